@@ -1,0 +1,153 @@
+#pragma once
+// The frozen description of one simulated world: every parameter of the Border Patrol
+// processing model, already validated (see scenario/ for how YAML becomes this).
+// Plain data only. Each field documents its unit and its default; docs/parameters.md gives
+// the source or assumption and the plausible range of each default.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/sim_time.h"
+#include "model/population.h"
+#include "util/date.h"
+
+namespace bf::model {
+
+using engine::SimTime;
+
+// A positive random duration: lognormal with this mean and coefficient of variation.
+// cv == 0 means the duration is exactly `mean`.
+struct DurationSpec {
+  SimTime mean = 0;  // minutes
+  double cv = 0.0;   // standard deviation / mean
+};
+
+// One row of an arrival table: the mean daily number of Border Patrol encounters observed in
+// one sector and calendar month for one demographic × citizenship cell. The model converts
+// observed encounters into people crossing (see docs/model.md, "Arrivals").
+struct ArrivalLevel {
+  int sector = 0;
+  util::YearMonth month;
+  Demographic demographic = Demographic::kSingleAdult;
+  Citizenship citizenship = Citizenship::kMexico;
+  double encounters_per_day = 0.0;  // >= 0
+};
+
+struct ArrivalSpec {
+  std::vector<ArrivalLevel> levels;  // must cover every simulated sector-month (0 is allowed)
+  // Shape k of the gamma-distributed day-to-day shock shared by all cells of a sector-day;
+  // daily counts are then negative binomial with variance mean + mean²/k. Default 20.
+  double day_dispersion = 20.0;
+  // Multipliers Monday..Sunday, normalised to mean 1 by the loader. Default all 1.
+  std::array<double, 7> weekly_pattern = {1, 1, 1, 1, 1, 1, 1};
+  // P(family group has 2, 3, 4, 5, 6 members). Default {0.42, 0.33, 0.16, 0.06, 0.03}.
+  std::vector<double> family_size_probabilities = {0.42, 0.33, 0.16, 0.06, 0.03};
+  // P(a person turns themselves in to agents rather than trying to evade), by demographic.
+  PerDemographic<double> surrender_probability = {0.60, 0.97, 0.97, 0.97};
+};
+
+// Extra people arriving in one sector over a date range (e.g. Eagle Pass, December 2023),
+// spread evenly over the days, with the sector-month's demographic × citizenship mix.
+struct SurgeSpec {
+  std::string name;
+  int sector = 0;
+  util::Date first_day;  // inclusive
+  util::Date last_day;   // inclusive
+  double people = 0.0;   // total extra people crossing over the whole surge
+};
+
+struct SectorSpec {
+  // Agents on patrol at any time (average over shifts). Drives the apprehension probability
+  // of people who evade. Default 400.
+  double agents_on_patrol = 400.0;
+  // Agents processing apprehended people at any time: the server pool size. Default 60.
+  int processing_agents = 60;
+  // Rated holding capacity of the sector's processing facilities, people. Default 1000.
+  int holding_capacity = 1000;
+  // Agents on patrol at which evaders are caught with half the maximum probability;
+  // larger for long, rugged sectors. Default 400.
+  double half_saturation_agents = 400.0;
+  // Initial state on the first day.
+  int initial_in_custody = 0;          // people already held (processed, awaiting disposition)
+  int initial_waiting_in_mexico = 0;   // people in Mexican border cities about to cross
+  int initial_waiting_days = 7;        // ... who cross evenly over this many days
+};
+
+struct ApprehensionSpec {
+  double max_probability = 0.85;                 // P(caught) as agents on patrol → ∞
+  DurationSpec delay = {4 * 60, 1.0};            // from crossing to apprehension, evaders
+  DurationSpec surrender_wait = {90, 1.0};       // from crossing to encounter, surrenders
+};
+
+struct ProcessingSpec {
+  DurationSpec transport = {3 * 60, 0.6};        // encounter → processing facility
+  // Agent time to process one person, by demographic; a family group takes the sum.
+  PerDemographic<DurationSpec> service_time = {
+      DurationSpec{75, 0.5}, DurationSpec{60, 0.5}, DurationSpec{120, 0.5},
+      DurationSpec{60, 0.5}};
+  SimTime custody_standard = 72 * 60;            // CBP's 72-hour standard, minutes
+};
+
+struct DispositionSpec {
+  // Returns to Mexico happen in batches at these minutes after midnight each day.
+  std::vector<SimTime> return_batch_times = {6 * 60, 14 * 60, 22 * 60};
+  int mexican_returns_per_day = 4000;            // Mexico's intake of its own nationals
+  int non_mexican_returns_per_day = 0;           // non-Mexicans Mexico agrees to take back
+  // Share of non-Mexican single adults/families whose nationality Mexico accepts when it
+  // accepts non-Mexicans at all (by citizenship group).
+  PerCitizenship<double> mexico_accepts_share = {0.0, 1.0, 1.0, 1.0, 0.3};
+  // Share of non-Mexicans placed in expedited removal (sent to ICE detention), by demographic.
+  PerDemographic<double> expedited_removal_share = {0.25, 0.03, 0.0, 0.0};
+  // Time from the end of processing to a release with a Notice to Appear or parole.
+  DurationSpec release_delay = {10 * 60, 0.5};
+  // Time from a detention bed becoming available to the transfer being done.
+  DurationSpec ice_transfer_delay = {12 * 60, 0.5};
+  // Longest a person waits in Border Patrol custody for a detention bed before release.
+  SimTime max_wait_for_bed = 5 * 24 * 60;
+  // Unaccompanied Mexican children are repatriated (TVPRA screening) rather than sent to ORR.
+  bool repatriate_mexican_children = true;
+};
+
+struct DetentionSpec {
+  int beds = 27000;                               // ICE beds available to Border Patrol transfers
+  int initial_population = 0;                     // people in those beds on the first day
+  DurationSpec length_of_stay = {30 * 24 * 60, 0.8};  // book-in → case decided
+  double credible_fear_positive_share = 0.45;     // decided cases released with an NTA
+  // Removal flights: seats per week by destination (citizenship group; Mexico is by land).
+  PerCitizenship<int> flight_seats_per_week = {0, 1500, 1200, 400, 600};
+  int flight_weekday = 2;                         // 0 = Monday
+  SimTime max_wait_for_flight = 60 * 24 * 60;     // then released with an NTA
+};
+
+struct OrrSpec {
+  int beds = 12000;                               // ORR shelter beds (unaccompanied children)
+  int initial_population = 0;
+  DurationSpec length_of_stay = {30 * 24 * 60, 0.6};  // until released to a sponsor
+  DurationSpec transfer_delay = {24 * 60, 0.5};   // bed assigned → child leaves BP custody
+};
+
+struct RecrossingSpec {
+  // P(a person returned to Mexico tries again), by citizenship group.
+  PerCitizenship<double> probability = {0.25, 0.10, 0.10, 0.10, 0.10};
+  DurationSpec delay = {4 * 24 * 60, 1.0};       // return → next crossing
+};
+
+struct ModelSpec {
+  std::string name;
+  util::Date start_date;  // day 0
+  int days = 0;           // horizon, whole days, > 0
+  std::uint64_t seed = 1;
+  ArrivalSpec arrivals;
+  std::vector<SurgeSpec> surges;
+  PerSector<SectorSpec> sectors;
+  ApprehensionSpec apprehension;
+  ProcessingSpec processing;
+  DispositionSpec dispositions;
+  DetentionSpec detention;
+  OrrSpec orr;
+  RecrossingSpec recrossing;
+};
+
+}  // namespace bf::model

@@ -1,0 +1,50 @@
+#pragma once
+// Calendar dates in the proleptic Gregorian calendar, as a count of days since 1970-01-01.
+// Conversions follow H. Hinnant's public-domain civil-date algorithms.
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bf::util {
+
+struct YearMonth {
+  int year = 1970;
+  int month = 1;  // 1..12
+  auto operator<=>(const YearMonth&) const = default;
+  int index() const { return year * 12 + (month - 1); }  // months since year 0
+  YearMonth next() const { return month == 12 ? YearMonth{year + 1, 1} : YearMonth{year, month + 1}; }
+  std::string to_string() const;  // "2023-12"
+};
+
+class Date {
+ public:
+  Date() = default;
+  static Date from_days(std::int64_t days_since_epoch) { return Date(days_since_epoch); }
+  // nullopt if year/month/day is not a real calendar date.
+  static std::optional<Date> from_ymd(int year, int month, int day);
+  // Parses exactly "YYYY-MM-DD".
+  static std::optional<Date> parse(std::string_view text);
+
+  std::int64_t days_since_epoch() const { return days_; }
+  int year() const;
+  int month() const;  // 1..12
+  int day() const;    // 1..31
+  YearMonth year_month() const { return {year(), month()}; }
+  int weekday() const;  // 0 = Monday .. 6 = Sunday
+  std::string to_string() const;  // "YYYY-MM-DD"
+
+  Date operator+(std::int64_t n) const { return Date(days_ + n); }
+  std::int64_t operator-(Date other) const { return days_ - other.days_; }
+  auto operator<=>(const Date&) const = default;
+
+ private:
+  explicit Date(std::int64_t days) : days_(days) {}
+  std::int64_t days_ = 0;
+};
+
+int days_in_month(int year, int month);
+
+}  // namespace bf::util
