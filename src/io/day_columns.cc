@@ -1,0 +1,194 @@
+#include "io/day_columns.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+
+namespace bf::io {
+namespace {
+
+using model::SectorDay;
+
+// The per-sector value columns, in order; the names of the days table differ only where
+// day_columns() renames them.
+std::vector<Column> sector_value_columns() {
+  std::vector<Column> columns;
+  auto integer = [&columns](std::string name) {
+    columns.push_back({std::move(name), ColumnType::kInteger});
+  };
+  auto real = [&columns](std::string name) {
+    columns.push_back({std::move(name), ColumnType::kReal});
+  };
+  integer("crossings");
+  integer("repeat_crossings");
+  integer("encounters");
+  for (std::string_view key : model::kDemographicKeys) integer(fmt::format("encounters_{}", key));
+  for (std::string_view key : model::kCitizenshipKeys) integer(fmt::format("encounters_{}", key));
+  integer("gotaways");
+  integer("processed");
+  integer("returned_to_mexico");
+  integer("transferred_to_ice");
+  integer("released");
+  integer("transferred_to_orr");
+  integer("left_custody");
+  real("tic_mean_hours");
+  real("tic_p90_hours");
+  integer("in_custody");
+  integer("over_capacity");
+  integer("held_over_72h");
+  integer("awaiting_processing");
+  integer("holding_capacity");
+  integer("processing_agents");
+  real("agents_on_patrol");
+  return columns;
+}
+
+// Southwest totals as a SectorDay; see the header for the meaning of the two TIC fields.
+SectorDay southwest_total(const model::PerSector<SectorDay>& sectors) {
+  SectorDay t;
+  double weighted_hours = 0.0;  // sum of mean_hours * people
+  for (const SectorDay& s : sectors) {
+    t.crossings += s.crossings;
+    t.repeat_crossings += s.repeat_crossings;
+    t.encounters += s.encounters;
+    for (int i = 0; i < model::kDemographicCount; ++i) {
+      t.encounters_by_demographic[i] += s.encounters_by_demographic[i];
+    }
+    for (int i = 0; i < model::kCitizenshipCount; ++i) {
+      t.encounters_by_citizenship[i] += s.encounters_by_citizenship[i];
+    }
+    t.gotaways += s.gotaways;
+    t.processed += s.processed;
+    t.returned_to_mexico += s.returned_to_mexico;
+    t.transferred_to_ice += s.transferred_to_ice;
+    t.released += s.released;
+    t.transferred_to_orr += s.transferred_to_orr;
+    t.custody_time.people += s.custody_time.people;
+    weighted_hours += s.custody_time.mean_hours * static_cast<double>(s.custody_time.people);
+    if (s.custody_time.people > 0) {
+      t.custody_time.p90_hours = std::max(t.custody_time.p90_hours, s.custody_time.p90_hours);
+    }
+    t.in_custody += s.in_custody;
+    t.over_capacity += s.over_capacity;
+    t.held_over_72h += s.held_over_72h;
+    t.awaiting_processing += s.awaiting_processing;
+    t.holding_capacity += s.holding_capacity;
+    t.processing_agents += s.processing_agents;
+    t.agents_on_patrol += s.agents_on_patrol;
+  }
+  if (t.custody_time.people > 0) {
+    t.custody_time.mean_hours = weighted_hours / static_cast<double>(t.custody_time.people);
+  }
+  return t;
+}
+
+Cell integer_cell(std::int64_t v) { return Cell{ColumnType::kInteger, v, 0.0}; }
+Cell real_cell(double v) { return Cell{ColumnType::kReal, 0, v}; }
+
+}  // namespace
+
+std::vector<Column> sector_day_columns() {
+  std::vector<Column> columns = {{"date", ColumnType::kInteger}, {"sector", ColumnType::kInteger}};
+  std::vector<Column> values = sector_value_columns();
+  columns.insert(columns.end(), std::make_move_iterator(values.begin()),
+                 std::make_move_iterator(values.end()));
+  return columns;
+}
+
+std::vector<Column> day_columns() {
+  std::vector<Column> columns = {{"date", ColumnType::kInteger}};
+  for (Column& c : sector_value_columns()) {
+    if (c.name == "tic_p90_hours") c.name = "tic_p90_hours_sector_max";
+    columns.push_back(std::move(c));
+  }
+  auto integer = [&columns](std::string name) {
+    columns.push_back({std::move(name), ColumnType::kInteger});
+  };
+  integer("detention_population");
+  integer("detention_beds");
+  integer("detention_book_ins");
+  integer("detention_releases");
+  integer("removals");
+  for (std::string_view key : model::kCitizenshipKeys) integer(fmt::format("removals_{}", key));
+  integer("awaiting_detention_bed");
+  integer("orr_population");
+  integer("orr_beds");
+  integer("orr_releases");
+  integer("waiting_in_mexico");
+  for (std::string_view field :
+       {"entered", "waiting_in_mexico", "crossing", "in_custody", "in_detention", "in_orr",
+        "got_away", "in_mexico", "released", "removed"}) {
+    integer(fmt::format("state_{}", field));
+  }
+  return columns;
+}
+
+void sector_day_cells(const SectorDay& s, std::vector<Cell>& out) {
+  out.clear();
+  out.push_back(integer_cell(s.crossings));
+  out.push_back(integer_cell(s.repeat_crossings));
+  out.push_back(integer_cell(s.encounters));
+  for (std::int64_t v : s.encounters_by_demographic) out.push_back(integer_cell(v));
+  for (std::int64_t v : s.encounters_by_citizenship) out.push_back(integer_cell(v));
+  out.push_back(integer_cell(s.gotaways));
+  out.push_back(integer_cell(s.processed));
+  out.push_back(integer_cell(s.returned_to_mexico));
+  out.push_back(integer_cell(s.transferred_to_ice));
+  out.push_back(integer_cell(s.released));
+  out.push_back(integer_cell(s.transferred_to_orr));
+  out.push_back(integer_cell(s.custody_time.people));
+  out.push_back(real_cell(s.custody_time.mean_hours));
+  out.push_back(real_cell(s.custody_time.p90_hours));
+  out.push_back(integer_cell(s.in_custody));
+  out.push_back(integer_cell(s.over_capacity));
+  out.push_back(integer_cell(s.held_over_72h));
+  out.push_back(integer_cell(s.awaiting_processing));
+  out.push_back(integer_cell(s.holding_capacity));
+  out.push_back(integer_cell(s.processing_agents));
+  out.push_back(real_cell(s.agents_on_patrol));
+}
+
+void day_cells(const model::DayReport& report, std::vector<Cell>& out) {
+  sector_day_cells(southwest_total(report.sectors), out);
+  const model::SystemDay& d = report.system;
+  out.push_back(integer_cell(d.detention_population));
+  out.push_back(integer_cell(d.detention_beds));
+  out.push_back(integer_cell(d.detention_book_ins));
+  out.push_back(integer_cell(d.detention_releases));
+  std::int64_t removals = 0;
+  for (std::int64_t v : d.removals_by_destination) removals += v;
+  out.push_back(integer_cell(removals));
+  for (std::int64_t v : d.removals_by_destination) out.push_back(integer_cell(v));
+  out.push_back(integer_cell(d.awaiting_detention_bed));
+  out.push_back(integer_cell(d.orr_population));
+  out.push_back(integer_cell(d.orr_beds));
+  out.push_back(integer_cell(d.orr_releases));
+  out.push_back(integer_cell(d.waiting_in_mexico));
+  const model::StateCounts& st = d.states;
+  for (std::int64_t v :
+       {st.entered, st.waiting_in_mexico, st.crossing, st.in_custody, st.in_detention, st.in_orr,
+        st.got_away, st.in_mexico, st.released, st.removed}) {
+    out.push_back(integer_cell(v));
+  }
+}
+
+void append_cell(std::string& out, const Cell& cell) {
+  if (cell.type == ColumnType::kInteger) {
+    fmt::format_to(std::back_inserter(out), "{}", cell.integer);
+    return;
+  }
+  // Adding 0.0 turns -0.0 into +0.0; values that round to zero still print "-0.00", so
+  // normalise those too.
+  double v = cell.real + 0.0;
+  if (v < 0.0 && v > -0.005) v = 0.0;
+  fmt::format_to(std::back_inserter(out), "{:.2f}", v);
+}
+
+std::string format_cell(const Cell& cell) {
+  std::string out;
+  append_cell(out, cell);
+  return out;
+}
+
+}  // namespace bf::io

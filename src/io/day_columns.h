@@ -1,0 +1,75 @@
+#pragma once
+// The column layout shared by the CSV and SQLite day writers: one place decides names, order
+// and types, so sector_days.csv, days.csv and the tables of results.sqlite always agree.
+//
+// sector_days (one row per day x sector), after `date` (YYYY-MM-DD) and `sector` (key, e.g.
+// del_rio):
+//   crossings, repeat_crossings, encounters,
+//   encounters_<demographic> for single_adult, family_unit_member, unaccompanied_child,
+//     accompanied_minor,
+//   encounters_<citizenship> for mexico, guatemala, honduras, el_salvador, other,
+//   gotaways, processed, returned_to_mexico, transferred_to_ice, released, transferred_to_orr,
+//   left_custody (people who left Border Patrol custody that day),
+//   tic_mean_hours, tic_p90_hours (time in custody of those people, hours; 0 when none),
+//   in_custody, over_capacity, held_over_72h, awaiting_processing (end of day),
+//   holding_capacity, processing_agents, agents_on_patrol (settings in force).
+// Flows are people (encounters: events) during the day; stocks are at the end of the day.
+//
+// days (one row per day), after `date`: the same columns summed over the nine sectors
+// (Southwest Border totals), except
+//   tic_mean_hours            the mean over everyone who left custody anywhere that day
+//                             (sector means weighted by left_custody; exact);
+//   tic_p90_hours_sector_max  the largest sector p90 that day. The model reports per-sector
+//                             summaries only, so the Southwest p90 cannot be computed; this
+//                             is an upper bound on it (if 90% of each sector's people left
+//                             within its p90, 90% of all left within the largest), hence the
+//                             different name;
+//   over_capacity             the sum of sector overflows (one sector may overflow while
+//                             another has room, so this can exceed in_custody - capacity);
+//   agents_on_patrol          summed (real);
+// then detention_population, detention_beds, detention_book_ins, detention_releases,
+// removals, removals_<citizenship> (mexico, guatemala, honduras, el_salvador, other),
+// awaiting_detention_bed, orr_population, orr_beds, orr_releases, waiting_in_mexico,
+// then state_<field> for entered, waiting_in_mexico, crossing, in_custody, in_detention,
+// in_orr, got_away, in_mexico, released, removed.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/day_report.h"
+
+namespace bf::io {
+
+enum class ColumnType { kInteger, kReal };
+
+struct Column {
+  std::string name;
+  ColumnType type = ColumnType::kInteger;
+};
+
+// One value; `integer` is used for kInteger columns, `real` for kReal.
+struct Cell {
+  ColumnType type = ColumnType::kInteger;
+  std::int64_t integer = 0;
+  double real = 0.0;
+};
+
+// Full column lists, including the leading `date` (and `sector`) columns, typed kInteger
+// for lack of a text type: writers special-case the key columns, which come first.
+inline constexpr int kSectorDayKeyColumns = 2;  // date, sector
+inline constexpr int kDayKeyColumns = 1;        // date
+std::vector<Column> sector_day_columns();
+std::vector<Column> day_columns();
+
+// The non-key values of one row, in column order (replaces `out`'s contents; reuse the
+// vector across rows to avoid allocations).
+void sector_day_cells(const model::SectorDay& sector, std::vector<Cell>& out);
+void day_cells(const model::DayReport& report, std::vector<Cell>& out);
+
+// Deterministic text for CSV and the console: integers plain, reals with exactly two
+// decimals ("12.50"), no locale, "-0.00" printed as "0.00".
+std::string format_cell(const Cell& cell);
+void append_cell(std::string& out, const Cell& cell);
+
+}  // namespace bf::io
