@@ -1,0 +1,211 @@
+#include "scenario/arrival_table.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include "model/population.h"
+#include "scenario/suggest.h"
+#include "scenario/units.h"
+#include "util/csv_reader.h"
+
+namespace bf::scenario {
+namespace {
+
+constexpr std::string_view kPath = "arrivals.table";
+constexpr int kCellsPerSectorMonth = model::kDemographicCount * model::kCitizenshipCount;
+constexpr int kMaxListedCells = 4;
+
+std::optional<util::YearMonth> parse_month(std::string_view s) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (s.size() != 7 || s[4] != '-') return std::nullopt;
+  for (int i : {0, 1, 2, 3, 5, 6}) {
+    if (!digit(s[static_cast<std::size_t>(i)])) return std::nullopt;
+  }
+  const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  if (month < 1 || month > 12) return std::nullopt;
+  return util::YearMonth{year, month};
+}
+
+template <std::size_t N>
+std::optional<int> key_index(const util::CsvField& field, int line, std::string_view what,
+                             const std::array<std::string_view, N>& keys, int file,
+                             DiagnosticSink& sink) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (keys[i] == field.text) return static_cast<int>(i);
+  }
+  sink.error(Location{file, line, field.column}, std::string(kPath),
+             "unknown " + std::string(what) + " '" + field.text + "' in arrival table",
+             did_you_mean(field.text, keys));
+  return std::nullopt;
+}
+
+struct CellKey {
+  int month_index;
+  int sector;
+  int demographic;
+  int citizenship;
+  auto operator<=>(const CellKey&) const = default;
+};
+
+void sort_levels(std::vector<model::ArrivalLevel>& levels) {
+  std::sort(levels.begin(), levels.end(),
+            [](const model::ArrivalLevel& a, const model::ArrivalLevel& b) {
+              return std::make_tuple(a.month.index(), a.sector, a.demographic, a.citizenship) <
+                     std::make_tuple(b.month.index(), b.sector, b.demographic, b.citizenship);
+            });
+}
+
+}  // namespace
+
+std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, int file,
+                                                    const std::optional<Horizon>& horizon,
+                                                    DiagnosticSink& sink) {
+  const std::string path(kPath);
+  const util::CsvParseResult parsed = util::parse_csv(contents);
+  if (!parsed.document) {
+    sink.error(Location{file, parsed.error->line, parsed.error->column}, path,
+               "CSV syntax error in arrival table: " + parsed.error->message);
+    return {};
+  }
+  const std::vector<util::CsvRecord>& records = parsed.document->records;
+  if (records.empty()) {
+    const int line = static_cast<int>(parsed.document->comments.size()) + 1;
+    sink.error(Location{file, line, 1}, path, "arrival table has no header",
+               "the first line after the '#' comments must be '" +
+                   std::string(kArrivalTableHeader) + "'");
+    return {};
+  }
+  const util::CsvRecord& header = records.front();
+  std::string header_text;
+  for (const util::CsvField& f : header.fields) {
+    header_text += (header_text.empty() ? "" : ",") + f.text;
+  }
+  if (header_text != kArrivalTableHeader || header.fields.size() != 5) {
+    sink.error(Location{file, header.line, 1}, path,
+               "arrival table header must be '" + std::string(kArrivalTableHeader) + "'");
+    return {};
+  }
+
+  // First line of each cell, to name it when the cell is written twice.
+  std::map<CellKey, int> first_line;
+  std::vector<model::ArrivalLevel> levels;
+  const util::YearMonth first_month =
+      horizon ? horizon->first_day.year_month() : util::YearMonth{-100000, 1};
+  const util::YearMonth last_month =
+      horizon ? horizon->last_day.year_month() : util::YearMonth{100000, 12};
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const util::CsvRecord& row = records[r];
+    if (row.fields.size() != 5) {
+      sink.error(Location{file, row.line, 1}, path,
+                 "arrival table row has " + std::to_string(row.fields.size()) +
+                     " fields; expected 5 (" + std::string(kArrivalTableHeader) + ")");
+      continue;
+    }
+    const std::size_t errors = sink.count();
+    const std::optional<int> sector =
+        key_index(row.fields[0], row.line, "sector", model::kSectorKeys, file, sink);
+    const std::optional<util::YearMonth> month = parse_month(row.fields[1].text);
+    if (!month) {
+      sink.error(Location{file, row.line, row.fields[1].column}, path,
+                 "arrival table month must be 'YYYY-MM', got '" + row.fields[1].text + "'");
+    }
+    const std::optional<int> demographic =
+        key_index(row.fields[2], row.line, "demographic", model::kDemographicKeys, file, sink);
+    const std::optional<int> citizenship =
+        key_index(row.fields[3], row.line, "citizenship", model::kCitizenshipKeys, file, sink);
+    const Parsed<double> value = parse_number(row.fields[4].text);
+    if (!value.ok() || *value.value < 0.0) {
+      sink.error(Location{file, row.line, row.fields[4].column}, path,
+                 "arrival table encounters_per_day must be a number >= 0, got '" +
+                     row.fields[4].text + "'");
+    }
+    if (sink.count() != errors) continue;
+
+    const CellKey key{month->index(), *sector, *demographic, *citizenship};
+    const auto [it, inserted] = first_line.emplace(key, row.line);
+    if (!inserted) {
+      sink.error(Location{file, row.line, 1}, path,
+                 "duplicate arrival table row for " + std::string(model::kSectorKeys[*sector]) +
+                     " " + month->to_string() + " " +
+                     std::string(model::kDemographicKeys[*demographic]) + " " +
+                     std::string(model::kCitizenshipKeys[*citizenship]),
+                 "first written at line " + std::to_string(it->second));
+      continue;
+    }
+    if (*month < first_month || *month > last_month) continue;
+    levels.push_back(model::ArrivalLevel{*sector, *month,
+                                         static_cast<model::Demographic>(*demographic),
+                                         static_cast<model::Citizenship>(*citizenship),
+                                         *value.value});
+  }
+
+  // Coverage: every cell of every sector-month the run touches. Missing months are reported
+  // once per month, missing cells once per sector-month, at most kMaxCoverageErrors in all.
+  if (!horizon) {
+    sort_levels(levels);
+    return levels;
+  }
+  const Location at_header{file, header.line, 1};
+  const std::string covered =
+      horizon->first_day.to_string() + " to " + horizon->last_day.to_string();
+  int reported = 0;
+  int unreported = 0;
+  const auto report = [&](std::string message, std::string hint) {
+    if (reported < kMaxCoverageErrors) {
+      sink.error(at_header, path, std::move(message), std::move(hint));
+      ++reported;
+    } else {
+      ++unreported;
+    }
+  };
+  for (util::YearMonth m = first_month; m <= last_month; m = m.next()) {
+    std::array<int, model::kSectorCount> present{};
+    for (const auto& [key, line] : first_line) {
+      if (key.month_index == m.index()) ++present[static_cast<std::size_t>(key.sector)];
+    }
+    if (std::all_of(present.begin(), present.end(), [](int n) { return n == 0; })) {
+      report("arrival table has no rows for month " + m.to_string() + " (the run covers " +
+                 covered + ")",
+             "");
+      continue;
+    }
+    for (int s = 0; s < model::kSectorCount; ++s) {
+      const int missing = kCellsPerSectorMonth - present[static_cast<std::size_t>(s)];
+      if (missing == 0) continue;
+      std::string cells;
+      int listed = 0;
+      for (int d = 0; d < model::kDemographicCount; ++d) {
+        for (int c = 0; c < model::kCitizenshipCount; ++c) {
+          if (first_line.count(CellKey{m.index(), s, d, c}) != 0) continue;
+          if (listed++ < kMaxListedCells) {
+            cells += (cells.empty() ? "" : ", ") + std::string(model::kDemographicKeys[d]) + "/" +
+                     std::string(model::kCitizenshipKeys[c]);
+          }
+        }
+      }
+      if (listed > kMaxListedCells) {
+        cells += " and " + std::to_string(listed - kMaxListedCells) + " more";
+      }
+      report("arrival table is missing " + std::to_string(missing) + " of " +
+                 std::to_string(kCellsPerSectorMonth) + " rows for " +
+                 std::string(model::kSectorKeys[static_cast<std::size_t>(s)]) + " " +
+                 m.to_string() + ": " + cells,
+             "every sector, month, demographic and citizenship needs a row; write 0 for none");
+    }
+  }
+  if (unreported > 0) {
+    sink.error(at_header, path,
+               "arrival table coverage: " + std::to_string(unreported) +
+                   " more month or sector-month gaps not listed");
+  }
+
+  sort_levels(levels);
+  return levels;
+}
+
+}  // namespace bf::scenario

@@ -1,0 +1,73 @@
+#include "scenario/diagnostics.h"
+
+#include <utility>
+
+namespace bf::scenario {
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out = d.file + ":";
+  if (d.line > 0) {
+    out += std::to_string(d.line) + ":";
+    if (d.column > 0) out += std::to_string(d.column) + ":";
+  }
+  out += " error: " + d.message;
+  if (!d.hint.empty()) out += " (" + d.hint + ")";
+  out += "\n";
+  if (d.line <= 0) return out;
+
+  std::string number = std::to_string(d.line);
+  if (number.size() < 5) number.insert(0, 5 - number.size(), ' ');
+  out += number + " | " + d.source_line + "\n";
+  out += "      | ";
+  // Keep tabs in the padding so the caret lines up however the terminal expands them.
+  for (int i = 1; i < d.column; ++i) {
+    const std::size_t at = static_cast<std::size_t>(i - 1);
+    out += at < d.source_line.size() && d.source_line[at] == '\t' ? '\t' : ' ';
+  }
+  out += "^\n";
+  return out;
+}
+
+std::string line_of(std::string_view text, int line) {
+  if (line <= 0) return {};
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    const std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  std::size_t end = text.find('\n', start);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view body = text.substr(start, end - start);
+  if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
+  return std::string(body);
+}
+
+void DiagnosticSink::error(const Location& where, std::string yaml_path, std::string message,
+                           std::string hint) {
+  Diagnostic d;
+  if (where.file >= 0 && static_cast<std::size_t>(where.file) < sources_.size()) {
+    const SourceFile& source = sources_[static_cast<std::size_t>(where.file)];
+    d.file = source.path.generic_string();
+    d.line = where.line;
+    d.column = where.column;
+    d.source_line = line_of(source.contents, where.line);
+  } else {
+    d.file = "<command line>";
+  }
+  d.yaml_path = std::move(yaml_path);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  diagnostics_.push_back(std::move(d));
+}
+
+void DiagnosticSink::file_error(const std::filesystem::path& file, std::string message,
+                                std::string hint) {
+  Diagnostic d;
+  d.file = file.generic_string();
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  diagnostics_.push_back(std::move(d));
+}
+
+}  // namespace bf::scenario

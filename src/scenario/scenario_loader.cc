@@ -1,0 +1,524 @@
+#include "scenario/scenario_loader.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <utility>
+
+#include "model/population.h"
+#include "scenario/arrival_table.h"
+#include "scenario/fields.h"
+#include "scenario/suggest.h"
+#include "scenario/units.h"
+#include "scenario/yaml_tree.h"
+
+namespace bf::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<std::string_view, 7> kWeekdayKeys = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 5> kFamilySizeKeys = {"2", "3", "4", "5", "6"};
+// Tolerance on "probabilities sum to 1", for decimals written by hand.
+constexpr double kSumTolerance = 1e-6;
+
+std::string number_text(double v) {
+  std::ostringstream out;
+  out.precision(15);
+  out << v;
+  return out.str();
+}
+
+// Readers with the signature read_keyed expects.
+auto probability_reader(DiagnosticSink& sink) {
+  return [&sink](const YamlNode& n, const std::string& p, double) {
+    return read_number(n, p, kProbability, sink);
+  };
+}
+auto duration_spec_reader(DiagnosticSink& sink) {
+  return [&sink](const YamlNode& n, const std::string& p, const model::DurationSpec& current) {
+    return read_duration_spec(n, p, current, sink);
+  };
+}
+
+class Loader {
+ public:
+  explicit Loader(const LoadOptions& options) : options_(options), sink_(sources_) {}
+
+  LoadResult run(const fs::path& file) {
+    LoadResult result;
+    std::vector<fs::path> chain;
+    std::optional<YamlNode> root = load_tree(file, chain, Location{}, "");
+    if (root) {
+      model::ModelSpec spec;
+      read_spec(*root, spec);
+      if (sink_.count() == 0) result.scenario = LoadedScenario{std::move(spec), sources_};
+    }
+    result.diagnostics = sink_.take();
+    return result;
+  }
+
+ private:
+  // Reads a file into sources_ and returns its index. `from` is where the file was named
+  // (invalid for the scenario given on the command line).
+  std::optional<int> read_source(const fs::path& path, const Location& from,
+                                 const std::string& yaml_path, std::string_view what) {
+    const auto fail = [&](const std::string& why) {
+      const std::string message =
+          "cannot read " + std::string(what) + " '" + path.generic_string() + "': " + why;
+      if (from.file >= 0) {
+        sink_.error(from, yaml_path, message);
+      } else {
+        sink_.file_error(path, "cannot read " + std::string(what) + ": " + why);
+      }
+      return std::nullopt;
+    };
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (!fs::exists(status)) return fail("no such file");
+    if (fs::is_directory(status)) return fail("it is a directory, not a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail("permission denied or unreadable");
+    std::string contents((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) return fail("read error");
+    sources_.push_back(SourceFile{path, std::move(contents)});
+    return static_cast<int>(sources_.size()) - 1;
+  }
+
+  // Reads a scenario file and, recursively, the files it extends; returns the merged tree.
+  // `chain` holds the canonical paths of the files that extend this one, to detect cycles.
+  std::optional<YamlNode> load_tree(const fs::path& path, std::vector<fs::path>& chain,
+                                    const Location& from, const std::string& yaml_path) {
+    const std::optional<int> file =
+        read_source(path, from, yaml_path, from.file >= 0 ? "parent scenario" : "scenario");
+    if (!file) return std::nullopt;
+    const std::size_t errors = sink_.count();
+    std::optional<YamlNode> root = parse_yaml(sources_[static_cast<std::size_t>(*file)].contents,
+                                              *file, sink_);
+    if (!root) return std::nullopt;
+    if (root->kind == YamlNode::Kind::kNull) {
+      // Empty, or only comments: there is nothing to load, and saying "missing key 'start'"
+      // would hide the real problem.
+      sink_.file_error(path, "scenario file is empty");
+      return std::nullopt;
+    }
+    if (!root->is_map()) {
+      sink_.error(root->location, "", "scenario: expected a map, got " + describe(*root));
+      return std::nullopt;
+    }
+    auto extends = std::find_if(root->entries.begin(), root->entries.end(),
+                                [](const YamlEntry& e) { return e.key == "extends"; });
+    if (extends == root->entries.end()) return root;
+
+    const YamlEntry entry = *extends;
+    root->entries.erase(extends);
+    const std::optional<std::string> name = read_text(entry.value, "extends", sink_);
+    if (!name) return std::nullopt;
+    const fs::path parent_path = (path.parent_path() / *name).lexically_normal();
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(path, ec);
+    const fs::path parent_canonical = fs::weakly_canonical(parent_path, ec);
+    chain.push_back(canonical);
+    if (std::find(chain.begin(), chain.end(), parent_canonical) != chain.end()) {
+      std::string cycle;
+      for (const fs::path& p : chain) cycle += p.filename().generic_string() + " -> ";
+      cycle += parent_canonical.filename().generic_string();
+      sink_.error(entry.value.location, "extends", "extends cycle: " + cycle);
+      return std::nullopt;
+    }
+    std::optional<YamlNode> parent = load_tree(parent_path, chain, entry.value.location, "extends");
+    chain.pop_back();
+    if (!parent || sink_.count() != errors) return std::nullopt;
+    return merge(std::move(*parent), *root);
+  }
+
+  void read_spec(const YamlNode& root, model::ModelSpec& spec) {
+    const Fields top(&root, "",
+                     {"name", "start", "end", "days", "seed", "arrivals", "surges",
+                      "sector_defaults", "sectors", "apprehension", "processing", "dispositions",
+                      "detention", "orr", "recrossing"},
+                     sink_);
+    top.text("name", spec.name);
+    if (const YamlNode* n = top.find("seed")) {
+      if (auto v = read_uint64(*n, "seed", sink_)) spec.seed = *v;
+    }
+    if (options_.seed) spec.seed = *options_.seed;
+    const std::optional<Horizon> horizon = read_horizon(top, spec);
+
+    read_arrivals(top, horizon, spec.arrivals);
+    read_surges(top.find("surges"), horizon, spec.surges);
+    read_sectors(top, spec.sectors);
+    read_apprehension(top.find("apprehension"), spec.apprehension);
+    read_processing(top.find("processing"), spec.processing);
+    read_dispositions(top.find("dispositions"), spec.dispositions);
+    read_detention(top.find("detention"), spec.detention);
+    read_orr(top.find("orr"), spec.orr);
+    read_recrossing(top.find("recrossing"), spec.recrossing);
+  }
+
+  std::optional<Horizon> read_horizon(const Fields& top, model::ModelSpec& spec) {
+    std::optional<util::Date> start;
+    if (top.require("start")) start = read_date(*top.find("start"), "start", sink_);
+    const YamlNode* end_node = top.find("end");
+    const YamlNode* days_node = top.find("days");
+    std::optional<int> days;
+    if (end_node != nullptr && days_node != nullptr) {
+      sink_.error(days_node->location, "days", "give either 'end' or 'days', not both");
+    } else if (days_node != nullptr) {
+      days = read_int(*days_node, "days", kPositive, sink_);
+    } else if (end_node != nullptr) {
+      const std::optional<util::Date> end = read_date(*end_node, "end", sink_);
+      if (start && end) {
+        if (*end < *start) {
+          sink_.error(end_node->location, "end",
+                      "end: " + end->to_string() + " is before start " + start->to_string());
+        } else {
+          days = static_cast<int>(*end - *start) + 1;
+        }
+      }
+    } else if (!options_.days) {
+      sink_.error(top.location(), "end", "missing required key 'end' (or 'days') at top level");
+    }
+    if (options_.days) {
+      if (*options_.days <= 0) {
+        sink_.error(Location{}, "days",
+                    "--days must be > 0, got " + std::to_string(*options_.days));
+        return std::nullopt;
+      }
+      days = options_.days;
+    }
+    if (!start || !days) return std::nullopt;
+    spec.start_date = *start;
+    spec.days = *days;
+    return Horizon{*start, *start + (*days - 1)};
+  }
+
+  void read_arrivals(const Fields& top, const std::optional<Horizon>& horizon,
+                     model::ArrivalSpec& out) {
+    if (!top.require("arrivals")) return;
+    const Fields f(top.find("arrivals"), "arrivals",
+                   {"table", "day_dispersion", "weekly_pattern", "family_size",
+                    "surrender_probability"},
+                   sink_);
+    if (f.require("table")) read_table(*f.find("table"), horizon, out);
+    f.number("day_dispersion", out.day_dispersion, kPositive);
+    read_weekly_pattern(f.find("weekly_pattern"), out.weekly_pattern);
+    read_family_size(f.find("family_size"), out.family_size_probabilities);
+    read_keyed(f.find("surrender_probability"), "arrivals.surrender_probability",
+               model::kDemographicKeys, out.surrender_probability, sink_,
+               probability_reader(sink_));
+  }
+
+  void read_table(const YamlNode& node, const std::optional<Horizon>& horizon,
+                  model::ArrivalSpec& out) {
+    const std::optional<std::string> name = read_text(node, "arrivals.table", sink_);
+    if (!name) return;
+    // Relative to the folder of the file that wrote it (which may be a parent scenario).
+    const fs::path base = sources_[static_cast<std::size_t>(node.location.file)].path;
+    const fs::path path = (base.parent_path() / *name).lexically_normal();
+    const std::optional<int> file = read_source(path, node.location, "arrivals.table",
+                                                "arrival table");
+    if (!file) return;
+    out.levels = read_arrival_table(sources_[static_cast<std::size_t>(*file)].contents, *file,
+                                    horizon, sink_);
+  }
+
+  void read_weekly_pattern(const YamlNode* node, std::array<double, 7>& out) {
+    if (node == nullptr) return;
+    std::array<double, 7> pattern{};
+    std::array<bool, 7> given{};
+    read_keyed(node, "arrivals.weekly_pattern", kWeekdayKeys, pattern, sink_,
+               [this](const YamlNode& n, const std::string& p, double) {
+                 return read_number(n, p, kNonNegative, sink_);
+               });
+    if (!node->is_map()) return;
+    for (const YamlEntry& e : node->entries) {
+      for (std::size_t i = 0; i < 7; ++i) given[i] = given[i] || kWeekdayKeys[i] == e.key;
+    }
+    std::string missing;
+    for (std::size_t i = 0; i < 7; ++i) {
+      if (!given[i]) missing += (missing.empty() ? "" : ", ") + std::string(kWeekdayKeys[i]);
+    }
+    if (!missing.empty()) {
+      sink_.error(node->location, "arrivals.weekly_pattern",
+                  "arrivals.weekly_pattern: give all seven days or none; missing " + missing);
+      return;
+    }
+    double sum = 0.0;
+    for (double v : pattern) sum += v;
+    if (!(sum > 0.0)) {
+      sink_.error(node->location, "arrivals.weekly_pattern",
+                  "arrivals.weekly_pattern: at least one day must be > 0");
+      return;
+    }
+    // Normalised to mean 1, so the pattern shapes the week without changing its total.
+    for (std::size_t i = 0; i < 7; ++i) out[i] = pattern[i] * 7.0 / sum;
+  }
+
+  void read_family_size(const YamlNode* node, std::vector<double>& out) {
+    if (node == nullptr) return;
+    // A given distribution replaces the default whole: sizes not written have probability 0.
+    std::array<double, 5> p{};
+    const std::size_t errors = sink_.count();
+    read_keyed(node, "arrivals.family_size", kFamilySizeKeys, p, sink_,
+               probability_reader(sink_));
+    if (sink_.count() != errors || !node->is_map()) return;
+    double sum = 0.0;
+    for (double v : p) sum += v;
+    if (std::abs(sum - 1.0) > kSumTolerance) {
+      sink_.error(node->location, "arrivals.family_size",
+                  "arrivals.family_size: probabilities must sum to 1, got " + number_text(sum));
+      return;
+    }
+    out.assign(p.begin(), p.end());
+  }
+
+  void read_surges(const YamlNode* node, const std::optional<Horizon>& horizon,
+                   std::vector<model::SurgeSpec>& out) {
+    if (node == nullptr) return;
+    if (node->kind != YamlNode::Kind::kList) {
+      sink_.error(node->location, "surges", "surges: expected a list, got " + describe(*node));
+      return;
+    }
+    out.clear();
+    for (std::size_t i = 0; i < node->items.size(); ++i) {
+      const YamlNode& item = node->items[i];
+      const std::string path = "surges[" + std::to_string(i) + "]";
+      const std::size_t errors = sink_.count();
+      const Fields f(&item, path, {"name", "sector", "first_day", "last_day", "people"}, sink_);
+      model::SurgeSpec surge;
+      f.text("name", surge.name);
+      if (f.require("sector")) {
+        if (auto s = read_sector_key(*f.find("sector"), f.path("sector"))) surge.sector = *s;
+      }
+      std::optional<util::Date> first, last;
+      if (f.require("first_day")) first = read_date(*f.find("first_day"), f.path("first_day"), sink_);
+      if (f.require("last_day")) last = read_date(*f.find("last_day"), f.path("last_day"), sink_);
+      if (f.require("people")) f.number("people", surge.people, kNonNegative);
+      if (first && last) {
+        const YamlNode& at = *f.find("last_day");
+        if (*last < *first) {
+          sink_.error(at.location, f.path("last_day"),
+                      f.path("last_day") + ": " + last->to_string() + " is before first_day " +
+                          first->to_string());
+        } else if (horizon && (*first < horizon->first_day || *last > horizon->last_day)) {
+          sink_.error(f.find("first_day")->location, path,
+                      path + ": " + first->to_string() + " to " + last->to_string() +
+                          " is not within the run (" + horizon->first_day.to_string() + " to " +
+                          horizon->last_day.to_string() + ")");
+        }
+      }
+      if (sink_.count() != errors || !first || !last) continue;
+      surge.first_day = *first;
+      surge.last_day = *last;
+      out.push_back(std::move(surge));
+    }
+  }
+
+  std::optional<int> read_sector_key(const YamlNode& node, const std::string& path) {
+    const std::optional<std::string> key = read_text(node, path, sink_);
+    if (!key) return std::nullopt;
+    if (std::optional<int> s = model::sector_from_key(*key)) return s;
+    sink_.error(node.location, path, path + ": unknown sector '" + *key + "'",
+                did_you_mean(*key, model::kSectorKeys));
+    return std::nullopt;
+  }
+
+  void read_sector_fields(const YamlNode* node, const std::string& path, model::SectorSpec& s) {
+    const Fields f(node, path,
+                   {"agents_on_patrol", "processing_agents", "holding_capacity",
+                    "half_saturation_agents", "initial"},
+                   sink_);
+    f.number("agents_on_patrol", s.agents_on_patrol, kNonNegative);
+    f.integer("processing_agents", s.processing_agents, Bounds{1.0});
+    f.integer("holding_capacity", s.holding_capacity, kNonNegative);
+    f.number("half_saturation_agents", s.half_saturation_agents, kPositive);
+    if (const YamlNode* initial = f.find("initial")) {
+      const Fields i(initial, f.path("initial"), {"in_custody", "waiting_in_mexico", "waiting_days"},
+                     sink_);
+      i.integer("in_custody", s.initial_in_custody, kNonNegative);
+      i.integer("waiting_in_mexico", s.initial_waiting_in_mexico, kNonNegative);
+      i.integer("waiting_days", s.initial_waiting_days, Bounds{1.0});
+    }
+  }
+
+  void read_sectors(const Fields& top, model::PerSector<model::SectorSpec>& out) {
+    // sector_defaults is read once (so its errors are reported once), then each sector's own
+    // settings override it field by field.
+    model::SectorSpec defaults;
+    if (const YamlNode* n = top.find("sector_defaults")) {
+      read_sector_fields(n, "sector_defaults", defaults);
+    }
+    out.fill(defaults);
+    const YamlNode* sectors = top.find("sectors");
+    if (sectors == nullptr) return;
+    if (!sectors->is_map()) {
+      sink_.error(sectors->location, "sectors",
+                  "sectors: expected a map, got " + describe(*sectors));
+      return;
+    }
+    for (const YamlEntry& e : sectors->entries) {
+      const std::optional<int> s = model::sector_from_key(e.key);
+      if (!s) {
+        sink_.error(e.key_location, "sectors." + e.key, "unknown sector '" + e.key + "' at sectors",
+                    did_you_mean(e.key, model::kSectorKeys));
+        continue;
+      }
+      read_sector_fields(&e.value, "sectors." + e.key, out[static_cast<std::size_t>(*s)]);
+    }
+  }
+
+  void read_apprehension(const YamlNode* node, model::ApprehensionSpec& out) {
+    if (node == nullptr) return;
+    const Fields f(node, "apprehension", {"max_probability", "delay", "surrender_wait"}, sink_);
+    f.number("max_probability", out.max_probability, kProbability);
+    f.duration_spec("delay", out.delay);
+    f.duration_spec("surrender_wait", out.surrender_wait);
+  }
+
+  void read_processing(const YamlNode* node, model::ProcessingSpec& out) {
+    if (node == nullptr) return;
+    const Fields f(node, "processing", {"transport", "service_time", "custody_standard"}, sink_);
+    f.duration_spec("transport", out.transport);
+    read_keyed(f.find("service_time"), "processing.service_time", model::kDemographicKeys,
+               out.service_time, sink_, duration_spec_reader(sink_));
+    f.duration("custody_standard", out.custody_standard, true);
+  }
+
+  void read_dispositions(const YamlNode* node, model::DispositionSpec& out) {
+    if (node == nullptr) return;
+    const Fields f(node, "dispositions",
+                   {"return_batch_times", "mexican_returns", "non_mexican_returns",
+                    "mexico_accepts_share", "expedited_removal_share", "release_delay",
+                    "ice_transfer_delay", "max_wait_for_bed", "repatriate_mexican_children"},
+                   sink_);
+    if (const YamlNode* times = f.find("return_batch_times")) read_batch_times(*times, out);
+    f.rate_per_day("mexican_returns", out.mexican_returns_per_day);
+    f.rate_per_day("non_mexican_returns", out.non_mexican_returns_per_day);
+    read_keyed(f.find("mexico_accepts_share"), "dispositions.mexico_accepts_share",
+               model::kCitizenshipKeys, out.mexico_accepts_share, sink_,
+               probability_reader(sink_));
+    read_keyed(f.find("expedited_removal_share"), "dispositions.expedited_removal_share",
+               model::kDemographicKeys, out.expedited_removal_share, sink_,
+               probability_reader(sink_));
+    f.duration_spec("release_delay", out.release_delay);
+    f.duration_spec("ice_transfer_delay", out.ice_transfer_delay);
+    f.duration("max_wait_for_bed", out.max_wait_for_bed, false);
+    f.boolean("repatriate_mexican_children", out.repatriate_mexican_children);
+  }
+
+  void read_batch_times(const YamlNode& node, model::DispositionSpec& out) {
+    const std::string path = "dispositions.return_batch_times";
+    if (node.kind != YamlNode::Kind::kList || node.items.empty()) {
+      sink_.error(node.location, path,
+                  path + ": expected a non-empty list of times like \"06:00\", got " +
+                      describe(node));
+      return;
+    }
+    std::vector<engine::SimTime> times;
+    bool ok = true;
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      const YamlNode& item = node.items[i];
+      const std::string item_path = path + "[" + std::to_string(i) + "]";
+      if (item.kind != YamlNode::Kind::kScalar) {
+        sink_.error(item.location, item_path,
+                    item_path + ": expected a time of day, got " + describe(item));
+        ok = false;
+        continue;
+      }
+      const Parsed<engine::SimTime> t = parse_time_of_day(item.scalar);
+      if (!t.ok()) {
+        sink_.error(item.location, item_path, item_path + ": " + t.error, t.hint);
+        ok = false;
+        continue;
+      }
+      if (!times.empty() && *t.value <= times.back()) {
+        sink_.error(item.location, item_path,
+                    item_path + ": times must be in increasing order without repeats");
+        ok = false;
+      }
+      times.push_back(*t.value);
+    }
+    if (ok) out.return_batch_times = std::move(times);
+  }
+
+  void read_detention(const YamlNode* node, model::DetentionSpec& out) {
+    if (node == nullptr) return;
+    const Fields f(node, "detention",
+                   {"beds", "initial_population", "length_of_stay", "credible_fear_positive_share",
+                    "flight_seats", "flight_weekday", "max_wait_for_flight"},
+                   sink_);
+    f.integer("beds", out.beds, kNonNegative);
+    f.integer("initial_population", out.initial_population, kNonNegative);
+    check_initial_population(f, out.initial_population, out.beds);
+    f.duration_spec("length_of_stay", out.length_of_stay);
+    f.number("credible_fear_positive_share", out.credible_fear_positive_share, kProbability);
+    read_keyed(f.find("flight_seats"), "detention.flight_seats", model::kCitizenshipKeys,
+               out.flight_seats_per_week, sink_,
+               [this](const YamlNode& n, const std::string& p, int) {
+                 return read_rate_per_week(n, p, sink_);
+               });
+    if (const YamlNode* n = f.find("flight_weekday")) {
+      if (n->kind != YamlNode::Kind::kScalar) {
+        sink_.error(n->location, f.path("flight_weekday"),
+                    f.path("flight_weekday") + ": expected a weekday, got " + describe(*n));
+      } else {
+        const Parsed<int> day = parse_weekday(n->scalar);
+        if (day.ok()) {
+          out.flight_weekday = *day.value;
+        } else {
+          sink_.error(n->location, f.path("flight_weekday"),
+                      f.path("flight_weekday") + ": " + day.error, day.hint);
+        }
+      }
+    }
+    f.duration("max_wait_for_flight", out.max_wait_for_flight, false);
+  }
+
+  void read_orr(const YamlNode* node, model::OrrSpec& out) {
+    if (node == nullptr) return;
+    const Fields f(node, "orr", {"beds", "initial_population", "length_of_stay", "transfer_delay"},
+                   sink_);
+    f.integer("beds", out.beds, kNonNegative);
+    f.integer("initial_population", out.initial_population, kNonNegative);
+    check_initial_population(f, out.initial_population, out.beds);
+    f.duration_spec("length_of_stay", out.length_of_stay);
+    f.duration_spec("transfer_delay", out.transfer_delay);
+  }
+
+  // Nobody starts in a bed that does not exist.
+  void check_initial_population(const Fields& f, int initial, int beds) {
+    if (initial <= beds) return;
+    const YamlNode* n = f.find("initial_population");
+    const Location at = n != nullptr ? n->location : f.location();
+    sink_.error(at, f.path("initial_population"),
+                f.path("initial_population") + ": must be <= beds (" + std::to_string(beds) +
+                    "), got " + std::to_string(initial));
+  }
+
+  void read_recrossing(const YamlNode* node, model::RecrossingSpec& out) {
+    if (node == nullptr) return;
+    const Fields f(node, "recrossing", {"probability", "delay"}, sink_);
+    read_keyed(f.find("probability"), "recrossing.probability", model::kCitizenshipKeys,
+               out.probability, sink_, probability_reader(sink_));
+    f.duration_spec("delay", out.delay);
+  }
+
+  const LoadOptions& options_;
+  std::vector<SourceFile> sources_;  // declared before sink_, which refers to it
+  DiagnosticSink sink_;
+};
+
+}  // namespace
+
+LoadResult load_scenario(const fs::path& file, const LoadOptions& options) {
+  return Loader(options).run(file);
+}
+
+}  // namespace bf::scenario

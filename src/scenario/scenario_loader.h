@@ -1,0 +1,40 @@
+#pragma once
+// Loading a scenario: YAML file(s) → defaults filled in → validated → frozen ModelSpec.
+// Every problem found is returned at once, each with file:line:column (see diagnostics.h).
+// The YAML format is documented in docs/scenario-format.md.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "model/model_spec.h"
+#include "scenario/diagnostics.h"
+
+namespace bf::scenario {
+
+// Command-line overrides, applied before validation.
+struct LoadOptions {
+  std::optional<std::uint64_t> seed;  // replaces `seed`; default: the file's (or 1)
+  std::optional<int> days;            // replaces `end`/`days`; must be > 0; default: the file's
+};
+
+struct LoadedScenario {
+  model::ModelSpec spec;
+  // Every file read, in the order read: the scenario, its `extends` parents, the arrival
+  // table. Callers hash these to fingerprint a run.
+  std::vector<SourceFile> sources;
+};
+
+struct LoadResult {
+  std::optional<LoadedScenario> scenario;  // set exactly when diagnostics is empty
+  std::vector<Diagnostic> diagnostics;     // in the order found
+  bool ok() const { return scenario.has_value() && diagnostics.empty(); }
+};
+
+// Reads `file` (and whatever it extends and references). Never throws for bad input: missing
+// files, directories, empty files, non-UTF-8 bytes and YAML syntax errors are diagnostics.
+// Thread-safe: no shared state.
+LoadResult load_scenario(const std::filesystem::path& file, const LoadOptions& options = {});
+
+}  // namespace bf::scenario

@@ -1,0 +1,17 @@
+#pragma once
+// "Did you mean" hints for misspelled keys.
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace bf::scenario {
+
+// Levenshtein distance (insertions, deletions, substitutions; bytes).
+int edit_distance(std::string_view a, std::string_view b);
+
+// "did you mean 'x'?" for the closest candidate when it is close enough to be a likely typo
+// (distance <= max(1, length / 3), ties broken by candidate order); "" otherwise.
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
+
+}  // namespace bf::scenario

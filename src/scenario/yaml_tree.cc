@@ -1,0 +1,173 @@
+#include "scenario/yaml_tree.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <utility>
+
+namespace bf::scenario {
+namespace {
+
+Location location_of(const YAML::Mark& mark, int file) {
+  return Location{file, mark.line + 1, mark.column + 1};
+}
+
+YamlNode convert(const YAML::Node& node, Location fallback, int file, const std::string& path,
+                 DiagnosticSink& sink) {
+  YamlNode out;
+  // yaml-cpp gives an empty value the mark of the next token (often on the next line), so
+  // empty values are located at their key instead.
+  out.location = (node.Type() == YAML::NodeType::Null || node.Mark().is_null())
+                     ? fallback
+                     : location_of(node.Mark(), file);
+  switch (node.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      out.kind = YamlNode::Kind::kNull;
+      break;
+    case YAML::NodeType::Scalar:
+      out.kind = YamlNode::Kind::kScalar;
+      out.scalar = node.Scalar();
+      break;
+    case YAML::NodeType::Sequence: {
+      out.kind = YamlNode::Kind::kList;
+      int index = 0;
+      for (const YAML::Node& item : node) {
+        const std::string item_path = path + "[" + std::to_string(index++) + "]";
+        out.items.push_back(convert(item, out.location, file, item_path, sink));
+      }
+      break;
+    }
+    case YAML::NodeType::Map: {
+      out.kind = YamlNode::Kind::kMap;
+      const std::string where = path.empty() ? "top level" : path;
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        const Location key_location = location_of(it->first.Mark(), file);
+        if (!it->first.IsScalar()) {
+          sink.error(key_location, path, "keys must be plain text at " + where);
+          continue;
+        }
+        const std::string key = it->first.Scalar();
+        const std::string key_path = path.empty() ? key : path + "." + key;
+        if (const YamlEntry* first = out.find(key)) {
+          sink.error(key_location, key_path, "duplicate key '" + key + "' at " + where,
+                     "first written at line " + std::to_string(first->key_location.line));
+          continue;
+        }
+        out.entries.push_back(
+            YamlEntry{key, key_location, convert(it->second, key_location, file, key_path, sink)});
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const YamlEntry* YamlNode::find(std::string_view key) const {
+  for (const YamlEntry& e : entries) {
+    if (e.key == key) return &e;
+  }
+  return nullptr;
+}
+
+std::string describe(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::kNull:
+      return "an empty value";
+    case YamlNode::Kind::kList:
+      return "a list";
+    case YamlNode::Kind::kMap:
+      return "a map";
+    case YamlNode::Kind::kScalar:
+      break;
+  }
+  return "'" + node.scalar + "'";
+}
+
+std::optional<Location> find_invalid_utf8(std::string_view text) {
+  int line = 1;
+  std::size_t line_start = 0;
+  std::size_t i = 0;
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  while (i < text.size()) {
+    const unsigned char c = byte(i);
+    std::size_t length = 0;
+    unsigned min = 0;
+    if (c < 0x80) {
+      if (c == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      length = 2, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      length = 4, min = 0x10000;
+    }
+    bool valid = length > 0 && i + length <= text.size();
+    unsigned code = length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = (byte(i + k) & 0xC0) == 0x80;
+      code = (code << 6) | (byte(i + k) & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 either.
+    if (valid && (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))) {
+      valid = false;
+    }
+    if (!valid) return Location{-1, line, static_cast<int>(i - line_start) + 1};
+    i += length;
+  }
+  return std::nullopt;
+}
+
+std::optional<YamlNode> parse_yaml(std::string_view contents, int file, DiagnosticSink& sink) {
+  if (const std::optional<Location> bad = find_invalid_utf8(contents)) {
+    sink.error(Location{file, bad->line, bad->column}, "",
+               "file is not valid UTF-8 (invalid byte sequence)",
+               "save the file as UTF-8");
+    return std::nullopt;
+  }
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(std::string(contents));
+  } catch (const YAML::ParserException& e) {
+    sink.error(location_of(e.mark, file), "", "YAML syntax error: " + e.msg);
+    return std::nullopt;
+  }
+  if (documents.size() > 1) {
+    // The later documents would otherwise be ignored without a word.
+    sink.error(Location{file, 1, 1}, "",
+               "file holds " + std::to_string(documents.size()) +
+                   " YAML documents; a scenario is exactly one",
+               "remove the '---' separators, or use 'extends' to combine files");
+    return std::nullopt;
+  }
+  if (documents.empty()) return YamlNode{YamlNode::Kind::kNull, Location{file, 1, 1}, {}, {}, {}};
+  return convert(documents.front(), Location{file, 1, 1}, file, "", sink);
+}
+
+YamlNode merge(YamlNode parent, const YamlNode& child) {
+  if (!parent.is_map() || !child.is_map()) return child;
+  for (const YamlEntry& entry : child.entries) {
+    bool found = false;
+    for (YamlEntry& mine : parent.entries) {
+      if (mine.key != entry.key) continue;
+      found = true;
+      if (mine.value.is_map() && entry.value.is_map()) {
+        mine.value = merge(std::move(mine.value), entry.value);
+      } else {
+        mine.value = entry.value;
+      }
+      mine.key_location = entry.key_location;
+      break;
+    }
+    if (!found) parent.entries.push_back(entry);
+  }
+  return parent;
+}
+
+}  // namespace bf::scenario
