@@ -56,6 +56,10 @@ struct SurgeSpec {
   util::Date first_day;  // inclusive
   util::Date last_day;   // inclusive
   double people = 0.0;   // total extra people crossing over the whole surge
+  // True when the arrival table's monthly level already counts these people (a replay of a
+  // month whose total includes the surge): the rest of that month's days are lowered by the
+  // same number, so the month's total is unchanged and only its timing moves. Default true.
+  bool included_in_table = true;
 };
 
 struct SectorSpec {
@@ -99,7 +103,7 @@ struct DispositionSpec {
   // accepts non-Mexicans at all (by citizenship group).
   PerCitizenship<double> mexico_accepts_share = {0.0, 1.0, 1.0, 1.0, 0.3};
   // Share of non-Mexicans placed in expedited removal (sent to ICE detention), by demographic.
-  PerDemographic<double> expedited_removal_share = {0.25, 0.03, 0.0, 0.0};
+  PerDemographic<double> expedited_removal_share = {0.25, 0.0, 0.0, 0.0};
   // Time from the end of processing to a release with a Notice to Appear or parole.
   DurationSpec release_delay = {10 * 60, 0.5};
   // Time from a detention bed becoming available to the transfer being done.

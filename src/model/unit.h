@@ -1,0 +1,95 @@
+#pragma once
+// A unit is what moves through the model together: one person, or a family group processed
+// together (CBP processes family units as one case). Units live in a slab whose slots are
+// recycled, so memory is bounded by the people in the system at once, not by the horizon.
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/sim_time.h"
+#include "model/population.h"
+
+namespace bf::model {
+
+using engine::SimTime;
+
+// Where a unit is. Each maps onto one StateCounts field (see day_report.h).
+enum class UnitState : std::uint8_t {
+  kFree,             // slab slot not in use
+  kWaitingInMexico,  // scheduled to cross (initial state or a returned person trying again)
+  kCrossing,         // crossed, not yet encountered
+  kInCustody,        // Border Patrol custody (transport, queue, processing, awaiting disposition)
+  kInDetention,      // ICE detention
+  kInOrr,            // ORR shelter
+};
+
+// What a unit in custody is waiting for, once processed.
+enum class CustodyStep : std::uint8_t {
+  kToFacility,
+  kAwaitingProcessing,
+  kInProcessing,
+  kAwaitingReturn,
+  kAwaitingBed,       // expedited removal: waiting for an ICE bed
+  kAwaitingOrrBed,
+  kTransferring,      // bed assigned, transfer under way
+  kAwaitingRelease,
+};
+
+struct Unit {
+  std::uint64_t identity = 0;   // stable identity for random streams (see world.cc)
+  SimTime custody_start = 0;    // minutes; when the current custody began
+  SimTime step_start = 0;       // minutes; when the current waiting step began
+  std::uint32_t generation = 0; // bumped when the slot is recycled (stale-handle check)
+  std::uint16_t size = 1;       // people in the unit
+  std::uint8_t sector = 0;
+  std::uint8_t attempt = 0;     // 0 = first crossing, 1 = first repeat, ...
+  Demographic demographic = Demographic::kSingleAdult;
+  Citizenship citizenship = Citizenship::kOther;
+  UnitState state = UnitState::kFree;
+  CustodyStep step = CustodyStep::kToFacility;
+};
+
+// Handle = generation (high 32 bits) | slot (low 32 bits): an event or queue entry that
+// outlives its unit is recognised as stale instead of touching the slot's next occupant.
+using UnitHandle = std::uint64_t;
+
+class UnitStore {
+ public:
+  UnitHandle allocate() {
+    std::uint32_t slot;
+    if (!free_.empty()) {
+      slot = free_.back();
+      free_.pop_back();
+    } else {
+      slot = static_cast<std::uint32_t>(units_.size());
+      units_.emplace_back();
+    }
+    return (std::uint64_t{units_[slot].generation} << 32) | slot;
+  }
+
+  void release(UnitHandle h) {
+    Unit& u = units_[slot_of(h)];
+    u.state = UnitState::kFree;
+    ++u.generation;
+    free_.push_back(slot_of(h));
+  }
+
+  bool is_live(UnitHandle h) const {
+    const Unit& u = units_[slot_of(h)];
+    return u.state != UnitState::kFree && u.generation == static_cast<std::uint32_t>(h >> 32);
+  }
+
+  Unit& operator[](UnitHandle h) { return units_[slot_of(h)]; }
+  const Unit& operator[](UnitHandle h) const { return units_[slot_of(h)]; }
+
+  // All slots, live or free, for end-of-day scans.
+  const std::vector<Unit>& slots() const { return units_; }
+  std::size_t live() const { return units_.size() - free_.size(); }
+
+ private:
+  static std::uint32_t slot_of(UnitHandle h) { return static_cast<std::uint32_t>(h); }
+  std::vector<Unit> units_;
+  std::vector<std::uint32_t> free_;
+};
+
+}  // namespace bf::model

@@ -1,0 +1,603 @@
+#include "model/world.h"
+
+#include <cassert>
+#include <cmath>
+
+#include "engine/distributions.h"
+#include "model/encounter_rates.h"
+#include "model/random_purpose.h"
+#include "model/stream_identity.h"
+
+namespace bf::model {
+
+using engine::kMinutesPerDay;
+using engine::RandomStream;
+
+namespace {
+
+enum EventKind : std::uint32_t {
+  kCross,
+  kEncounter,
+  kArriveFacility,
+  kProcessed,
+  kRelease,
+  kIceTransfer,
+  kBedWaitTimeout,
+  kDetentionDecided,
+  kOrrTransfer,
+  kOrrRelease,
+  kRecross,
+  kReturnBatch,  // payload: batch index within the day
+  kFlightDay,
+};
+
+// Day-level operations fire after the unit events of the same minute.
+constexpr std::uint16_t kDayOperationPriority = 1;
+constexpr engine::SimTime kFlightMinute = 10 * 60;  // flights leave at 10:00
+
+constexpr std::uint8_t purpose(Purpose p) { return static_cast<std::uint8_t>(p); }
+
+// Queue class in processing: unaccompanied children first, then families, then adults
+// (CBP prioritises vulnerable groups; assumption, docs/model.md).
+int processing_class(Demographic d) {
+  switch (d) {
+    case Demographic::kUnaccompaniedChild: return 0;
+    case Demographic::kFamilyUnitMember:
+    case Demographic::kAccompaniedMinor: return 1;
+    case Demographic::kSingleAdult: return 2;
+  }
+  return 2;
+}
+
+// People of a per-day capacity that batch `batch` of `batches` may take: the day's capacity
+// split into near-equal integer parts that add up exactly.
+std::int64_t batch_share(std::int64_t per_day, int batch, int batches) {
+  return per_day * (batch + 1) / batches - per_day * batch / batches;
+}
+
+}  // namespace
+
+World::World(const ModelSpec& spec, std::uint32_t replication)
+    : spec_(spec),
+      replication_(replication),
+      arrivals_(spec),
+      detention_(spec.detention.beds),
+      orr_(spec.orr.beds) {
+  sectors_.reserve(kSectorCount);
+  for (int s = 0; s < kSectorCount; ++s) {
+    sectors_.push_back(SectorState{engine::ServerPool(spec.sectors[s].processing_agents, 3), 0, 0,
+                                   {}, {}});
+    apprehension_probability_[s] = apprehension_probability(spec.apprehension, spec.sectors[s]);
+  }
+  build_initial_state();
+}
+
+RandomStream World::stream(std::uint8_t p, const Unit& u) const {
+  return RandomStream(spec_.seed, replication_, p, attempt_identity(u.identity, u.attempt));
+}
+
+engine::SimTime World::draw_duration(const DurationSpec& d, RandomStream& rs) const {
+  const double minutes = engine::lognormal_mean_cv(rs, static_cast<double>(d.mean), d.cv);
+  return static_cast<engine::SimTime>(std::llround(minutes));
+}
+
+UnitHandle World::new_unit(std::uint64_t identity, int sector, int cell, std::uint16_t size) {
+  const UnitHandle h = units_.allocate();
+  Unit& u = units_[h];
+  u.identity = identity;
+  u.sector = static_cast<std::uint8_t>(sector);
+  u.attempt = 0;
+  u.size = size;
+  u.demographic = demographic_of_cell(cell);
+  u.citizenship = citizenship_of_cell(cell);
+  u.state = UnitState::kWaitingInMexico;
+  u.step = CustodyStep::kToFacility;
+  states_.entered += size;
+  states_.waiting_in_mexico += size;
+  return h;
+}
+
+// ---------------------------------------------------------------------------------------
+// Initial state: people already in custody, in detention, in ORR shelters and waiting in
+// Mexican border cities on the first morning (docs/model.md, "Initial state").
+
+void World::build_initial_state() {
+  const engine::SimTime standard = spec_.processing.custody_standard;
+  for (int s = 0; s < kSectorCount; ++s) {
+    const auto mix = arrivals_.cell_mix(0, s);
+    const engine::AliasTable cells(mix);
+    const SectorSpec& sector = spec_.sectors[s];
+    // In custody: individuals already processed, held since up to 2/3 of the standard ago.
+    for (int k = 0; k < sector.initial_in_custody; ++k) {
+      const std::uint64_t id = initial_identity(InitialKind::kInCustody, s, k);
+      RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
+      const UnitHandle h = new_unit(id, s, cells.sample(rs), 1);
+      Unit& u = units_[h];
+      states_.waiting_in_mexico -= 1;
+      states_.in_custody += 1;
+      sectors_[s].in_custody += 1;
+      u.state = UnitState::kInCustody;
+      u.custody_start = -static_cast<engine::SimTime>(rs.uniform() * static_cast<double>(2 * standard / 3));
+      decide_disposition(h);
+    }
+    // Waiting in Mexico: exactly the stated number of people cross over the stated days.
+    std::int64_t people_left = sector.initial_waiting_in_mexico;
+    for (std::uint64_t k = 0; people_left > 0; ++k) {
+      const std::uint64_t id = initial_identity(InitialKind::kWaiting, s, k);
+      RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
+      const int cell = cells.sample(rs);
+      std::int64_t size = 1;
+      if (demographic_of_cell(cell) == Demographic::kFamilyUnitMember) {
+        size = std::llround(arrivals_.mean_family_size());
+      }
+      size = std::min(size, people_left);
+      people_left -= size;
+      const UnitHandle h = new_unit(id, s, cell, static_cast<std::uint16_t>(size));
+      const auto when = static_cast<engine::SimTime>(
+          rs.uniform() * static_cast<double>(sector.initial_waiting_days * kMinutesPerDay));
+      sim_.schedule_at(when, kCross, h);
+    }
+  }
+
+  // Detention: adults from the non-Mexican single-adult mix of the first month, nationally;
+  // each is part-way through a stay (residual = uniform share of a fresh length of stay).
+  {
+    std::array<double, kCitizenshipCount> mix{};
+    for (int s = 0; s < kSectorCount; ++s) {
+      for (int c = 1; c < kCitizenshipCount; ++c) {
+        mix[static_cast<std::size_t>(c)] +=
+            arrivals_.crossers_per_day(0, s, cell_of(Demographic::kSingleAdult, static_cast<Citizenship>(c)));
+      }
+    }
+    double total = 0.0;
+    for (double m : mix) total += m;
+    if (total <= 0.0) mix = {0.0, 1.0, 1.0, 1.0, 1.0};
+    const engine::AliasTable citizenships(mix);
+    for (int k = 0; k < spec_.detention.initial_population; ++k) {
+      const std::uint64_t id = initial_identity(InitialKind::kInDetention, 0, k);
+      RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
+      const int cell = cell_of(Demographic::kSingleAdult, static_cast<Citizenship>(citizenships.sample(rs)));
+      const UnitHandle h = new_unit(id, 0, cell, 1);
+      Unit& u = units_[h];
+      states_.waiting_in_mexico -= 1;
+      states_.in_detention += 1;
+      u.state = UnitState::kInDetention;
+      detention_.occupy(1);
+      const auto stay = static_cast<engine::SimTime>(
+          rs.uniform() * static_cast<double>(draw_duration(spec_.detention.length_of_stay, rs)));
+      sim_.schedule_at(stay, kDetentionDecided, h);
+    }
+  }
+
+  // ORR shelters: unaccompanied children part-way through their stay.
+  for (int k = 0; k < spec_.orr.initial_population; ++k) {
+    const std::uint64_t id = initial_identity(InitialKind::kInOrr, 0, k);
+    RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
+    const UnitHandle h =
+        new_unit(id, 0, cell_of(Demographic::kUnaccompaniedChild, Citizenship::kGuatemala), 1);
+    Unit& u = units_[h];
+    states_.waiting_in_mexico -= 1;
+    states_.in_orr += 1;
+    u.state = UnitState::kInOrr;
+    orr_.occupy(1);
+    const auto stay = static_cast<engine::SimTime>(
+        rs.uniform() * static_cast<double>(draw_duration(spec_.orr.length_of_stay, rs)));
+    sim_.schedule_at(stay, kOrrRelease, h);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Day loop
+
+void World::run(DayObserver& observer) {
+  while (!finished()) run_day(observer);
+}
+
+void World::run_day(DayObserver& observer) {
+  assert(!finished());
+  schedule_day_events(day_);
+  sim_.run_until((day_ + 1) * kMinutesPerDay, [this](const engine::Event& e) { handle(e); });
+  emit_day(observer);
+  ++day_;
+}
+
+void World::schedule_day_events(int day) {
+  for (int s = 0; s < kSectorCount; ++s) {
+    arrivals_buffer_.clear();
+    arrivals_.generate(day, s, replication_, arrivals_buffer_);
+    for (const NewArrival& a : arrivals_buffer_) {
+      const UnitHandle h = new_unit(a.identity, s, a.cell, a.size);
+      sim_.schedule_at(a.time, kCross, h);
+    }
+  }
+  const engine::SimTime start = day * kMinutesPerDay;
+  const auto& batches = spec_.dispositions.return_batch_times;
+  for (std::size_t b = 0; b < batches.size(); ++b) {
+    sim_.schedule_at(start + batches[b], kReturnBatch, b, kDayOperationPriority);
+  }
+  if ((spec_.start_date + day).weekday() == spec_.detention.flight_weekday) {
+    sim_.schedule_at(start + kFlightMinute, kFlightDay, 0, kDayOperationPriority);
+  }
+}
+
+void World::handle(const engine::Event& e) {
+  const UnitHandle h = e.payload;
+  switch (static_cast<EventKind>(e.kind)) {
+    case kCross: cross(h); break;
+    case kEncounter: encounter(h); break;
+    case kArriveFacility: arrive_at_facility(h); break;
+    case kProcessed: finish_processing(h); break;
+    case kRelease: release_from_custody(h); break;
+    case kIceTransfer: transfer_to_detention(h); break;
+    case kBedWaitTimeout: bed_wait_timeout(h); break;
+    case kDetentionDecided: detention_decided(h); break;
+    case kOrrTransfer: transfer_to_orr(h); break;
+    case kOrrRelease: orr_release(h); break;
+    case kRecross: recross(h); break;
+    case kReturnBatch: return_batch(static_cast<int>(e.payload)); break;
+    case kFlightDay: flight_day(); break;
+  }
+}
+
+void World::emit_day(DayObserver& observer) {
+  DayReport report;
+  report.day_index = day_;
+  report.date = spec_.start_date + day_;
+  const engine::SimTime now = sim_.now();
+  const engine::SimTime standard = spec_.processing.custody_standard;
+
+  PerSector<std::int64_t> over_standard{};
+  std::int64_t awaiting_bed = 0;
+  for (const Unit& u : units_.slots()) {
+    if (u.state != UnitState::kInCustody) continue;
+    if (now - u.custody_start > standard) over_standard[u.sector] += u.size;
+    if (u.step == CustodyStep::kAwaitingBed) awaiting_bed += u.size;
+  }
+
+  for (int s = 0; s < kSectorCount; ++s) {
+    SectorState& st = sectors_[static_cast<std::size_t>(s)];
+    const SectorSpec& spec = spec_.sectors[static_cast<std::size_t>(s)];
+    SectorDay& out = report.sectors[static_cast<std::size_t>(s)];
+    out = st.today;
+    out.custody_time = st.custody_time.summary();
+    out.in_custody = st.in_custody;
+    out.over_capacity = std::max<std::int64_t>(0, st.in_custody - spec.holding_capacity);
+    out.held_over_72h = over_standard[static_cast<std::size_t>(s)];
+    out.awaiting_processing = st.awaiting_processing;
+    out.holding_capacity = spec.holding_capacity;
+    out.processing_agents = st.processing.servers();
+    out.agents_on_patrol = spec.agents_on_patrol;
+    st.today = SectorDay{};
+    st.custody_time.clear();
+  }
+
+  SystemDay& sys = report.system;
+  sys.detention_population = states_.in_detention;  // beds in transfer are not yet filled
+  sys.detention_beds = detention_.beds();
+  sys.detention_book_ins = system_today_.detention_book_ins;
+  sys.detention_releases = system_today_.detention_releases;
+  sys.removals_by_destination = system_today_.removals;
+  sys.awaiting_detention_bed = awaiting_bed;
+  sys.orr_population = states_.in_orr;
+  sys.orr_beds = orr_.beds();
+  sys.orr_releases = system_today_.orr_releases;
+  sys.waiting_in_mexico = states_.waiting_in_mexico;
+  sys.states = states_;
+  system_today_ = SystemFlows{};
+
+  observer.on_day(report);
+}
+
+// ---------------------------------------------------------------------------------------
+// Crossing, encounter, gotaway
+
+void World::cross(UnitHandle h) {
+  Unit& u = units_[h];
+  SectorDay& today = sectors_[u.sector].today;
+  states_.waiting_in_mexico -= u.size;
+  states_.crossing += u.size;
+  u.state = UnitState::kCrossing;
+  today.crossings += u.size;
+  if (u.attempt > 0) today.repeat_crossings += u.size;
+
+  RandomStream surrender = stream(purpose(Purpose::kSurrender), u);
+  RandomStream delay = stream(purpose(Purpose::kEncounterDelay), u);
+  if (surrender.uniform() < spec_.arrivals.surrender_probability[index_of(u.demographic)]) {
+    sim_.schedule_in(draw_duration(spec_.apprehension.surrender_wait, delay), kEncounter, h);
+    return;
+  }
+  RandomStream caught = stream(purpose(Purpose::kApprehension), u);
+  if (caught.uniform() < apprehension_probability_[u.sector]) {
+    sim_.schedule_in(draw_duration(spec_.apprehension.delay, delay), kEncounter, h);
+    return;
+  }
+  today.gotaways += u.size;
+  states_.crossing -= u.size;
+  finish_unit(h, &StateCounts::got_away);
+}
+
+void World::encounter(UnitHandle h) {
+  Unit& u = units_[h];
+  SectorState& st = sectors_[u.sector];
+  st.today.encounters += u.size;
+  st.today.encounters_by_demographic[index_of(u.demographic)] += u.size;
+  st.today.encounters_by_citizenship[index_of(u.citizenship)] += u.size;
+  states_.crossing -= u.size;
+  states_.in_custody += u.size;
+  st.in_custody += u.size;
+  st.awaiting_processing += u.size;
+  u.state = UnitState::kInCustody;
+  u.step = CustodyStep::kToFacility;
+  u.custody_start = sim_.now();
+  RandomStream rs = stream(purpose(Purpose::kTransport), u);
+  sim_.schedule_in(draw_duration(spec_.processing.transport, rs), kArriveFacility, h);
+}
+
+// ---------------------------------------------------------------------------------------
+// Processing
+
+void World::arrive_at_facility(UnitHandle h) {
+  Unit& u = units_[h];
+  u.step = CustodyStep::kAwaitingProcessing;
+  if (sectors_[u.sector].processing.arrive(h, processing_class(u.demographic))) {
+    start_processing(h);
+  }
+}
+
+void World::start_processing(UnitHandle h) {
+  Unit& u = units_[h];
+  u.step = CustodyStep::kInProcessing;
+  const DurationSpec& per_person = spec_.processing.service_time[index_of(u.demographic)];
+  // A family is one case: agent time adds up over its members.
+  const DurationSpec unit_time{per_person.mean * u.size, per_person.cv};
+  RandomStream rs = stream(purpose(Purpose::kService), u);
+  sim_.schedule_in(std::max<engine::SimTime>(1, draw_duration(unit_time, rs)), kProcessed, h);
+}
+
+void World::finish_processing(UnitHandle h) {
+  Unit& u = units_[h];
+  SectorState& st = sectors_[u.sector];
+  st.awaiting_processing -= u.size;
+  st.today.processed += u.size;
+  if (auto next = st.processing.finish()) start_processing(*next);
+  decide_disposition(h);
+}
+
+// ---------------------------------------------------------------------------------------
+// Dispositions (docs/model.md, "Dispositions")
+
+void World::decide_disposition(UnitHandle h) {
+  Unit& u = units_[h];
+  const DispositionSpec& rules = spec_.dispositions;
+  u.step_start = sim_.now();
+
+  if (u.demographic == Demographic::kUnaccompaniedChild) {
+    if (u.citizenship == Citizenship::kMexico && rules.repatriate_mexican_children) {
+      u.step = CustodyStep::kAwaitingReturn;
+      mexican_returns_.push_back(h);
+    } else {
+      request_orr_bed(h);
+    }
+    return;
+  }
+  if (u.citizenship == Citizenship::kMexico) {
+    u.step = CustodyStep::kAwaitingReturn;
+    mexican_returns_.push_back(h);
+    return;
+  }
+
+  RandomStream rs = stream(purpose(Purpose::kDisposition), u);
+  const double accepted = rs.uniform();
+  const double expedited = rs.uniform();
+  // Mexico takes back non-Mexicans of the accepted nationalities, up to its daily intake;
+  // the queue holds at most one day's intake, beyond which people take the usual path.
+  if (rules.non_mexican_returns_per_day > 0 &&
+      accepted < rules.mexico_accepts_share[index_of(u.citizenship)] &&
+      non_mexican_queue_people_ + u.size <= rules.non_mexican_returns_per_day) {
+    u.step = CustodyStep::kAwaitingReturn;
+    non_mexican_returns_.push_back(h);
+    non_mexican_queue_people_ += u.size;
+    return;
+  }
+  if (expedited < rules.expedited_removal_share[index_of(u.demographic)]) {
+    request_detention_bed(h);
+    return;
+  }
+  u.step = CustodyStep::kAwaitingRelease;
+  RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
+  sim_.schedule_in(draw_duration(rules.release_delay, delay), kRelease, h);
+}
+
+void World::leave_custody(UnitHandle h) {
+  Unit& u = units_[h];
+  SectorState& st = sectors_[u.sector];
+  st.custody_time.add(sim_.now() - u.custody_start, u.size);
+  st.in_custody -= u.size;
+  states_.in_custody -= u.size;
+}
+
+void World::finish_unit(UnitHandle h, std::int64_t StateCounts::*terminal) {
+  states_.*terminal += units_[h].size;
+  units_.release(h);
+}
+
+void World::release_from_custody(UnitHandle h) {
+  Unit& u = units_[h];
+  leave_custody(h);
+  sectors_[u.sector].today.released += u.size;
+  finish_unit(h, &StateCounts::released);
+}
+
+void World::return_batch(int batch) {
+  const DispositionSpec& rules = spec_.dispositions;
+  const int batches = static_cast<int>(rules.return_batch_times.size());
+  auto run = [&](std::deque<UnitHandle>& queue, std::int64_t capacity, bool non_mexican) {
+    while (!queue.empty() && units_[queue.front()].size <= capacity) {
+      const UnitHandle h = queue.front();
+      queue.pop_front();
+      capacity -= units_[h].size;
+      if (non_mexican) non_mexican_queue_people_ -= units_[h].size;
+      return_to_mexico(h);
+    }
+  };
+  run(mexican_returns_, batch_share(rules.mexican_returns_per_day, batch, batches), false);
+  run(non_mexican_returns_, batch_share(rules.non_mexican_returns_per_day, batch, batches), true);
+}
+
+void World::return_to_mexico(UnitHandle h) {
+  Unit& u = units_[h];
+  leave_custody(h);
+  sectors_[u.sector].today.returned_to_mexico += u.size;
+  RandomStream rs = stream(purpose(Purpose::kRecross), u);
+  if (rs.uniform() < spec_.recrossing.probability[index_of(u.citizenship)]) {
+    const engine::SimTime delay = draw_duration(spec_.recrossing.delay, rs);
+    u.state = UnitState::kWaitingInMexico;
+    states_.waiting_in_mexico += u.size;
+    ++u.attempt;
+    sim_.schedule_in(delay, kRecross, h);
+    return;
+  }
+  finish_unit(h, &StateCounts::in_mexico);
+}
+
+void World::recross(UnitHandle h) { cross(h); }
+
+// ---------------------------------------------------------------------------------------
+// Expedited removal through ICE detention
+
+void World::request_detention_bed(UnitHandle h) {
+  Unit& u = units_[h];
+  u.step = CustodyStep::kAwaitingBed;
+  u.step_start = sim_.now();
+  detention_.waiting().push_back(h);
+  admit_waiting_for_detention();
+  if (u.step == CustodyStep::kAwaitingBed) {
+    sim_.schedule_in(spec_.dispositions.max_wait_for_bed, kBedWaitTimeout, h);
+  }
+}
+
+void World::admit_waiting_for_detention() {
+  auto& waiting = detention_.waiting();
+  while (!waiting.empty()) {
+    const UnitHandle h = waiting.front();
+    if (!units_.is_live(h) || units_[h].step != CustodyStep::kAwaitingBed ||
+        units_[h].state != UnitState::kInCustody) {
+      waiting.pop_front();  // gave up waiting (released) earlier
+      continue;
+    }
+    Unit& u = units_[h];
+    if (!detention_.fits(u.size)) break;
+    waiting.pop_front();
+    detention_.occupy(u.size);
+    u.step = CustodyStep::kTransferring;
+    RandomStream rs = stream(purpose(Purpose::kDispositionDelay), u);
+    sim_.schedule_in(draw_duration(spec_.dispositions.ice_transfer_delay, rs), kIceTransfer, h);
+  }
+}
+
+void World::bed_wait_timeout(UnitHandle h) {
+  if (!units_.is_live(h)) return;
+  const Unit& u = units_[h];
+  if (u.state != UnitState::kInCustody || u.step != CustodyStep::kAwaitingBed) return;
+  release_from_custody(h);  // its waiting-list entry is now stale and skipped
+}
+
+void World::transfer_to_detention(UnitHandle h) {
+  Unit& u = units_[h];
+  leave_custody(h);
+  sectors_[u.sector].today.transferred_to_ice += u.size;
+  system_today_.detention_book_ins += u.size;
+  states_.in_detention += u.size;
+  u.state = UnitState::kInDetention;
+  RandomStream rs = stream(purpose(Purpose::kDetention), u);
+  sim_.schedule_in(draw_duration(spec_.detention.length_of_stay, rs), kDetentionDecided, h);
+}
+
+void World::detention_decided(UnitHandle h) {
+  Unit& u = units_[h];
+  RandomStream rs = stream(purpose(Purpose::kCredibleFear), u);
+  if (rs.uniform() < spec_.detention.credible_fear_positive_share) {
+    detention_.vacate(u.size);
+    states_.in_detention -= u.size;
+    system_today_.detention_releases += u.size;
+    finish_unit(h, &StateCounts::released);
+    admit_waiting_for_detention();
+    return;
+  }
+  u.step_start = sim_.now();
+  flight_queues_[index_of(u.citizenship)].push_back(h);
+}
+
+void World::flight_day() {
+  const engine::SimTime now = sim_.now();
+  for (int c = 0; c < kCitizenshipCount; ++c) {
+    auto& queue = flight_queues_[static_cast<std::size_t>(c)];
+    std::int64_t seats = spec_.detention.flight_seats_per_week[static_cast<std::size_t>(c)];
+    while (!queue.empty() && units_[queue.front()].size <= seats) {
+      const UnitHandle h = queue.front();
+      queue.pop_front();
+      const std::int64_t people = units_[h].size;
+      seats -= people;
+      detention_.vacate(people);
+      states_.in_detention -= people;
+      system_today_.removals[static_cast<std::size_t>(c)] += people;
+      finish_unit(h, &StateCounts::removed);
+    }
+    // Those who have waited too long for a seat are released with a Notice to Appear.
+    while (!queue.empty() && now - units_[queue.front()].step_start > spec_.detention.max_wait_for_flight) {
+      const UnitHandle h = queue.front();
+      queue.pop_front();
+      const std::int64_t people = units_[h].size;
+      detention_.vacate(people);
+      states_.in_detention -= people;
+      system_today_.detention_releases += people;
+      finish_unit(h, &StateCounts::released);
+    }
+  }
+  admit_waiting_for_detention();
+}
+
+// ---------------------------------------------------------------------------------------
+// Unaccompanied children to ORR
+
+void World::request_orr_bed(UnitHandle h) {
+  Unit& u = units_[h];
+  u.step = CustodyStep::kAwaitingOrrBed;
+  u.step_start = sim_.now();
+  orr_.waiting().push_back(h);
+  admit_waiting_for_orr();
+}
+
+void World::admit_waiting_for_orr() {
+  auto& waiting = orr_.waiting();
+  while (!waiting.empty() && orr_.fits(units_[waiting.front()].size)) {
+    const UnitHandle h = waiting.front();
+    waiting.pop_front();
+    Unit& u = units_[h];
+    orr_.occupy(u.size);
+    u.step = CustodyStep::kTransferring;
+    RandomStream rs = stream(purpose(Purpose::kDispositionDelay), u);
+    sim_.schedule_in(draw_duration(spec_.orr.transfer_delay, rs), kOrrTransfer, h);
+  }
+}
+
+void World::transfer_to_orr(UnitHandle h) {
+  Unit& u = units_[h];
+  leave_custody(h);
+  sectors_[u.sector].today.transferred_to_orr += u.size;
+  states_.in_orr += u.size;
+  u.state = UnitState::kInOrr;
+  RandomStream rs = stream(purpose(Purpose::kOrrStay), u);
+  sim_.schedule_in(draw_duration(spec_.orr.length_of_stay, rs), kOrrRelease, h);
+}
+
+void World::orr_release(UnitHandle h) {
+  Unit& u = units_[h];
+  orr_.vacate(u.size);
+  states_.in_orr -= u.size;
+  system_today_.orr_releases += u.size;
+  finish_unit(h, &StateCounts::released);
+  admit_waiting_for_orr();
+}
+
+}  // namespace bf::model

@@ -1,0 +1,106 @@
+#pragma once
+// One replication of the Border Patrol processing model: the world built from a frozen
+// ModelSpec, advanced day by day on the event engine. Reports each day to an observer and
+// never touches files. Many Worlds can run at once (no shared mutable state).
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+#include "engine/random_stream.h"
+#include "engine/server_pool.h"
+#include "engine/simulator.h"
+#include "model/arrival_generator.h"
+#include "model/bed_pool.h"
+#include "model/custody_time_histogram.h"
+#include "model/day_report.h"
+#include "model/model_spec.h"
+#include "model/unit.h"
+
+namespace bf::model {
+
+class World {
+ public:
+  // `spec` must outlive the World. replication < engine::kMaxReplications.
+  World(const ModelSpec& spec, std::uint32_t replication);
+
+  // Simulates every remaining day, calling observer.on_day after each.
+  void run(DayObserver& observer);
+  // Simulates one day. Precondition: !finished().
+  void run_day(DayObserver& observer);
+  bool finished() const { return day_ >= spec_.days; }
+
+  const engine::Fingerprint& fingerprint() const { return sim_.fingerprint(); }
+  std::uint64_t events_processed() const { return sim_.events_processed(); }
+  // Units currently alive (memory is proportional to this, not to the horizon).
+  std::size_t live_units() const { return units_.live(); }
+
+ private:
+  struct SectorState {
+    engine::ServerPool processing;
+    std::int64_t in_custody = 0;           // people
+    std::int64_t awaiting_processing = 0;  // people encountered, not yet processed
+    CustodyTimeHistogram custody_time;
+    SectorDay today;
+  };
+  struct SystemFlows {
+    std::int64_t detention_book_ins = 0, detention_releases = 0, orr_releases = 0;
+    PerCitizenship<std::int64_t> removals{};
+  };
+
+  void handle(const engine::Event& e);
+  void build_initial_state();
+  void schedule_day_events(int day);
+  void emit_day(DayObserver& observer);
+
+  // Unit life cycle.
+  void cross(UnitHandle h);
+  void encounter(UnitHandle h);
+  void arrive_at_facility(UnitHandle h);
+  void start_processing(UnitHandle h);
+  void finish_processing(UnitHandle h);
+  void decide_disposition(UnitHandle h);
+  void leave_custody(UnitHandle h);
+  void release_from_custody(UnitHandle h);
+  void return_to_mexico(UnitHandle h);
+  void request_detention_bed(UnitHandle h);
+  void admit_waiting_for_detention();
+  void transfer_to_detention(UnitHandle h);
+  void bed_wait_timeout(UnitHandle h);
+  void detention_decided(UnitHandle h);
+  void flight_day();
+  void request_orr_bed(UnitHandle h);
+  void admit_waiting_for_orr();
+  void transfer_to_orr(UnitHandle h);
+  void orr_release(UnitHandle h);
+  void return_batch(int batch);
+  void recross(UnitHandle h);
+
+  // Terminal exits: count the people and free the slot.
+  void finish_unit(UnitHandle h, std::int64_t StateCounts::*terminal);
+
+  engine::RandomStream stream(std::uint8_t purpose, const Unit& u) const;
+  engine::SimTime draw_duration(const DurationSpec& d, engine::RandomStream& rs) const;
+  UnitHandle new_unit(std::uint64_t identity, int sector, int cell, std::uint16_t size);
+
+  const ModelSpec& spec_;
+  const std::uint32_t replication_;
+  ArrivalGenerator arrivals_;
+  engine::Simulator sim_;
+  UnitStore units_;
+  std::vector<SectorState> sectors_;
+  std::array<double, kSectorCount> apprehension_probability_{};
+  BedPool detention_;
+  BedPool orr_;
+  std::deque<UnitHandle> mexican_returns_;      // processed Mexicans awaiting a return batch
+  std::deque<UnitHandle> non_mexican_returns_;  // non-Mexicans Mexico agreed to take
+  std::int64_t non_mexican_queue_people_ = 0;
+  PerCitizenship<std::deque<UnitHandle>> flight_queues_;
+  SystemFlows system_today_;
+  StateCounts states_;
+  std::vector<NewArrival> arrivals_buffer_;
+  int day_ = 0;
+};
+
+}  // namespace bf::model
