@@ -1,0 +1,108 @@
+#include "io/data_fields.h"
+
+namespace bf::io::detail {
+
+std::string quote_text(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+std::optional<std::vector<std::size_t>> map_header(const util::CsvRecord& header,
+                                                   const std::vector<std::string_view>& expected,
+                                                   const std::string& file,
+                                                   std::vector<DataError>& errors) {
+  const std::size_t before = errors.size();
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> index(expected.size(), kNone);
+  std::vector<bool> used(header.fields.size(), false);
+  for (std::size_t f = 0; f < header.fields.size(); ++f) {
+    const util::CsvField& field = header.fields[f];
+    for (std::size_t e = 0; e < expected.size(); ++e) {
+      if (field.text != expected[e]) continue;
+      used[f] = true;
+      if (index[e] != kNone) {
+        errors.push_back(
+            {file, header.line, field.column, "duplicate column " + quote_text(field.text)});
+      } else {
+        index[e] = f;
+      }
+    }
+  }
+  // A missing column is reported at the unexpected column that looks like it (a rename),
+  // which is then not reported a second time.
+  for (std::size_t e = 0; e < expected.size(); ++e) {
+    if (index[e] != kNone) continue;
+    std::vector<std::string_view> unused;
+    std::vector<std::size_t> unused_index;
+    for (std::size_t f = 0; f < header.fields.size(); ++f) {
+      if (!used[f]) {
+        unused.push_back(header.fields[f].text);
+        unused_index.push_back(f);
+      }
+    }
+    std::string message = "missing column " + quote_text(expected[e]);
+    int column = 0;
+    // nearest_name(text, candidates) looks for a candidate close to text; here the roles
+    // are swapped per unused field so the distance bound follows the expected name.
+    for (std::size_t u = 0; u < unused.size(); ++u) {
+      if (nearest_name(unused[u], {expected[e]})) {
+        message += " (found " + quote_text(unused[u]) + " instead: renamed?)";
+        column = header.fields[unused_index[u]].column;
+        used[unused_index[u]] = true;
+        break;
+      }
+    }
+    errors.push_back({file, header.line, column, message});
+  }
+  for (std::size_t f = 0; f < header.fields.size(); ++f) {
+    if (used[f]) continue;
+    errors.push_back({file, header.line, header.fields[f].column,
+                      "unexpected column " + quote_text(header.fields[f].text)});
+  }
+  if (errors.size() != before) return std::nullopt;
+  return index;
+}
+
+bool check_field_count(const util::CsvRecord& record, std::size_t expected, const std::string& file,
+                       std::vector<DataError>& errors) {
+  if (record.fields.size() == expected) return true;
+  const util::CsvField& last = record.fields.back();
+  const bool is_short = record.fields.size() < expected;
+  errors.push_back(
+      {file, record.line, is_short ? last.column + static_cast<int>(last.text.size()) : last.column,
+       "expected " + std::to_string(expected) + " fields, found " +
+           std::to_string(record.fields.size()) + (is_short ? " (truncated line?)" : "")});
+  return false;
+}
+
+std::optional<std::int64_t> parse_count(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  const bool grouped = text.find(',') != std::string_view::npos;
+  std::int64_t value = 0;
+  int digits = 0;
+  int group = 0;  // digits since the last comma (or start)
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ',') {
+      // The first group has 1-3 digits, later ones exactly 3.
+      if (group == 0 || group > 3 || (digits != group && group != 3)) return std::nullopt;
+      group = 0;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    if (++digits > 15) return std::nullopt;
+    ++group;
+    value = value * 10 + (c - '0');
+  }
+  if (grouped && group != 3) return std::nullopt;
+  return value;
+}
+
+std::optional<int> parse_small_int(std::string_view text) {
+  if (text.empty() || text.size() > 6) return std::nullopt;
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace bf::io::detail
