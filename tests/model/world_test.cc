@@ -223,7 +223,9 @@ TEST(World, RemovalFlightsHaveWeeklySeats) {
       ++flight_days;
       EXPECT_EQ(d.date.weekday(), spec.detention.flight_weekday);
       // After the first flight (2 days after the start) demand of 700 a week exceeds the seats.
-      if (flight_days > 1) EXPECT_EQ(removed, 150);
+      if (flight_days > 1) {
+        EXPECT_EQ(removed, 150);
+      }
     }
   }
   EXPECT_EQ(flight_days, 4);
