@@ -40,7 +40,7 @@ std::optional<int> key_index(const util::CsvField& field, int line, std::string_
   }
   sink.error(Location{file, line, field.column}, std::string(kPath),
              "unknown " + std::string(what) + " '" + field.text + "' in arrival table",
-             did_you_mean(field.text, keys));
+             did_you_mean_or_list(field.text, keys));
   return std::nullopt;
 }
 

@@ -1,5 +1,7 @@
 #include "scenario/diagnostics.h"
 
+#include <algorithm>
+#include <tuple>
 #include <utility>
 
 namespace bf::scenario {
@@ -59,6 +61,7 @@ void DiagnosticSink::error(const Location& where, std::string yaml_path, std::st
   d.message = std::move(message);
   d.hint = std::move(hint);
   diagnostics_.push_back(std::move(d));
+  file_of_.push_back(where.file);
 }
 
 void DiagnosticSink::file_error(const std::filesystem::path& file, std::string message,
@@ -68,6 +71,25 @@ void DiagnosticSink::file_error(const std::filesystem::path& file, std::string m
   d.message = std::move(message);
   d.hint = std::move(hint);
   diagnostics_.push_back(std::move(d));
+  file_of_.push_back(-1);
+}
+
+void DiagnosticSink::sort_by_location() {
+  std::vector<std::size_t> order(diagnostics_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
+    const Diagnostic& x = diagnostics_[a];
+    const Diagnostic& y = diagnostics_[b];
+    return std::tie(file_of_[a], x.line, x.column) < std::tie(file_of_[b], y.line, y.column);
+  });
+  std::vector<Diagnostic> sorted;
+  std::vector<int> files;
+  for (std::size_t i : order) {
+    sorted.push_back(std::move(diagnostics_[i]));
+    files.push_back(file_of_[i]);
+  }
+  diagnostics_ = std::move(sorted);
+  file_of_ = std::move(files);
 }
 
 }  // namespace bf::scenario

@@ -54,12 +54,19 @@ class DiagnosticSink {
   void file_error(const std::filesystem::path& file, std::string message, std::string hint = {});
 
   std::size_t count() const { return diagnostics_.size(); }
+  // Orders the diagnostics as a reader meets them: command-line problems first, then by
+  // file (in the order read), line and column; equal locations keep the order found.
+  void sort_by_location();
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
-  std::vector<Diagnostic> take() { return std::move(diagnostics_); }
+  std::vector<Diagnostic> take() {
+    file_of_.clear();
+    return std::move(diagnostics_);
+  }
 
  private:
   const std::vector<SourceFile>& sources_;
   std::vector<Diagnostic> diagnostics_;
+  std::vector<int> file_of_;  // source index of each diagnostic; -1 = not in a source
 };
 
 // The 1-based `line` of `text` without its line end ("" if there is no such line).

@@ -102,7 +102,10 @@ std::optional<int> read_int(const YamlNode& node, const std::string& path, Bound
                        std::min(bounds.max, static_cast<double>(std::numeric_limits<int>::max())),
                        bounds.exclusive_min};
   if (!in_bounds(static_cast<double>(*v), limited)) {
-    sink.error(node.location, path, path + ": must be " + bounds_text(limited) + ", got " + *s);
+    const bool too_large = in_bounds(static_cast<double>(*v), bounds);
+    sink.error(node.location, path,
+               path + ": " + (too_large ? "is too large" : "must be " + bounds_text(bounds)) +
+                   ", got " + *s);
     return std::nullopt;
   }
   return static_cast<int>(*v);

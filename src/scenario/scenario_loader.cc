@@ -60,6 +60,7 @@ class Loader {
       read_spec(*root, spec);
       if (sink_.count() == 0) result.scenario = LoadedScenario{std::move(spec), sources_};
     }
+    sink_.sort_by_location();
     result.diagnostics = sink_.take();
     return result;
   }
@@ -326,7 +327,7 @@ class Loader {
     if (!key) return std::nullopt;
     if (std::optional<int> s = model::sector_from_key(*key)) return s;
     sink_.error(node.location, path, path + ": unknown sector '" + *key + "'",
-                did_you_mean(*key, model::kSectorKeys));
+                did_you_mean_or_list(*key, model::kSectorKeys));
     return std::nullopt;
   }
 
@@ -367,7 +368,7 @@ class Loader {
       const std::optional<int> s = model::sector_from_key(e.key);
       if (!s) {
         sink_.error(e.key_location, "sectors." + e.key, "unknown sector '" + e.key + "' at sectors",
-                    did_you_mean(e.key, model::kSectorKeys));
+                    did_you_mean_or_list(e.key, model::kSectorKeys));
         continue;
       }
       read_sector_fields(&e.value, "sectors." + e.key, out[static_cast<std::size_t>(*s)]);

@@ -1,0 +1,51 @@
+#include "scenario/diagnostics.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string_view>
+
+#include "scenario/suggest.h"
+
+namespace bf::scenario {
+namespace {
+
+TEST(FormatDiagnostic, CompilerLikeWithCaret) {
+  Diagnostic d{"scenarios/x.yaml", 12, 5, "sectors.del_rio.holding_capacty",
+               "unknown key 'holding_capacty' at sectors.del_rio",
+               "did you mean 'holding_capacity'?", "    holding_capacty: 2000"};
+  EXPECT_EQ(format_diagnostic(d),
+            "scenarios/x.yaml:12:5: error: unknown key 'holding_capacty' at sectors.del_rio "
+            "(did you mean 'holding_capacity'?)\n"
+            "   12 |     holding_capacty: 2000\n"
+            "      |     ^\n");
+}
+
+TEST(FormatDiagnostic, NoHintNoLine) {
+  Diagnostic d{"a.yaml", 0, 0, "", "scenario file is empty", "", ""};
+  EXPECT_EQ(format_diagnostic(d), "a.yaml: error: scenario file is empty\n");
+}
+
+TEST(FormatDiagnostic, KeepsTabsInCaretPadding) {
+  Diagnostic d{"t.csv", 3, 3, "", "bad", "", "\tx,y"};
+  EXPECT_EQ(format_diagnostic(d), "t.csv:3:3: error: bad\n    3 | \tx,y\n      | \t ^\n");
+}
+
+TEST(LineOf, FindsLinesWithAnyLineEnd) {
+  EXPECT_EQ(line_of("a\r\nbb\nccc", 2), "bb");
+  EXPECT_EQ(line_of("a\r\nbb\nccc", 1), "a");
+  EXPECT_EQ(line_of("a\r\nbb\nccc", 3), "ccc");
+  EXPECT_EQ(line_of("a", 2), "");
+}
+
+TEST(Suggest, ClosestCandidateWithinLimit) {
+  constexpr std::array<std::string_view, 3> keys = {"holding_capacity", "processing_agents",
+                                                    "agents_on_patrol"};
+  EXPECT_EQ(edit_distance("kitten", "sitting"), 3);
+  EXPECT_EQ(did_you_mean("holding_capacty", keys), "did you mean 'holding_capacity'?");
+  EXPECT_EQ(did_you_mean("procesing_agents", keys), "did you mean 'processing_agents'?");
+  EXPECT_EQ(did_you_mean("banana", keys), "");
+}
+
+}  // namespace
+}  // namespace bf::scenario
