@@ -36,8 +36,8 @@ TEST(ParseDuration, RejectsNegativeMissingAndUnknownUnits) {
   p = parse_duration("5mn");  // too short for a confident guess
   EXPECT_EQ(p.hint, "units are min, h, d and w");
 
-  p = parse_duration("3dd");
-  EXPECT_EQ(p.hint, "did you mean 'd'?");
+  p = parse_duration("5minn");
+  EXPECT_EQ(p.hint, "did you mean 'min'?");
 
   p = parse_duration("3x");
   EXPECT_EQ(p.hint, "units are min, h, d and w");
