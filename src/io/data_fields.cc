@@ -2,7 +2,15 @@
 
 namespace bf::io::detail {
 
-std::string quote_text(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quote_text(std::string_view text) {
+  // Built by appending: `"\"" + std::string(text)` trips GCC 12's -Wrestrict false positive.
+  std::string out;
+  out.reserve(text.size() + 2);
+  out.push_back('"');
+  out.append(text);
+  out.push_back('"');
+  return out;
+}
 
 std::optional<std::vector<std::size_t>> map_header(const util::CsvRecord& header,
                                                    const std::vector<std::string_view>& expected,
