@@ -10,6 +10,7 @@
 #include "model/population.h"
 #include "scenario/suggest.h"
 #include "scenario/units.h"
+#include "scenario/yaml_tree.h"
 #include "util/csv_reader.h"
 
 namespace bf::scenario {
@@ -66,6 +67,12 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
                                                     const std::optional<Horizon>& horizon,
                                                     DiagnosticSink& sink) {
   const std::string path(kPath);
+  if (const std::optional<Location> bad = find_invalid_utf8(contents)) {
+    sink.error(Location{file, bad->line, bad->column}, path,
+               "arrival table is not valid UTF-8 (invalid byte sequence)",
+               "save the file as UTF-8");
+    return {};
+  }
   const util::CsvParseResult parsed = util::parse_csv(contents);
   if (!parsed.document) {
     sink.error(Location{file, parsed.error->line, parsed.error->column}, path,
@@ -75,9 +82,9 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
   const std::vector<util::CsvRecord>& records = parsed.document->records;
   if (records.empty()) {
     const int line = static_cast<int>(parsed.document->comments.size()) + 1;
-    sink.error(Location{file, line, 1}, path, "arrival table has no header",
-               "the first line after the '#' comments must be '" +
-                   std::string(kArrivalTableHeader) + "'");
+    sink.error(
+        Location{file, line, 1}, path, "arrival table has no header",
+        "the first line after the '#' comments must be '" + std::string(kArrivalTableHeader) + "'");
     return {};
   }
   const util::CsvRecord& header = records.front();
@@ -138,10 +145,9 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
       continue;
     }
     if (*month < first_month || *month > last_month) continue;
-    levels.push_back(model::ArrivalLevel{*sector, *month,
-                                         static_cast<model::Demographic>(*demographic),
-                                         static_cast<model::Citizenship>(*citizenship),
-                                         *value.value});
+    levels.push_back(
+        model::ArrivalLevel{*sector, *month, static_cast<model::Demographic>(*demographic),
+                            static_cast<model::Citizenship>(*citizenship), *value.value});
   }
 
   // Coverage: every cell of every sector-month the run touches. Missing months are reported

@@ -24,12 +24,12 @@ struct Horizon {
   util::Date last_day;
 };
 
-// Parses and validates the table text of source `file` for a run over `horizon`. Reports every bad row (header, keys with hints, month, number,
-// duplicates naming the first occurrence) and every sector-month of the run with missing
-// cells. Returns the rows of the months the run touches, sorted by month, sector,
-// demographic, citizenship; rows of other months are validated and then left out. Without a
-// horizon (the scenario's dates are invalid) rows are still checked but coverage is not, and
-// all rows are returned.
+// Parses and validates the table text of source `file` for a run over `horizon`. Reports every bad
+// row (header, keys with hints, month, number, duplicates naming the first occurrence) and every
+// sector-month of the run with missing cells. Returns the rows of the months the run touches,
+// sorted by month, sector, demographic, citizenship; rows of other months are validated and then
+// left out. Without a horizon (the scenario's dates are invalid) rows are still checked but
+// coverage is not, and all rows are returned.
 std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, int file,
                                                     const std::optional<Horizon>& horizon,
                                                     DiagnosticSink& sink);

@@ -10,12 +10,12 @@
 namespace bf::scenario {
 
 struct Diagnostic {
-  std::string file;  // as the user wrote it (or "<command line>" for LoadOptions)
-  int line = 0;      // 1-based; 0 when the problem is about the whole file
-  int column = 0;    // 1-based, in bytes; 0 when unknown
-  std::string yaml_path;  // e.g. "sectors.del_rio.holding_capacity"; empty for whole files
-  std::string message;    // e.g. "unknown key 'holding_capacty' at sectors.del_rio"
-  std::string hint;       // e.g. "did you mean 'holding_capacity'?"; may be empty
+  std::string file;         // as the user wrote it (or "<command line>" for LoadOptions)
+  int line = 0;             // 1-based; 0 when the problem is about the whole file
+  int column = 0;           // 1-based, in bytes; 0 when unknown
+  std::string yaml_path;    // e.g. "sectors.del_rio.holding_capacity"; empty for whole files
+  std::string message;      // e.g. "unknown key 'holding_capacty' at sectors.del_rio"
+  std::string hint;         // e.g. "did you mean 'holding_capacity'?"; may be empty
   std::string source_line;  // the text of `line`, without its line end; may be empty
 };
 

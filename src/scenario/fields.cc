@@ -120,15 +120,13 @@ std::optional<std::uint64_t> read_uint64(const YamlNode& node, const std::string
   const auto [ptr, ec] = std::from_chars(s->data(), end, v);
   if (s->empty() || ec != std::errc() || ptr != end) {
     sink.error(node.location, path,
-               path + ": expected a whole number from 0 to 18446744073709551615, got '" + *s +
-                   "'");
+               path + ": expected a whole number from 0 to 18446744073709551615, got '" + *s + "'");
     return std::nullopt;
   }
   return v;
 }
 
-std::optional<bool> read_bool(const YamlNode& node, const std::string& path,
-                              DiagnosticSink& sink) {
+std::optional<bool> read_bool(const YamlNode& node, const std::string& path, DiagnosticSink& sink) {
   const std::string* s = scalar_or_report(node, path, "true or false", sink);
   if (s == nullptr) return std::nullopt;
   if (*s == "true") return true;
@@ -160,8 +158,7 @@ std::optional<engine::SimTime> read_duration(const YamlNode& node, const std::st
   return v;
 }
 
-std::optional<model::DurationSpec> read_duration_spec(const YamlNode& node,
-                                                      const std::string& path,
+std::optional<model::DurationSpec> read_duration_spec(const YamlNode& node, const std::string& path,
                                                       const model::DurationSpec& defaults,
                                                       DiagnosticSink& sink) {
   if (node.kind == YamlNode::Kind::kScalar) {

@@ -43,16 +43,14 @@ std::optional<int> read_int(const YamlNode& node, const std::string& path, Bound
                             DiagnosticSink& sink);
 std::optional<std::uint64_t> read_uint64(const YamlNode& node, const std::string& path,
                                          DiagnosticSink& sink);
-std::optional<bool> read_bool(const YamlNode& node, const std::string& path,
-                              DiagnosticSink& sink);
+std::optional<bool> read_bool(const YamlNode& node, const std::string& path, DiagnosticSink& sink);
 std::optional<util::Date> read_date(const YamlNode& node, const std::string& path,
                                     DiagnosticSink& sink);
 std::optional<engine::SimTime> read_duration(const YamlNode& node, const std::string& path,
                                              bool positive, DiagnosticSink& sink);
 // A bare duration ("3h": fixed, cv 0) or a map {mean: 3h, cv: 0.6}; a map may omit either
 // key, which then keeps `defaults`' value. mean 0 requires cv 0.
-std::optional<model::DurationSpec> read_duration_spec(const YamlNode& node,
-                                                      const std::string& path,
+std::optional<model::DurationSpec> read_duration_spec(const YamlNode& node, const std::string& path,
                                                       const model::DurationSpec& defaults,
                                                       DiagnosticSink& sink);
 // A count per day or per week from a rate ("1450/day", "1500/week"), converted to the

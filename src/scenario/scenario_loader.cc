@@ -100,8 +100,8 @@ class Loader {
         read_source(path, from, yaml_path, from.file >= 0 ? "parent scenario" : "scenario");
     if (!file) return std::nullopt;
     const std::size_t errors = sink_.count();
-    std::optional<YamlNode> root = parse_yaml(sources_[static_cast<std::size_t>(*file)].contents,
-                                              *file, sink_);
+    std::optional<YamlNode> root =
+        parse_yaml(sources_[static_cast<std::size_t>(*file)].contents, *file, sink_);
     if (!root) return std::nullopt;
     if (root->kind == YamlNode::Kind::kNull) {
       // Empty, or only comments: there is nothing to load, and saying "missing key 'start'"
@@ -140,11 +140,11 @@ class Loader {
   }
 
   void read_spec(const YamlNode& root, model::ModelSpec& spec) {
-    const Fields top(&root, "",
-                     {"name", "start", "end", "days", "seed", "arrivals", "surges",
-                      "sector_defaults", "sectors", "apprehension", "processing", "dispositions",
-                      "detention", "orr", "recrossing"},
-                     sink_);
+    const Fields top(
+        &root, "",
+        {"name", "start", "end", "days", "seed", "arrivals", "surges", "sector_defaults", "sectors",
+         "apprehension", "processing", "dispositions", "detention", "orr", "recrossing"},
+        sink_);
     top.text("name", spec.name);
     if (const YamlNode* n = top.find("seed")) {
       if (auto v = read_uint64(*n, "seed", sink_)) spec.seed = *v;
@@ -203,10 +203,10 @@ class Loader {
   void read_arrivals(const Fields& top, const std::optional<Horizon>& horizon,
                      model::ArrivalSpec& out) {
     if (!top.require("arrivals")) return;
-    const Fields f(top.find("arrivals"), "arrivals",
-                   {"table", "day_dispersion", "weekly_pattern", "family_size",
-                    "surrender_probability"},
-                   sink_);
+    const Fields f(
+        top.find("arrivals"), "arrivals",
+        {"table", "day_dispersion", "weekly_pattern", "family_size", "surrender_probability"},
+        sink_);
     if (f.require("table")) read_table(*f.find("table"), horizon, out);
     f.number("day_dispersion", out.day_dispersion, kPositive);
     read_weekly_pattern(f.find("weekly_pattern"), out.weekly_pattern);
@@ -223,8 +223,8 @@ class Loader {
     // Relative to the folder of the file that wrote it (which may be a parent scenario).
     const fs::path base = sources_[static_cast<std::size_t>(node.location.file)].path;
     const fs::path path = (base.parent_path() / *name).lexically_normal();
-    const std::optional<int> file = read_source(path, node.location, "arrivals.table",
-                                                "arrival table");
+    const std::optional<int> file =
+        read_source(path, node.location, "arrivals.table", "arrival table");
     if (!file) return;
     out.levels = read_arrival_table(sources_[static_cast<std::size_t>(*file)].contents, *file,
                                     horizon, sink_);
@@ -267,8 +267,7 @@ class Loader {
     // A given distribution replaces the default whole: sizes not written have probability 0.
     std::array<double, 5> p{};
     const std::size_t errors = sink_.count();
-    read_keyed(node, "arrivals.family_size", kFamilySizeKeys, p, sink_,
-               probability_reader(sink_));
+    read_keyed(node, "arrivals.family_size", kFamilySizeKeys, p, sink_, probability_reader(sink_));
     if (sink_.count() != errors || !node->is_map()) return;
     double sum = 0.0;
     for (double v : p) sum += v;
@@ -299,7 +298,8 @@ class Loader {
         if (auto s = read_sector_key(*f.find("sector"), f.path("sector"))) surge.sector = *s;
       }
       std::optional<util::Date> first, last;
-      if (f.require("first_day")) first = read_date(*f.find("first_day"), f.path("first_day"), sink_);
+      if (f.require("first_day"))
+        first = read_date(*f.find("first_day"), f.path("first_day"), sink_);
       if (f.require("last_day")) last = read_date(*f.find("last_day"), f.path("last_day"), sink_);
       if (f.require("people")) f.number("people", surge.people, kNonNegative);
       if (first && last) {
@@ -341,8 +341,8 @@ class Loader {
     f.integer("holding_capacity", s.holding_capacity, kNonNegative);
     f.number("half_saturation_agents", s.half_saturation_agents, kPositive);
     if (const YamlNode* initial = f.find("initial")) {
-      const Fields i(initial, f.path("initial"), {"in_custody", "waiting_in_mexico", "waiting_days"},
-                     sink_);
+      const Fields i(initial, f.path("initial"),
+                     {"in_custody", "waiting_in_mexico", "waiting_days"}, sink_);
       i.integer("in_custody", s.initial_in_custody, kNonNegative);
       i.integer("waiting_in_mexico", s.initial_waiting_in_mexico, kNonNegative);
       i.integer("waiting_days", s.initial_waiting_days, Bounds{1.0});
@@ -403,8 +403,7 @@ class Loader {
     f.rate_per_day("mexican_returns", out.mexican_returns_per_day);
     f.rate_per_day("non_mexican_returns", out.non_mexican_returns_per_day);
     read_keyed(f.find("mexico_accepts_share"), "dispositions.mexico_accepts_share",
-               model::kCitizenshipKeys, out.mexico_accepts_share, sink_,
-               probability_reader(sink_));
+               model::kCitizenshipKeys, out.mexico_accepts_share, sink_, probability_reader(sink_));
     read_keyed(f.find("expedited_removal_share"), "dispositions.expedited_removal_share",
                model::kDemographicKeys, out.expedited_removal_share, sink_,
                probability_reader(sink_));
@@ -417,9 +416,9 @@ class Loader {
   void read_batch_times(const YamlNode& node, model::DispositionSpec& out) {
     const std::string path = "dispositions.return_batch_times";
     if (node.kind != YamlNode::Kind::kList || node.items.empty()) {
-      sink_.error(node.location, path,
-                  path + ": expected a non-empty list of times like \"06:00\", got " +
-                      describe(node));
+      sink_.error(
+          node.location, path,
+          path + ": expected a non-empty list of times like \"06:00\", got " + describe(node));
       return;
     }
     std::vector<engine::SimTime> times;

@@ -127,8 +127,7 @@ std::optional<Location> find_invalid_utf8(std::string_view text) {
 std::optional<YamlNode> parse_yaml(std::string_view contents, int file, DiagnosticSink& sink) {
   if (const std::optional<Location> bad = find_invalid_utf8(contents)) {
     sink.error(Location{file, bad->line, bad->column}, "",
-               "file is not valid UTF-8 (invalid byte sequence)",
-               "save the file as UTF-8");
+               "file is not valid UTF-8 (invalid byte sequence)", "save the file as UTF-8");
     return std::nullopt;
   }
   std::vector<YAML::Node> documents;
@@ -136,6 +135,11 @@ std::optional<YamlNode> parse_yaml(std::string_view contents, int file, Diagnost
     documents = YAML::LoadAll(std::string(contents));
   } catch (const YAML::ParserException& e) {
     sink.error(location_of(e.mark, file), "", "YAML syntax error: " + e.msg);
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    // Not expected from the parser, but bad input must never escape as an exception.
+    const Location at = e.mark.is_null() ? Location{file, 1, 1} : location_of(e.mark, file);
+    sink.error(at, "", "YAML error: " + e.msg);
     return std::nullopt;
   }
   if (documents.size() > 1) {

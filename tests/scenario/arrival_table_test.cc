@@ -71,13 +71,13 @@ TEST(ArrivalTable, EmptyTable) {
 TEST(ArrivalTable, BadRowsAreEachReportedAtTheirField) {
   std::string text = full_table({"2024-01"});
   text +=
-      "del_rioo,2024-01,single_adult,mexico,1\n"         // line 183 (full_table has 182)
-      "del_rio,2024-13,single_adult,mexico,1\n"          // 184
-      "del_rio,2024-01,single_adults,mexican,1\n"        // 185
-      "del_rio,2024-01,single_adult,mexico,-1\n"         // 186
-      "del_rio,2024-01,single_adult,mexico,abc\n"        // 187
-      "del_rio,2024-01,single_adult\n"                   // 188
-      "del_rio,2024-01,single_adult,mexico,7\n";         // 189 duplicate of an earlier row
+      "del_rioo,2024-01,single_adult,mexico,1\n"   // line 183 (full_table has 182)
+      "del_rio,2024-13,single_adult,mexico,1\n"    // 184
+      "del_rio,2024-01,single_adults,mexican,1\n"  // 185
+      "del_rio,2024-01,single_adult,mexico,-1\n"   // 186
+      "del_rio,2024-01,single_adult,mexico,abc\n"  // 187
+      "del_rio,2024-01,single_adult\n"             // 188
+      "del_rio,2024-01,single_adult,mexico,7\n";   // 189 duplicate of an earlier row
   const TableRun r = run(text);
   ASSERT_EQ(r.messages.size(), 8u);
   EXPECT_EQ(r.messages[0],
@@ -112,6 +112,14 @@ TEST(ArrivalTable, BadRowsAreEachReportedAtTheirField) {
             "      | ^\n");
 }
 
+TEST(ArrivalTable, NotUtf8) {
+  const TableRun r = run("# Se\xF1or\nsector,month,demographic,citizenship,encounters_per_day\n");
+  ASSERT_EQ(r.messages.size(), 1u);
+  EXPECT_EQ(r.messages[0].substr(0, r.messages[0].find('\n')),
+            "t.csv:1:5: error: arrival table is not valid UTF-8 (invalid byte sequence) (save the "
+            "file as UTF-8)");
+}
+
 TEST(ArrivalTable, CsvSyntaxError) {
   const TableRun r = run("sector,month,demographic,citizenship,encounters_per_day\n\"del_rio,1\n");
   ASSERT_EQ(r.messages.size(), 1u);
@@ -128,7 +136,7 @@ TEST(ArrivalTable, CoverageGapsOnePerSectorMonth) {
     const std::size_t end = full.find('\n', start);
     const std::string line = full.substr(start, end - start);
     start = end + 1;
-    if (++line_no <= 2) continue;  // comment and header of full_table
+    if (++line_no <= 2) continue;         // comment and header of full_table
     const std::size_t row = line_no - 3;  // 0-based data row
     if (row >= 40 && row < 46) continue;
     if (row >= 60 && row < 80) continue;

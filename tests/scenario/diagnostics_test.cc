@@ -11,9 +11,13 @@ namespace bf::scenario {
 namespace {
 
 TEST(FormatDiagnostic, CompilerLikeWithCaret) {
-  Diagnostic d{"scenarios/x.yaml", 12, 5, "sectors.del_rio.holding_capacty",
+  Diagnostic d{"scenarios/x.yaml",
+               12,
+               5,
+               "sectors.del_rio.holding_capacty",
                "unknown key 'holding_capacty' at sectors.del_rio",
-               "did you mean 'holding_capacity'?", "    holding_capacty: 2000"};
+               "did you mean 'holding_capacity'?",
+               "    holding_capacty: 2000"};
   EXPECT_EQ(format_diagnostic(d),
             "scenarios/x.yaml:12:5: error: unknown key 'holding_capacty' at sectors.del_rio "
             "(did you mean 'holding_capacity'?)\n"

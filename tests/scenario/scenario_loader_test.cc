@@ -35,9 +35,9 @@ TEST(LoadScenario, TinyExampleLoads) {
   EXPECT_EQ(s.days, 14);
   EXPECT_EQ(s.seed, 42u);
   EXPECT_EQ(s.arrivals.levels.size(), 180u);
-  EXPECT_DOUBLE_EQ(std::accumulate(s.arrivals.weekly_pattern.begin(),
-                                   s.arrivals.weekly_pattern.end(), 0.0),
-                   7.0);
+  EXPECT_DOUBLE_EQ(
+      std::accumulate(s.arrivals.weekly_pattern.begin(), s.arrivals.weekly_pattern.end(), 0.0),
+      7.0);
   EXPECT_DOUBLE_EQ(s.arrivals.weekly_pattern[0], 1.1 * 7 / 7.0);
   EXPECT_EQ(s.arrivals.surrender_probability,
             (model::PerDemographic<double>{0.5, 0.97, 0.97, 0.97}));
@@ -54,8 +54,7 @@ TEST(LoadScenario, TinyExampleLoads) {
   EXPECT_EQ(s.processing.service_time[1].mean, 60);
   EXPECT_EQ(s.processing.service_time[1].cv, 0.5);
   EXPECT_EQ(s.dispositions.mexican_returns_per_day, 500);
-  EXPECT_EQ(s.detention.flight_seats_per_week,
-            (model::PerCitizenship<int>{0, 100, 80, 400, 600}));
+  EXPECT_EQ(s.detention.flight_seats_per_week, (model::PerCitizenship<int>{0, 100, 80, 400, 600}));
   EXPECT_EQ(s.detention.flight_weekday, 1);
   // Sources: the scenario and its table, in the order read.
   ASSERT_EQ(r.scenario->sources.size(), 2u);
@@ -203,13 +202,14 @@ TEST(LoadScenario, WrongTypes) {
 
 TEST(LoadScenario, OutOfRange) {
   TempDir dir;
-  const LoadResult r = load_text(dir, std::string(kMinimal) +
-                                          "apprehension:\n"
-                                          "  max_probability: 1.5\n"
-                                          "sectors:\n"
-                                          "  yuma: {holding_capacity: -5, half_saturation_agents: 0}\n"
-                                          "orr: {beds: 10, initial_population: 20}\n"
-                                          "processing: {transport: {mean: 0min, cv: 0.5}}\n");
+  const LoadResult r =
+      load_text(dir, std::string(kMinimal) +
+                         "apprehension:\n"
+                         "  max_probability: 1.5\n"
+                         "sectors:\n"
+                         "  yuma: {holding_capacity: -5, half_saturation_agents: 0}\n"
+                         "orr: {beds: 10, initial_population: 20}\n"
+                         "processing: {transport: {mean: 0min, cv: 0.5}}\n");
   EXPECT_EQ(all_messages(r, dir),
             "T/s.yaml:6:20: error: apprehension.max_probability: must be between 0 and 1, "
             "got 1.5\n"
@@ -283,8 +283,8 @@ TEST(LoadScenario, TableErrorsPointIntoTheTable) {
   std::string table = full_table({"2024-01"});
   table += "laredo,2024-01,accompanied_minor,other,3\n";  // line 183: duplicate
   dir.write("t.csv", table);
-  const LoadResult r = load_scenario(
-      dir.write("s.yaml", "start: 2024-01-01\ndays: 3\narrivals: {table: t.csv}\n"));
+  const LoadResult r =
+      load_scenario(dir.write("s.yaml", "start: 2024-01-01\ndays: 3\narrivals: {table: t.csv}\n"));
   EXPECT_EQ(all_messages(r, dir),
             "T/t.csv:183:1: error: duplicate arrival table row for laredo 2024-01 "
             "accompanied_minor other (first written at line 162)\n"
@@ -325,13 +325,12 @@ TEST(LoadScenario, ExtendsMergesAndPointsAtTheRightFile) {
             "  del_rio: {processing_agents: 150, holding_capacity: 2000}\n"
             "surges:\n"
             "  - {sector: del_rio, first_day: 2024-01-02, last_day: 2024-01-03, people: 10}\n");
-  const std::filesystem::path child = dir.write(
-      "child.yaml",
-      "extends: base/base.yaml\n"
-      "name: more agents\n"
-      "sectors:\n"
-      "  del_rio: {processing_agents: 300}\n"
-      "surges: []\n");
+  const std::filesystem::path child = dir.write("child.yaml",
+                                                "extends: base/base.yaml\n"
+                                                "name: more agents\n"
+                                                "sectors:\n"
+                                                "  del_rio: {processing_agents: 300}\n"
+                                                "surges: []\n");
   const LoadResult r = load_scenario(child);
   ASSERT_TRUE(r.ok()) << all_messages(r, dir);
   const model::ModelSpec& s = r.scenario->spec;
@@ -345,8 +344,9 @@ TEST(LoadScenario, ExtendsMergesAndPointsAtTheRightFile) {
   ASSERT_EQ(r.scenario->sources.size(), 3u);
 
   // An error in a value written by the parent points at the parent.
-  dir.write("bad.yaml", "extends: base/base.yaml\narrivals: {day_dispersion: -1}\n"
-                        "sectors: {yuma: {processing_agents: 0}}\n");
+  dir.write("bad.yaml",
+            "extends: base/base.yaml\narrivals: {day_dispersion: -1}\n"
+            "sectors: {yuma: {processing_agents: 0}}\n");
   const LoadResult bad = load_scenario(dir.root() / "bad.yaml");
   EXPECT_EQ(all_messages(bad, dir),
             "T/bad.yaml:2:28: error: arrivals.day_dispersion: must be > 0, got -1\n"
@@ -355,8 +355,9 @@ TEST(LoadScenario, ExtendsMergesAndPointsAtTheRightFile) {
             "T/bad.yaml:3:37: error: sectors.yuma.processing_agents: must be >= 1, got 0\n"
             "    3 | sectors: {yuma: {processing_agents: 0}}\n"
             "      |                                     ^\n");
-  dir.write("base/worse.yaml", "start: 2024-01-01\ndays: 2\narrivals: {table: jan.csv}\n"
-                               "detention: {flight_weekday: tusday}\n");
+  dir.write("base/worse.yaml",
+            "start: 2024-01-01\ndays: 2\narrivals: {table: jan.csv}\n"
+            "detention: {flight_weekday: tusday}\n");
   dir.write("w.yaml", "extends: base/worse.yaml\nseed: 3\n");
   EXPECT_EQ(all_messages(load_scenario(dir.root() / "w.yaml"), dir),
             "T/base/worse.yaml:4:29: error: detention.flight_weekday: expected a weekday, got "
@@ -443,8 +444,8 @@ TEST(LoadScenario, NotUtf8) {
 
 TEST(LoadScenario, OptionsOverrideSeedAndDays) {
   TempDir dir;
-  const LoadResult r = load_text(dir, std::string(kMinimal) + "seed: 5\n",
-                                 LoadOptions{std::uint64_t{99}, 7});
+  const LoadResult r =
+      load_text(dir, std::string(kMinimal) + "seed: 5\n", LoadOptions{std::uint64_t{99}, 7});
   ASSERT_TRUE(r.ok()) << all_messages(r, dir);
   EXPECT_EQ(r.scenario->spec.seed, 99u);
   EXPECT_EQ(r.scenario->spec.days, 7);
@@ -487,8 +488,8 @@ TEST(LoadScenario, ArrivalShapes) {
             "    7 |   surrender_probability: {single_adult: 2}\n"
             "      |                                         ^\n");
   TempDir dir2;
-  const LoadResult sums = load_text(dir2, std::string(kMinimal) +
-                                              "  family_size: {2: 0.5, 3: 0.4}\n");
+  const LoadResult sums =
+      load_text(dir2, std::string(kMinimal) + "  family_size: {2: 0.5, 3: 0.4}\n");
   EXPECT_EQ(all_messages(sums, dir2),
             "T/s.yaml:5:16: error: arrivals.family_size: probabilities must sum to 1, got 0.9\n"
             "    5 |   family_size: {2: 0.5, 3: 0.4}\n"

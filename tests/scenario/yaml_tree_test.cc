@@ -70,18 +70,17 @@ TEST(FindInvalidUtf8, AcceptsUtf8AndLocatesBadBytes) {
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->line, 2);
   EXPECT_EQ(bad->column, 8);
-  EXPECT_TRUE(find_invalid_utf8("\xC0\xAF"));          // overlong '/'
-  EXPECT_TRUE(find_invalid_utf8("\xED\xA0\x80"));      // UTF-16 surrogate
-  EXPECT_TRUE(find_invalid_utf8("\xE2\x82"));          // truncated
+  EXPECT_TRUE(find_invalid_utf8("\xC0\xAF"));      // overlong '/'
+  EXPECT_TRUE(find_invalid_utf8("\xED\xA0\x80"));  // UTF-16 surrogate
+  EXPECT_TRUE(find_invalid_utf8("\xE2\x82"));      // truncated
 }
 
 TEST(Merge, MapsMergeRecursivelyOtherValuesReplace) {
-  const std::vector<SourceFile> sources = {
-      {"p.yaml", "a: {x: 1, y: 2}\nl: [1, 2]\ns: 1\n"},
-      {"c.yaml", "a: {y: 3, z: 4}\nl: [9]\nn: 5\n"}};
+  const std::vector<SourceFile> sources = {{"p.yaml", "a: {x: 1, y: 2}\nl: [1, 2]\ns: 1\n"},
+                                           {"c.yaml", "a: {y: 3, z: 4}\nl: [9]\nn: 5\n"}};
   DiagnosticSink sink(sources);
-  const YamlNode merged = merge(*parse_yaml(sources[0].contents, 0, sink),
-                                *parse_yaml(sources[1].contents, 1, sink));
+  const YamlNode merged =
+      merge(*parse_yaml(sources[0].contents, 0, sink), *parse_yaml(sources[1].contents, 1, sink));
   ASSERT_EQ(sink.count(), 0u);
   const YamlNode& a = merged.find("a")->value;
   EXPECT_EQ(a.find("x")->value.scalar, "1");
