@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 
 #include "model/population.h"
 #include "scenario/suggest.h"
@@ -169,10 +170,14 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
       ++unreported;
     }
   };
+  // Cells present per (month index, sector), counted once rather than once per month.
+  std::map<std::pair<int, int>, int> present_cells;
+  for (const auto& [key, line] : first_line) ++present_cells[{key.month_index, key.sector}];
   for (util::YearMonth m = first_month; m <= last_month; m = m.next()) {
     std::array<int, model::kSectorCount> present{};
-    for (const auto& [key, line] : first_line) {
-      if (key.month_index == m.index()) ++present[static_cast<std::size_t>(key.sector)];
+    for (int s = 0; s < model::kSectorCount; ++s) {
+      const auto it = present_cells.find({m.index(), s});
+      if (it != present_cells.end()) present[static_cast<std::size_t>(s)] = it->second;
     }
     if (std::all_of(present.begin(), present.end(), [](int n) { return n == 0; })) {
       report("arrival table has no rows for month " + m.to_string() + " (the run covers " +

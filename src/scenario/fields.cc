@@ -231,6 +231,9 @@ const YamlNode* Fields::find(std::string_view key) const {
 
 bool Fields::require(std::string_view key) const {
   if (find(key) != nullptr) return true;
+  // Absent map: the caller decides; not a map: already reported, and "missing key" would
+  // only repeat it.
+  if (node_ == nullptr) return false;
   sink_.error(location_, path(key),
               "missing required key '" + std::string(key) + "' at " +
                   (path_.empty() ? std::string("top level") : path_));

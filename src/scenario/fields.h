@@ -73,7 +73,8 @@ class Fields {
   DiagnosticSink& sink() const { return sink_; }
   // Where to point at for a key that is missing: the map itself.
   Location location() const { return location_; }
-  // Reports "missing required key" when `key` is absent.
+  // Reports "missing required key" when `key` is absent from a map (not when the map itself
+  // is absent or not a map).
   bool require(std::string_view key) const;
 
   // Each reads `key` into `out` if present and valid.

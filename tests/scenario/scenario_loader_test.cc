@@ -258,6 +258,26 @@ TEST(LoadScenario, EndAndDaysTogetherAndBadDate) {
             "      |       ^\n");
 }
 
+TEST(LoadScenario, SectionOfWrongTypeIsOneError) {
+  TempDir dir;
+  const LoadResult r = load_text(dir, "start: 2024-01-01\ndays: 2\narrivals: jan.csv\n");
+  EXPECT_EQ(all_messages(r, dir),
+            "T/s.yaml:3:11: error: arrivals: expected a map, got 'jan.csv'\n"
+            "    3 | arrivals: jan.csv\n"
+            "      |           ^\n");
+}
+
+TEST(LoadScenario, RunLengthIsCapped) {
+  TempDir dir;
+  const LoadResult r =
+      load_text(dir, "start: 2024-01-01\nend: 3024-01-01\narrivals: {table: jan.csv}\n");
+  EXPECT_EQ(all_messages(r, dir),
+            "T/s.yaml:2:6: error: the run is 365243 days long; at most 36525 (100 years) are "
+            "allowed\n"
+            "    2 | end: 3024-01-01\n"
+            "      |      ^\n");
+}
+
 TEST(LoadScenario, MissingRequiredKeys) {
   TempDir dir;
   const LoadResult r = load_text(dir, "name: x\narrivals: {day_dispersion: 5}\n");
@@ -364,6 +384,24 @@ TEST(LoadScenario, ExtendsMergesAndPointsAtTheRightFile) {
             "'tusday' (did you mean 'tuesday'?)\n"
             "    4 | detention: {flight_weekday: tusday}\n"
             "      |                             ^\n");
+}
+
+TEST(LoadScenario, ExtendsStillReportsEverythingInTheChild) {
+  TempDir dir;
+  dir.write("jan.csv", full_table({"2024-01"}));
+  dir.write("p.yaml", "start: 2024-01-01\ndays: 2\narrivals: {table: jan.csv}\n");
+  const LoadResult r = load_scenario(dir.write("c.yaml",
+                                               "extends: p.yaml\n"
+                                               "seed: 1\n"
+                                               "seed: 2\n"
+                                               "orr: {bed: 3}\n"));
+  EXPECT_EQ(all_messages(r, dir),
+            "T/c.yaml:3:1: error: duplicate key 'seed' at top level (first written at line 2)\n"
+            "    3 | seed: 2\n"
+            "      | ^\n"
+            "T/c.yaml:4:7: error: unknown key 'bed' at orr (did you mean 'beds'?)\n"
+            "    4 | orr: {bed: 3}\n"
+            "      |       ^\n");
 }
 
 TEST(LoadScenario, ExtendsCycle) {
