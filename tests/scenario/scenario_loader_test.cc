@@ -470,6 +470,20 @@ TEST(LoadScenario, DirectoryAndMissingFile) {
             "T/missing.yaml: error: cannot read scenario: no such file\n");
 }
 
+TEST(LoadScenario, ByteOrderMarkAndCrlfLineEnds) {
+  TempDir dir;
+  const LoadResult ok =
+      load_text(dir, "\xEF\xBB\xBFstart: 2024-01-01\r\ndays: 2\r\narrivals: {table: jan.csv}\r\n");
+  EXPECT_TRUE(ok.ok()) << all_messages(ok, dir);
+  TempDir dir2;
+  const LoadResult bad =
+      load_text(dir2, "start: 2024-01-01\r\ndays: 2\r\narrivals: {table: jan.csv}\r\nsed: 1\r\n");
+  EXPECT_EQ(all_messages(bad, dir2),
+            "T/s.yaml:4:1: error: unknown key 'sed' at top level (did you mean 'seed'?)\n"
+            "    4 | sed: 1\n"
+            "      | ^\n");
+}
+
 TEST(LoadScenario, NotUtf8) {
   TempDir dir;
   const LoadResult r = load_text(dir, "start: 2024-01-01\nname: Se\xF1or\n");
