@@ -102,43 +102,7 @@ UnitHandle World::new_unit(std::uint64_t identity, int sector, int cell, std::ui
 // Mexican border cities on the first morning (docs/model.md, "Initial state").
 
 void World::build_initial_state() {
-  const engine::SimTime standard = spec_.processing.custody_standard;
-  for (int s = 0; s < kSectorCount; ++s) {
-    const auto mix = arrivals_.cell_mix(0, s);
-    const engine::AliasTable cells(mix);
-    const SectorSpec& sector = spec_.sectors[s];
-    // In custody: individuals already processed, held since up to 2/3 of the standard ago.
-    for (int k = 0; k < sector.initial_in_custody; ++k) {
-      const std::uint64_t id = initial_identity(InitialKind::kInCustody, s, k);
-      RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
-      const UnitHandle h = new_unit(id, s, cells.sample(rs), 1);
-      Unit& u = units_[h];
-      states_.waiting_in_mexico -= 1;
-      states_.in_custody += 1;
-      sectors_[s].in_custody += 1;
-      u.state = UnitState::kInCustody;
-      u.custody_start = -static_cast<engine::SimTime>(rs.uniform() * static_cast<double>(2 * standard / 3));
-      decide_disposition(h);
-    }
-    // Waiting in Mexico: exactly the stated number of people cross over the stated days.
-    std::int64_t people_left = sector.initial_waiting_in_mexico;
-    for (std::uint64_t k = 0; people_left > 0; ++k) {
-      const std::uint64_t id = initial_identity(InitialKind::kWaiting, s, k);
-      RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
-      const int cell = cells.sample(rs);
-      std::int64_t size = 1;
-      if (demographic_of_cell(cell) == Demographic::kFamilyUnitMember) {
-        size = std::llround(arrivals_.mean_family_size());
-      }
-      size = std::min(size, people_left);
-      people_left -= size;
-      const UnitHandle h = new_unit(id, s, cell, static_cast<std::uint16_t>(size));
-      const auto when = static_cast<engine::SimTime>(
-          rs.uniform() * static_cast<double>(sector.initial_waiting_days * kMinutesPerDay));
-      sim_.schedule_at(when, kCross, h);
-    }
-  }
-
+  // Detention and ORR first: their beds are full before anyone in custody asks for one.
   // Detention: adults from the non-Mexican single-adult mix of the first month, nationally;
   // each is part-way through a stay (residual = uniform share of a fresh length of stay).
   {
@@ -183,6 +147,42 @@ void World::build_initial_state() {
     const auto stay = static_cast<engine::SimTime>(
         rs.uniform() * static_cast<double>(draw_duration(spec_.orr.length_of_stay, rs)));
     sim_.schedule_at(stay, kOrrRelease, h);
+  }
+  const engine::SimTime standard = spec_.processing.custody_standard;
+  for (int s = 0; s < kSectorCount; ++s) {
+    const auto mix = arrivals_.cell_mix(0, s);
+    const engine::AliasTable cells(mix);
+    const SectorSpec& sector = spec_.sectors[s];
+    // In custody: individuals already processed, held since up to 2/3 of the standard ago.
+    for (int k = 0; k < sector.initial_in_custody; ++k) {
+      const std::uint64_t id = initial_identity(InitialKind::kInCustody, s, k);
+      RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
+      const UnitHandle h = new_unit(id, s, cells.sample(rs), 1);
+      Unit& u = units_[h];
+      states_.waiting_in_mexico -= 1;
+      states_.in_custody += 1;
+      sectors_[s].in_custody += 1;
+      u.state = UnitState::kInCustody;
+      u.custody_start = -static_cast<engine::SimTime>(rs.uniform() * static_cast<double>(2 * standard / 3));
+      decide_disposition(h);
+    }
+    // Waiting in Mexico: exactly the stated number of people cross over the stated days.
+    std::int64_t people_left = sector.initial_waiting_in_mexico;
+    for (std::uint64_t k = 0; people_left > 0; ++k) {
+      const std::uint64_t id = initial_identity(InitialKind::kWaiting, s, k);
+      RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
+      const int cell = cells.sample(rs);
+      std::int64_t size = 1;
+      if (demographic_of_cell(cell) == Demographic::kFamilyUnitMember) {
+        size = std::llround(arrivals_.mean_family_size());
+      }
+      size = std::min(size, people_left);
+      people_left -= size;
+      const UnitHandle h = new_unit(id, s, cell, static_cast<std::uint16_t>(size));
+      const auto when = static_cast<engine::SimTime>(
+          rs.uniform() * static_cast<double>(sector.initial_waiting_days * kMinutesPerDay));
+      sim_.schedule_at(when, kCross, h);
+    }
   }
 }
 

@@ -1,0 +1,42 @@
+// `borderflow calibrate`: derive an arrival table from the official data files.
+
+#include <iostream>
+
+#include "apps/commands.h"
+#include "apps/exit_codes.h"
+#include "io/arrival_table_builder.h"
+
+namespace bf::apps {
+namespace {
+
+std::optional<util::YearMonth> parse_month(const std::string& text) {
+  const auto d = util::Date::parse(text + "-01");
+  if (!d || text.size() != 7) return std::nullopt;
+  return d->year_month();
+}
+
+}  // namespace
+
+int calibrate_command(const CalibrateCommandOptions& options) {
+  const auto first = parse_month(options.first_month);
+  const auto last = parse_month(options.last_month);
+  if (!first || !last) {
+    print_error("--from and --to take a month as YYYY-MM, e.g. --from 2023-12");
+    return kExitBadInput;
+  }
+  if (*last < *first) {
+    print_error("--to is before --from");
+    return kExitBadInput;
+  }
+  io::CalibrateOptions o;
+  o.encounters_csv = options.encounters;
+  o.sectors_csv = options.sectors;
+  o.output = options.output;
+  o.first = *first;
+  o.last = *last;
+  const int code = io::run_calibrate(o, std::cerr);
+  if (code == io::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
+  return code;
+}
+
+}  // namespace bf::apps

@@ -1,0 +1,29 @@
+// `borderflow check`: validate a scenario (and its arrival table) without running it.
+
+#include <cstdio>
+
+#include "apps/commands.h"
+#include "apps/exit_codes.h"
+#include "scenario/scenario_loader.h"
+
+namespace bf::apps {
+
+int check_command(const CheckOptions& options) {
+  const scenario::LoadResult loaded = scenario::load_scenario(options.scenario);
+  if (!loaded.ok()) {
+    for (const auto& d : loaded.diagnostics) {
+      std::fprintf(stderr, "%s\n", scenario::format_diagnostic(d).c_str());
+    }
+    std::fprintf(stderr, "borderflow: %zu error%s in %s\n", loaded.diagnostics.size(),
+                 loaded.diagnostics.size() == 1 ? "" : "s", options.scenario.string().c_str());
+    return kExitBadInput;
+  }
+  const auto& spec = loaded.scenario->spec;
+  std::printf("%s: ok (%s, %d days from %s, %zu arrival rows, %zu surge%s)\n",
+              options.scenario.string().c_str(), spec.name.c_str(), spec.days,
+              spec.start_date.to_string().c_str(), spec.arrivals.levels.size(),
+              spec.surges.size(), spec.surges.size() == 1 ? "" : "s");
+  return kExitOk;
+}
+
+}  // namespace bf::apps

@@ -1,0 +1,60 @@
+// borderflow: the command-line entry point. Parses arguments and dispatches to a
+// subcommand; all the work happens in the *_command.cc files.
+
+#include <CLI/CLI.hpp>
+
+#include "apps/commands.h"
+#include "apps/exit_codes.h"
+#include "apps/version.h"
+
+int main(int argc, char** argv) {
+  using namespace bf::apps;
+  CLI::App app{"borderflow: a simulator of migration flows and their processing at the "
+               "US-Mexico border"};
+  app.set_version_flag("--version", std::string("borderflow ") + kVersion);
+  app.require_subcommand(1);
+
+  RunOptions run;
+  std::uint64_t seed = 0;
+  int days = 0;
+  CLI::App* run_cmd = app.add_subcommand("run", "Simulate a scenario and write its results");
+  run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
+  run_cmd->add_option("--out,-o", run.out, "Result folder (replaced whole on success)")
+      ->capture_default_str();
+  auto* seed_opt = run_cmd->add_option("--seed", seed, "Root random seed (overrides the scenario)");
+  auto* days_opt = run_cmd->add_option("--days", days, "Days to simulate (overrides the scenario)")
+                       ->check(CLI::PositiveNumber);
+  run_cmd->add_flag("--quiet,-q", run.quiet, "Print only the final summary");
+
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand("check", "Validate a scenario without running it");
+  check_cmd->add_option("scenario", check.scenario, "Scenario YAML file")->required();
+
+  CalibrateCommandOptions calibrate;
+  CLI::App* cal_cmd = app.add_subcommand(
+      "calibrate", "Derive an arrival table from the official CBP and DHS OHSS files");
+  cal_cmd->add_option("--encounters", calibrate.encounters,
+                      "CBP Southwest Land Border Encounters CSV, as published")
+      ->required();
+  cal_cmd->add_option("--sectors", calibrate.sectors,
+                      "DHS OHSS monthly region x sector CSV (extract of the KHSM workbook)")
+      ->required();
+  cal_cmd->add_option("--from", calibrate.first_month, "First month, YYYY-MM")->required();
+  cal_cmd->add_option("--to", calibrate.last_month, "Last month, YYYY-MM")->required();
+  cal_cmd->add_option("--output,-o", calibrate.output, "Arrival table to write")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+
+  if (*run_cmd) {
+    if (*seed_opt) run.seed = seed;
+    if (*days_opt) run.days = days;
+    return run_command(run);
+  }
+  if (*check_cmd) return check_command(check);
+  return calibrate_command(calibrate);
+}
