@@ -74,6 +74,12 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
                "save the file as UTF-8");
     return {};
   }
+  if (const std::optional<Location> control = find_control_character(contents)) {
+    sink.error(Location{file, control->line, control->column}, path,
+               "arrival table contains a control character",
+               "only tabs and line ends are allowed; is this a text file?");
+    return {};
+  }
   const util::CsvParseResult parsed = util::parse_csv(contents);
   if (!parsed.document) {
     sink.error(Location{file, parsed.error->line, parsed.error->column}, path,

@@ -1,5 +1,6 @@
 #include "scenario/yaml_tree.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <utility>
@@ -124,15 +125,43 @@ std::optional<Location> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<Location> find_control_character(std::string_view text) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+    } else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) {
+      return Location{-1, line, static_cast<int>(i - line_start) + 1};
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<YamlNode> parse_yaml(std::string_view contents, int file, DiagnosticSink& sink) {
   if (const std::optional<Location> bad = find_invalid_utf8(contents)) {
     sink.error(Location{file, bad->line, bad->column}, "",
                "file is not valid UTF-8 (invalid byte sequence)", "save the file as UTF-8");
     return std::nullopt;
   }
+  if (const std::optional<Location> control = find_control_character(contents)) {
+    sink.error(Location{file, control->line, control->column}, "",
+               "file contains a control character (byte " +
+                   std::to_string(static_cast<unsigned char>(line_of(
+                       contents, control->line)[static_cast<std::size_t>(control->column - 1)])) +
+                   ")",
+               "only tabs and line ends are allowed; is this a text file?");
+    return std::nullopt;
+  }
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(std::string(contents));
+  } catch (const YAML::DeepRecursion& e) {
+    sink.error(location_of(e.mark, file), "", "YAML nesting is too deep",
+               "a scenario needs a few levels of maps and lists, not thousands");
+    return std::nullopt;
   } catch (const YAML::ParserException& e) {
     sink.error(location_of(e.mark, file), "", "YAML syntax error: " + e.msg);
     return std::nullopt;

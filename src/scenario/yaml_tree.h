@@ -45,6 +45,10 @@ std::optional<YamlNode> parse_yaml(std::string_view contents, int file, Diagnost
 // Where the first byte that is not valid UTF-8 is (1-based line and column), if any.
 std::optional<Location> find_invalid_utf8(std::string_view text);
 
+// Where the first control character other than tab, CR and LF is (YAML forbids them; a NUL
+// byte usually means a binary file).
+std::optional<Location> find_control_character(std::string_view text);
+
 // Deep merge for `extends`: maps merge key by key, recursively; any other child value
 // (scalar, list, empty) replaces the parent's. Keys new in the child are appended.
 YamlNode merge(YamlNode parent, const YamlNode& child);

@@ -75,6 +75,20 @@ TEST(FindInvalidUtf8, AcceptsUtf8AndLocatesBadBytes) {
   EXPECT_TRUE(find_invalid_utf8("\xE2\x82"));      // truncated
 }
 
+TEST(ParseYaml, ControlCharactersAndDeepNesting) {
+  const std::string deep = "a: " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  const std::vector<SourceFile> sources = {{"s.yaml", std::string("a: 1\nb: x\0y\n", 13)},
+                                           {"d.yaml", deep}};
+  DiagnosticSink sink(sources);
+  EXPECT_FALSE(parse_yaml(sources[0].contents, 0, sink));
+  EXPECT_FALSE(parse_yaml(sources[1].contents, 1, sink));
+  ASSERT_EQ(sink.count(), 2u);
+  EXPECT_EQ(sink.diagnostics()[0].line, 2);
+  EXPECT_EQ(sink.diagnostics()[0].column, 5);
+  EXPECT_EQ(sink.diagnostics()[0].message, "file contains a control character (byte 0)");
+  EXPECT_EQ(sink.diagnostics()[1].message, "YAML nesting is too deep");
+}
+
 TEST(Merge, MapsMergeRecursivelyOtherValuesReplace) {
   const std::vector<SourceFile> sources = {{"p.yaml", "a: {x: 1, y: 2}\nl: [1, 2]\ns: 1\n"},
                                            {"c.yaml", "a: {y: 3, z: 4}\nl: [9]\nn: 5\n"}};
