@@ -85,8 +85,11 @@ class Loader {
     };
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (!fs::exists(status)) return fail("no such file");
+    if (status.type() == fs::file_type::not_found) return fail("no such file");
+    if (ec) return fail(ec.message());
     if (fs::is_directory(status)) return fail("it is a directory, not a file");
+    // A device or pipe could block or never end; scenarios and tables are plain files.
+    if (!fs::is_regular_file(status)) return fail("not a regular file");
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail("permission denied or unreadable");
     std::string contents((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -468,6 +468,8 @@ TEST(LoadScenario, DirectoryAndMissingFile) {
                 ": error: cannot read scenario: it is a directory, not a file\n");
   EXPECT_EQ(all_messages(load_scenario(dir.root() / "missing.yaml"), dir),
             "T/missing.yaml: error: cannot read scenario: no such file\n");
+  EXPECT_EQ(all_messages(load_scenario("/dev/null"), dir),
+            "/dev/null: error: cannot read scenario: not a regular file\n");
 }
 
 TEST(LoadScenario, ByteOrderMarkAndCrlfLineEnds) {
