@@ -99,7 +99,7 @@ TEST(LoadScenario, UnitsAreConverted) {
                                           "  flight_weekday: friday\n"
                                           "arrivals2: 1\n");
   EXPECT_EQ(r.diagnostics.size(), 1u);  // arrivals2 only
-  TempDir dir2;
+  TempDir dir2("2");
   const LoadResult ok = load_text(dir2, std::string(kMinimal) +
                                             "dispositions:\n"
                                             "  mexican_returns: 1500/week\n"
@@ -291,7 +291,7 @@ TEST(LoadScenario, MissingRequiredKeys) {
             "T/s.yaml:2:11: error: missing required key 'table' at arrivals\n"
             "    2 | arrivals: {day_dispersion: 5}\n"
             "      |           ^\n");
-  TempDir dir2;
+  TempDir dir2("2");
   EXPECT_EQ(all_messages(load_text(dir2, "start: 2024-01-01\ndays: 2\n"), dir2),
             "T/s.yaml:1:1: error: missing required key 'arrivals' at top level\n"
             "    1 | start: 2024-01-01\n"
@@ -477,7 +477,7 @@ TEST(LoadScenario, ByteOrderMarkAndCrlfLineEnds) {
   const LoadResult ok =
       load_text(dir, "\xEF\xBB\xBFstart: 2024-01-01\r\ndays: 2\r\narrivals: {table: jan.csv}\r\n");
   EXPECT_TRUE(ok.ok()) << all_messages(ok, dir);
-  TempDir dir2;
+  TempDir dir2("2");
   const LoadResult bad =
       load_text(dir2, "start: 2024-01-01\r\ndays: 2\r\narrivals: {table: jan.csv}\r\nsed: 1\r\n");
   EXPECT_EQ(all_messages(bad, dir2),
@@ -505,19 +505,19 @@ TEST(LoadScenario, OptionsOverrideSeedAndDays) {
   EXPECT_EQ(r.scenario->spec.days, 7);
 
   // --days applies before validation: a run past January needs February rows.
-  TempDir dir2;
+  TempDir dir2("2");
   const LoadResult longer = load_text(dir2, kMinimal, LoadOptions{std::nullopt, 40});
   const std::string longer_text = all_messages(longer, dir2);
   EXPECT_EQ(longer_text.substr(0, longer_text.find('\n')),
             "T/jan.csv:2:1: error: arrival table has no rows for month 2024-02 (the run covers "
             "2024-01-01 to 2024-02-09)");
 
-  TempDir dir3;
+  TempDir dir3("3");
   EXPECT_EQ(all_messages(load_text(dir3, kMinimal, LoadOptions{std::nullopt, 0}), dir3),
             "<command line>: error: --days must be > 0, got 0\n");
 
   // With --days, the file needs neither end nor days.
-  TempDir dir4;
+  TempDir dir4("4");
   EXPECT_TRUE(load_text(dir4, "start: 2024-01-01\narrivals: {table: jan.csv}\n",
                         LoadOptions{std::nullopt, 3})
                   .ok());
@@ -541,14 +541,14 @@ TEST(LoadScenario, ArrivalShapes) {
             "0 and 1, got 2\n"
             "    7 |   surrender_probability: {single_adult: 2}\n"
             "      |                                         ^\n");
-  TempDir dir2;
+  TempDir dir2("2");
   const LoadResult sums =
       load_text(dir2, std::string(kMinimal) + "  family_size: {2: 0.5, 3: 0.4}\n");
   EXPECT_EQ(all_messages(sums, dir2),
             "T/s.yaml:5:16: error: arrivals.family_size: probabilities must sum to 1, got 0.9\n"
             "    5 |   family_size: {2: 0.5, 3: 0.4}\n"
             "      |                ^\n");
-  TempDir dir3;
+  TempDir dir3("3");
   const LoadResult good = load_text(dir3, std::string(kMinimal) +
                                               "  family_size: {2: 0.5, 4: 0.5}\n"
                                               "  weekly_pattern: {monday: 2, tuesday: 2, "

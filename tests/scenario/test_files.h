@@ -3,6 +3,7 @@
 // and all diagnostics of a load as one string.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -14,17 +15,27 @@
 
 namespace bf::scenario::testing {
 
-// A folder named after the running test, emptied on construction. Paths handed to the
-// loader are relative to the current directory when possible, so messages are stable.
+// A folder named after the running test, emptied on construction and removed on
+// destruction. Messages name files under it; all_messages() shortens the folder to "T/".
 class TempDir {
  public:
-  TempDir() {
+  // `tag` tells apart several folders in one test.
+  explicit TempDir(std::string_view tag = "") {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    root_ = std::filesystem::path(::testing::TempDir()) / "bf_scenario" /
-            (std::string(info->test_suite_name()) + "." + info->name());
+    // The process id keeps concurrent runs (two build trees, ctest -j) apart.
+    root_ = std::filesystem::path(::testing::TempDir()) /
+            ("bf_scenario." + std::to_string(::getpid()) + "." + info->test_suite_name() + "." +
+             info->name() + std::string(tag));
     std::filesystem::remove_all(root_);
     std::filesystem::create_directories(root_);
   }
+  ~TempDir() {
+    std::error_code ec;  // best effort: a leftover temp folder is not a test failure
+    std::filesystem::remove_all(root_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
   const std::filesystem::path& root() const { return root_; }
   std::filesystem::path write(const std::string& name, std::string_view contents) const {
     const std::filesystem::path p = root_ / name;
