@@ -44,10 +44,11 @@ std::vector<Column> sector_value_columns() {
   return columns;
 }
 
-// Southwest totals as a SectorDay; see the header for the meaning of the two TIC fields.
-SectorDay southwest_total(const model::PerSector<SectorDay>& sectors) {
+// Southwest totals as a SectorDay. Time in custody comes from the model's pooled summary
+// (a p90 cannot be summed from sector p90s).
+SectorDay southwest_total(const model::DayReport& report) {
+  const model::PerSector<SectorDay>& sectors = report.sectors;
   SectorDay t;
-  double weighted_hours = 0.0;  // sum of mean_hours * people
   for (const SectorDay& s : sectors) {
     t.crossings += s.crossings;
     t.repeat_crossings += s.repeat_crossings;
@@ -64,11 +65,6 @@ SectorDay southwest_total(const model::PerSector<SectorDay>& sectors) {
     t.transferred_to_ice += s.transferred_to_ice;
     t.released += s.released;
     t.transferred_to_orr += s.transferred_to_orr;
-    t.custody_time.people += s.custody_time.people;
-    weighted_hours += s.custody_time.mean_hours * static_cast<double>(s.custody_time.people);
-    if (s.custody_time.people > 0) {
-      t.custody_time.p90_hours = std::max(t.custody_time.p90_hours, s.custody_time.p90_hours);
-    }
     t.in_custody += s.in_custody;
     t.over_capacity += s.over_capacity;
     t.held_over_72h += s.held_over_72h;
@@ -77,9 +73,7 @@ SectorDay southwest_total(const model::PerSector<SectorDay>& sectors) {
     t.processing_agents += s.processing_agents;
     t.agents_on_patrol += s.agents_on_patrol;
   }
-  if (t.custody_time.people > 0) {
-    t.custody_time.mean_hours = weighted_hours / static_cast<double>(t.custody_time.people);
-  }
+  t.custody_time = report.system.custody_time;
   return t;
 }
 
@@ -99,7 +93,6 @@ std::vector<Column> sector_day_columns() {
 std::vector<Column> day_columns() {
   std::vector<Column> columns = {{"date", ColumnType::kInteger}};
   for (Column& c : sector_value_columns()) {
-    if (c.name == "tic_p90_hours") c.name = "tic_p90_hours_sector_max";
     columns.push_back(std::move(c));
   }
   auto integer = [&columns](std::string name) {
@@ -150,7 +143,7 @@ void sector_day_cells(const SectorDay& s, std::vector<Cell>& out) {
 }
 
 void day_cells(const model::DayReport& report, std::vector<Cell>& out) {
-  sector_day_cells(southwest_total(report.sectors), out);
+  sector_day_cells(southwest_total(report), out);
   const model::SystemDay& d = report.system;
   out.push_back(integer_cell(d.detention_population));
   out.push_back(integer_cell(d.detention_beds));

@@ -17,13 +17,9 @@
 //
 // days (one row per day), after `date`: the same columns summed over the nine sectors
 // (Southwest Border totals), except
-//   tic_mean_hours            the mean over everyone who left custody anywhere that day
-//                             (sector means weighted by left_custody; exact);
-//   tic_p90_hours_sector_max  the largest sector p90 that day. The model reports per-sector
-//                             summaries only, so the Southwest p90 cannot be computed; this
-//                             is an upper bound on it (if 90% of each sector's people left
-//                             within its p90, 90% of all left within the largest), hence the
-//                             different name;
+//   left_custody, tic_mean_hours, tic_p90_hours
+//                             over everyone who left custody anywhere that day, from the
+//                             model's pooled Southwest summary (SystemDay::custody_time);
 //   over_capacity             the sum of sector overflows (one sector may overflow while
 //                             another has room, so this can exceed in_custody - capacity);
 //   agents_on_patrol          summed (real);

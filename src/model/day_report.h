@@ -64,6 +64,7 @@ struct StateCounts {
 };
 
 struct SystemDay {
+  CustodyTimeSummary custody_time;         // everyone who left BP custody today, all sectors
   std::int64_t detention_population = 0;   // end of day
   std::int64_t detention_beds = 0;
   std::int64_t detention_book_ins = 0;     // during the day

@@ -272,6 +272,8 @@ void World::emit_day(DayObserver& observer) {
   }
 
   SystemDay& sys = report.system;
+  sys.custody_time = southwest_custody_time_.summary();
+  southwest_custody_time_.clear();
   sys.detention_population = states_.in_detention;  // beds in transfer are not yet filled
   sys.detention_beds = detention_.beds();
   sys.detention_book_ins = system_today_.detention_book_ins;
@@ -412,6 +414,7 @@ void World::leave_custody(UnitHandle h) {
   Unit& u = units_[h];
   SectorState& st = sectors_[u.sector];
   st.custody_time.add(sim_.now() - u.custody_start, u.size);
+  southwest_custody_time_.add(sim_.now() - u.custody_start, u.size);
   st.in_custody -= u.size;
   states_.in_custody -= u.size;
 }

@@ -98,6 +98,7 @@ class World {
   std::int64_t non_mexican_queue_people_ = 0;
   PerCitizenship<std::deque<UnitHandle>> flight_queues_;
   SystemFlows system_today_;
+  CustodyTimeHistogram southwest_custody_time_;  // all sectors pooled, for the true Southwest p90
   StateCounts states_;
   std::vector<NewArrival> arrivals_buffer_;
   int day_ = 0;

@@ -28,7 +28,7 @@ constexpr std::string_view kDaysHeader =
     "encounters_family_unit_member,encounters_unaccompanied_child,encounters_accompanied_minor,"
     "encounters_mexico,encounters_guatemala,encounters_honduras,encounters_el_salvador,"
     "encounters_other,gotaways,processed,returned_to_mexico,transferred_to_ice,released,"
-    "transferred_to_orr,left_custody,tic_mean_hours,tic_p90_hours_sector_max,in_custody,"
+    "transferred_to_orr,left_custody,tic_mean_hours,tic_p90_hours,in_custody,"
     "over_capacity,held_over_72h,awaiting_processing,holding_capacity,processing_agents,"
     "agents_on_patrol,detention_population,detention_beds,detention_book_ins,"
     "detention_releases,removals,removals_mexico,removals_guatemala,removals_honduras,"
@@ -77,14 +77,13 @@ TEST(CsvDayWriterTest, WritesExactDaysText) {
   for (const auto& r : make_reports()) writer.on_day(r);
   writer.finish();
 
-  // TIC: day 0 mean = (10.25 * 40 + 30 * 60) / 100 = 22.10, p90 = max(20, 50); on day 2 the
-  // Rio Grande Valley released nobody, so its zero summary takes no part in mean or max.
+  // TIC columns are the pooled Southwest summary of the report (test_reports.h).
   const std::string expected =
       std::string(kDaysHeader) +
-      "2024-02-28,220,22,210,170,20,20,10,130,40,20,10,10,10,200,40,20,120,20,100,22.10,50.00,"
+      "2024-02-28,220,22,210,170,20,20,10,130,40,20,10,10,10,200,40,20,120,20,100,22.10,48.00,"
       "440,0,11,44,600,80,241.00,1000,1500,20,3,15,1,2,3,4,5,7,50,80,4,900,10000,900,30,500,"
       "1000,50,200,300,7000,2000\n"
-      "2024-02-29,380,38,370,330,20,20,10,290,40,20,10,10,10,360,40,20,280,20,100,22.10,50.00,"
+      "2024-02-29,380,38,370,330,20,20,10,290,40,20,10,10,10,360,40,20,280,20,100,22.10,48.00,"
       "760,160,19,76,600,80,241.00,1100,1500,20,3,16,1,2,3,4,6,7,50,80,4,899,10001,899,30,500,"
       "1100,50,200,300,7000,1902\n"
       "2024-03-01,240,24,230,190,20,20,10,150,40,20,10,10,10,220,40,20,140,20,40,10.25,20.00,"

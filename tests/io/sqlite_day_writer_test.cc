@@ -72,10 +72,10 @@ TEST(SqliteDayWriterTest, DaysRowsMatchTheCsvColumns) {
   write_all(scratch.path());
   const fs::path file = scratch.path() / "results.sqlite";
   EXPECT_EQ(query(file,
-                  "SELECT date, crossings, left_custody, tic_mean_hours, tic_p90_hours_sector_max, "
+                  "SELECT date, crossings, left_custody, tic_mean_hours, tic_p90_hours, "
                   "over_capacity, removals, removals_other, state_removed FROM days ORDER BY date"),
-            (std::vector<std::string>{"2024-02-28|220|100|22.1|50.0|0|15|5|2000",
-                                      "2024-02-29|380|100|22.1|50.0|160|16|6|1902",
+            (std::vector<std::string>{"2024-02-28|220|100|22.1|48.0|0|15|5|2000",
+                                      "2024-02-29|380|100|22.1|48.0|160|16|6|1902",
                                       "2024-03-01|240|40|10.25|20.0|0|17|7|1804"}));
   // Same column names and order as days.csv.
   std::string names;

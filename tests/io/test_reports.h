@@ -51,6 +51,9 @@ inline std::vector<model::DayReport> make_reports() {
     r.sectors[kRioGrandeValley] = make_sector(rgv, 30.0, 50.0, i == 2 ? 0 : 60);
     if (i == 2) r.sectors[kRioGrandeValley].custody_time = {0, 0.0, 0.0};
     model::SystemDay& d = r.system;
+    // Pooled over both sectors; the p90 of the pool need not be either sector's.
+    d.custody_time = i == 2 ? model::CustodyTimeSummary{40, 10.25, 20.0}
+                            : model::CustodyTimeSummary{100, 22.10, 48.0};
     d.detention_population = 1000 + 100 * i;
     d.detention_beds = 1500;
     d.detention_book_ins = 20;
