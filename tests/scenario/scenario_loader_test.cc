@@ -61,6 +61,18 @@ TEST(LoadScenario, TinyExampleLoads) {
   EXPECT_EQ(r.scenario->sources[1].path.filename(), "tiny-arrivals.csv");
 }
 
+TEST(LoadScenario, TinyCounterfactualExtendsTheExample) {
+  const LoadResult r =
+      load_scenario(std::string(BF_SOURCE_DIR) + "/scenarios/examples/tiny-more-agents.yaml");
+  ASSERT_TRUE(r.ok()) << (r.diagnostics.empty() ? "" : format_diagnostic(r.diagnostics[0]));
+  const model::ModelSpec& s = r.scenario->spec;
+  EXPECT_EQ(s.name, "Tiny example, twice the processing agents in Del Rio");
+  EXPECT_EQ(s.sectors[6].processing_agents, 80);
+  EXPECT_EQ(s.sectors[6].holding_capacity, 600);
+  EXPECT_EQ(s.seed, 42u);
+  EXPECT_EQ(r.scenario->sources.size(), 3u);  // child, parent, table
+}
+
 TEST(LoadScenario, OmittedKeysKeepModelDefaults) {
   TempDir dir;
   const LoadResult r = load_text(dir, kMinimal);
