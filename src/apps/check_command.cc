@@ -12,7 +12,7 @@ int check_command(const CheckOptions& options) {
   const scenario::LoadResult loaded = scenario::load_scenario(options.scenario);
   if (!loaded.ok()) {
     for (const auto& d : loaded.diagnostics) {
-      std::fprintf(stderr, "%s\n", scenario::format_diagnostic(d).c_str());
+      std::fputs(scenario::format_diagnostic(d).c_str(), stderr);
     }
     std::fprintf(stderr, "borderflow: %zu error%s in %s\n", loaded.diagnostics.size(),
                  loaded.diagnostics.size() == 1 ? "" : "s", options.scenario.string().c_str());

@@ -55,7 +55,7 @@ int run_command(const RunOptions& options) {
   scenario::LoadResult loaded = scenario::load_scenario(options.scenario, load_options);
   if (!loaded.ok()) {
     for (const auto& d : loaded.diagnostics) {
-      std::fprintf(stderr, "%s\n", scenario::format_diagnostic(d).c_str());
+      std::fputs(scenario::format_diagnostic(d).c_str(), stderr);
     }
     std::fprintf(stderr, "borderflow: %zu error%s in %s; nothing was run\n",
                  loaded.diagnostics.size(), loaded.diagnostics.size() == 1 ? "" : "s",

@@ -304,7 +304,9 @@ class Loader {
       const YamlNode& item = node->items[i];
       const std::string path = "surges[" + std::to_string(i) + "]";
       const std::size_t errors = sink_.count();
-      const Fields f(&item, path, {"name", "sector", "first_day", "last_day", "people"}, sink_);
+      const Fields f(&item, path,
+                     {"name", "sector", "first_day", "last_day", "people", "included_in_table"},
+                     sink_);
       model::SurgeSpec surge;
       f.text("name", surge.name);
       if (f.require("sector")) {
@@ -315,6 +317,7 @@ class Loader {
         first = read_date(*f.find("first_day"), f.path("first_day"), sink_);
       if (f.require("last_day")) last = read_date(*f.find("last_day"), f.path("last_day"), sink_);
       if (f.require("people")) f.number("people", surge.people, kNonNegative);
+      f.boolean("included_in_table", surge.included_in_table);
       if (first && last) {
         const YamlNode& at = *f.find("last_day");
         if (*last < *first) {

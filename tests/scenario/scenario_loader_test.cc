@@ -44,6 +44,7 @@ TEST(LoadScenario, TinyExampleLoads) {
   ASSERT_EQ(s.surges.size(), 1u);
   EXPECT_EQ(s.surges[0].sector, 6);
   EXPECT_EQ(s.surges[0].people, 300.0);
+  EXPECT_TRUE(s.surges[0].included_in_table);  // the default
   EXPECT_EQ(s.sectors[6].processing_agents, 40);
   EXPECT_EQ(s.sectors[6].agents_on_patrol, 200.0);  // from sector_defaults
   EXPECT_EQ(s.sectors[6].initial_in_custody, 150);
@@ -631,6 +632,28 @@ TEST(LoadScenario, CollectsEveryErrorInOneLoad) {
             "recrossing.probability.honduras: expected a number, got 'x'");
   EXPECT_EQ(r.diagnostics[5].line, 6);
   EXPECT_EQ(r.diagnostics[5].column, 51);
+}
+
+}  // namespace
+}  // namespace bf::scenario
+
+namespace bf::scenario {
+namespace {
+
+TEST(LoadScenario, SurgeCanBeAddedOnTopOfTheTable) {
+  TempDir dir;
+  dir.write("jan.csv", full_table({"2024-01"}));
+  const std::filesystem::path file =
+      dir.write("s.yaml",
+                "start: 2024-01-01\n"
+                "days: 10\n"
+                "arrivals: {table: jan.csv}\n"
+                "surges:\n"
+                "  - {sector: yuma, first_day: 2024-01-02, last_day: 2024-01-03, people: 10,\n"
+                "     included_in_table: false}\n");
+  const LoadResult r = load_scenario(file);
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  EXPECT_FALSE(r.scenario->spec.surges[0].included_in_table);
 }
 
 }  // namespace
