@@ -1,0 +1,159 @@
+// End-to-end tests of the borderflow command line: the version and help output, argument
+// errors, and `borderflow check` with good and broken scenarios. The diagnostics are pinned
+// byte for byte because users (and editors that jump to file:line:column) depend on them.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "cli_process.h"
+
+namespace bf::apps::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+TEST_F(CliTest, VersionPrintsNameAndVersion) {
+  const CliResult r = cli({"--version"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "borderflow 0.1.0\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(CliTest, HelpListsTheSubcommands) {
+  const CliResult r = cli({"--help"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* word : {"run", "check", "calibrate", "--version", "--help"}) {
+    EXPECT_THAT(r.out, HasSubstr(word));
+  }
+}
+
+TEST_F(CliTest, RunHelpListsItsOptions) {
+  const CliResult r = cli({"run", "--help"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* word : {"scenario", "--out", "--seed", "--days", "--quiet"}) {
+    EXPECT_THAT(r.out, HasSubstr(word));
+  }
+}
+
+TEST_F(CliTest, CalibrateHelpListsItsOptions) {
+  const CliResult r = cli({"calibrate", "--help"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* word : {"--encounters", "--sectors", "--from", "--to", "--output"}) {
+    EXPECT_THAT(r.out, HasSubstr(word));
+  }
+}
+
+TEST_F(CliTest, NoSubcommandIsBadInput) {
+  const CliResult r = cli({});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err, "");
+}
+
+TEST_F(CliTest, UnknownOptionIsBadInput) {
+  // Before a subcommand CLI11 only says that a subcommand is required.
+  EXPECT_EQ(cli({"--frobnicate"}).exit_code, 2);
+  const CliResult r =
+      cli({"run", "scenarios/examples/tiny.yaml", "--out", at("out"), "--frobnicate"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--frobnicate"));
+  EXPECT_FALSE(fs::exists(at("out"))) << "a run started despite the bad option";
+}
+
+TEST_F(CliTest, UnknownSubcommandIsBadInput) {
+  EXPECT_EQ(cli({"simulate", "scenarios/examples/tiny.yaml"}).exit_code, 2);
+}
+
+TEST_F(CliTest, RunWithoutScenarioIsBadInput) { EXPECT_EQ(cli({"run"}).exit_code, 2); }
+
+TEST_F(CliTest, CheckAcceptsTheTinyExample) {
+  const CliResult r = cli({"check", "scenarios/examples/tiny.yaml"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "scenarios/examples/tiny.yaml: ok (Tiny learning example, 14 days from 2024-01-01, "
+            "180 arrival rows, 1 surge)\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(CliTest, CheckAcceptsTheDefaultScenario) {
+  const CliResult r = cli({"check", "scenarios/december-2023.yaml"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr(": ok ("));
+}
+
+// A scenario next to a copy of the tiny example's arrival table, so only the YAML is wrong.
+class CheckBadScenario : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    fs::copy_file("scenarios/examples/tiny-arrivals.csv", tmp() / "tiny-arrivals.csv");
+  }
+  // Writes `yaml` to tmp()/name and runs `check` on it.
+  CliResult check_yaml(const std::string& name, const std::string& yaml) {
+    write_bytes(tmp() / name, yaml);
+    return cli({"check", at(name)});
+  }
+};
+
+TEST_F(CheckBadScenario, TheMinimalScenarioIsOk) {
+  const CliResult r = check_yaml("ok.yaml",
+                                 "start: 2024-01-01\n"
+                                 "days: 3\n"
+                                 "arrivals: {table: tiny-arrivals.csv}\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr(": ok ("));
+}
+
+TEST_F(CheckBadScenario, UnknownKeyWithDidYouMean) {
+  const CliResult r = check_yaml("typo.yaml",
+                                 "start: 2024-01-01\n"
+                                 "days: 3\n"
+                                 "arrivals: {table: tiny-arrivals.csv}\n"
+                                 "sector_defaults:\n"
+                                 "  holding_capacty: 300\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(first_line(r.err), at("typo.yaml") +
+                                   ":5:3: error: unknown key 'holding_capacty' at sector_defaults "
+                                   "(did you mean 'holding_capacity'?)");
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(CheckBadScenario, DuplicateKey) {
+  const CliResult r = check_yaml("dup.yaml",
+                                 "start: 2024-01-01\n"
+                                 "days: 3\n"
+                                 "days: 4\n"
+                                 "arrivals: {table: tiny-arrivals.csv}\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(
+      first_line(r.err),
+      at("dup.yaml") + ":3:1: error: duplicate key 'days' at top level (first written at line 2)");
+}
+
+TEST_F(CheckBadScenario, MissingFile) {
+  const CliResult r = cli({"check", at("nowhere.yaml")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(first_line(r.err), at("nowhere.yaml") + ": error: cannot read scenario: no such file");
+}
+
+TEST_F(CheckBadScenario, Directory) {
+  const CliResult r = cli({"check", tmp().string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(first_line(r.err),
+            tmp().string() + ": error: cannot read scenario: it is a directory, not a file");
+}
+
+TEST_F(CheckBadScenario, ErrorCountIsSummarised) {
+  const CliResult r = check_yaml("two.yaml",
+                                 "start: 2024-01-01\n"
+                                 "days: 3\n"
+                                 "arrivals: {table: tiny-arrivals.csv}\n"
+                                 "sector_defaults: {holding_capacty: 300, agents_on_patrl: 2}\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("borderflow: 2 errors in " + at("two.yaml") + "\n"));
+}
+
+}  // namespace
+}  // namespace bf::apps::testing
