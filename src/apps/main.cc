@@ -7,6 +7,20 @@
 #include "apps/exit_codes.h"
 #include "apps/version.h"
 
+namespace {
+
+// CLI11 would wrap "-3" into a huge unsigned seed; accept only plain digits that fit 64 bits.
+const CLI::Validator kWholeNumber64(
+    [](std::string& text) -> std::string {
+      const bool digits = !text.empty() && text.size() <= 20 &&
+                          text.find_first_not_of("0123456789") == std::string::npos;
+      if (digits && (text.size() < 20 || text <= "18446744073709551615")) return "";
+      return "'" + text + "' is not a whole number from 0 to 18446744073709551615";
+    },
+    "UINT64");
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace bf::apps;
   CLI::App app{"borderflow: a simulator of migration flows and their processing at the "
@@ -21,9 +35,12 @@ int main(int argc, char** argv) {
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
   run_cmd->add_option("--out,-o", run.out, "Result folder (replaced whole on success)")
       ->capture_default_str();
-  auto* seed_opt = run_cmd->add_option("--seed", seed, "Root random seed (overrides the scenario)");
+  auto* seed_opt =
+      run_cmd->add_option("--seed", seed, "Root random seed, 0 to 2^64-1 (overrides the scenario)")
+          ->check(kWholeNumber64);
+  // 36,525 days (100 years) is the scenario loader's own limit.
   auto* days_opt = run_cmd->add_option("--days", days, "Days to simulate (overrides the scenario)")
-                       ->check(CLI::PositiveNumber);
+                       ->check(CLI::Range(1, 36525));
   run_cmd->add_flag("--quiet,-q", run.quiet, "Print only the final summary");
 
   CheckOptions check;

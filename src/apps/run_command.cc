@@ -114,7 +114,7 @@ int run_command(const RunOptions& options) {
     write_text(folder->file("scenario.json"), io::spec_to_json(spec).dump(2) + "\n");
     folder->commit();
 
-    std::printf("\n%s", summary.terminal_table().c_str());
+    std::printf("%s%s", options.quiet ? "" : "\n", summary.terminal_table().c_str());
     std::printf("fingerprint %s; results in %s/\n", provenance.fingerprint.c_str(),
                 options.out.string().c_str());
     return kExitOk;

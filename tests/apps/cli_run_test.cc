@@ -143,8 +143,8 @@ TEST_F(RunTest, WithoutQuietPrintsOneLinePerDay) {
   const CliResult loud = cli({"run", kTiny, "--out", at("l")});
   ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
   ASSERT_EQ(loud.exit_code, 0) << loud.err;
-  // A header line plus one line a day, before the same final summary.
-  EXPECT_EQ(lines_of(loud.out).size(), lines_of(quiet.out).size() + 1 + kTinyDays);
+  // A header line, one line a day and a blank line, before the same final summary.
+  EXPECT_EQ(lines_of(loud.out).size(), lines_of(quiet.out).size() + 1 + kTinyDays + 1);
 }
 
 TEST_F(RunTest, SameSeedGivesByteIdenticalResults) {
@@ -285,6 +285,19 @@ TEST_F(RunTest, DaysMustBePositive) {
     EXPECT_EQ(r.exit_code, 2) << "--days " << days;
     EXPECT_NE(r.err, "") << "--days " << days;
     EXPECT_FALSE(fs::exists(at("out"))) << "--days " << days;
+  }
+  EXPECT_TRUE(entries(tmp()).empty());
+}
+
+TEST_F(RunTest, DaysAndSeedOutOfRangeAreExplained) {
+  CliResult r = cli({"run", kTiny, "--out", at("out"), "--days", "0"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(first_line(r.err), "--days: Value 0 not in range 1 to 36525");
+  for (const char* seed : {"-3", "18446744073709551616", "1e3"}) {
+    r = cli({"run", kTiny, "--out", at("out"), "--seed", seed});
+    EXPECT_EQ(r.exit_code, 2) << seed;
+    EXPECT_EQ(first_line(r.err), std::string("--seed: '") + seed +
+                                     "' is not a whole number from 0 to 18446744073709551615");
   }
   EXPECT_TRUE(entries(tmp()).empty());
 }
