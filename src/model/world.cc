@@ -97,6 +97,22 @@ UnitHandle World::new_unit(std::uint64_t identity, int sector, int cell, std::ui
   return h;
 }
 
+UnitHandle World::place_initial_person(std::uint64_t identity, int sector, int cell,
+                                       UnitState state, std::int64_t StateCounts::*count) {
+  const UnitHandle h = new_unit(identity, sector, cell, 1);
+  states_.waiting_in_mexico -= 1;
+  states_.*count += 1;
+  units_[h].state = state;
+  return h;
+}
+
+engine::SimTime World::residual_stay(const DurationSpec& stay, RandomStream& rs) const {
+  // Someone met at a random moment of their stay has a uniform share of it left (an
+  // approximation of the length-biased residual; docs/model.md, "Initial state").
+  const double share = rs.uniform();
+  return static_cast<engine::SimTime>(share * static_cast<double>(draw_duration(stay, rs)));
+}
+
 // ---------------------------------------------------------------------------------------
 // Initial state: people already in custody, in detention, in ORR shelters and waiting in
 // Mexican border cities on the first morning (docs/model.md, "Initial state").
@@ -110,7 +126,8 @@ void World::build_initial_state() {
     for (int s = 0; s < kSectorCount; ++s) {
       for (int c = 1; c < kCitizenshipCount; ++c) {
         mix[static_cast<std::size_t>(c)] +=
-            arrivals_.crossers_per_day(0, s, cell_of(Demographic::kSingleAdult, static_cast<Citizenship>(c)));
+            arrivals_.crossers_per_day(0, s, cell_of(Demographic::kSingleAdult,
+                                                     static_cast<Citizenship>(c)));
       }
     }
     double total = 0.0;
@@ -120,16 +137,12 @@ void World::build_initial_state() {
     for (int k = 0; k < spec_.detention.initial_population; ++k) {
       const std::uint64_t id = initial_identity(InitialKind::kInDetention, 0, k);
       RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
-      const int cell = cell_of(Demographic::kSingleAdult, static_cast<Citizenship>(citizenships.sample(rs)));
-      const UnitHandle h = new_unit(id, 0, cell, 1);
-      Unit& u = units_[h];
-      states_.waiting_in_mexico -= 1;
-      states_.in_detention += 1;
-      u.state = UnitState::kInDetention;
+      const int cell =
+          cell_of(Demographic::kSingleAdult, static_cast<Citizenship>(citizenships.sample(rs)));
+      const UnitHandle h = place_initial_person(id, 0, cell, UnitState::kInDetention,
+                                                &StateCounts::in_detention);
       detention_.occupy(1);
-      const auto stay = static_cast<engine::SimTime>(
-          rs.uniform() * static_cast<double>(draw_duration(spec_.detention.length_of_stay, rs)));
-      sim_.schedule_at(stay, kDetentionDecided, h);
+      sim_.schedule_at(residual_stay(spec_.detention.length_of_stay, rs), kDetentionDecided, h);
     }
   }
 
@@ -137,16 +150,11 @@ void World::build_initial_state() {
   for (int k = 0; k < spec_.orr.initial_population; ++k) {
     const std::uint64_t id = initial_identity(InitialKind::kInOrr, 0, k);
     RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
-    const UnitHandle h =
-        new_unit(id, 0, cell_of(Demographic::kUnaccompaniedChild, Citizenship::kGuatemala), 1);
-    Unit& u = units_[h];
-    states_.waiting_in_mexico -= 1;
-    states_.in_orr += 1;
-    u.state = UnitState::kInOrr;
+    const UnitHandle h = place_initial_person(
+        id, 0, cell_of(Demographic::kUnaccompaniedChild, Citizenship::kGuatemala),
+        UnitState::kInOrr, &StateCounts::in_orr);
     orr_.occupy(1);
-    const auto stay = static_cast<engine::SimTime>(
-        rs.uniform() * static_cast<double>(draw_duration(spec_.orr.length_of_stay, rs)));
-    sim_.schedule_at(stay, kOrrRelease, h);
+    sim_.schedule_at(residual_stay(spec_.orr.length_of_stay, rs), kOrrRelease, h);
   }
   const engine::SimTime standard = spec_.processing.custody_standard;
   for (int s = 0; s < kSectorCount; ++s) {
@@ -157,13 +165,11 @@ void World::build_initial_state() {
     for (int k = 0; k < sector.initial_in_custody; ++k) {
       const std::uint64_t id = initial_identity(InitialKind::kInCustody, s, k);
       RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
-      const UnitHandle h = new_unit(id, s, cells.sample(rs), 1);
-      Unit& u = units_[h];
-      states_.waiting_in_mexico -= 1;
-      states_.in_custody += 1;
+      const UnitHandle h = place_initial_person(id, s, cells.sample(rs), UnitState::kInCustody,
+                                                &StateCounts::in_custody);
       sectors_[s].in_custody += 1;
-      u.state = UnitState::kInCustody;
-      u.custody_start = -static_cast<engine::SimTime>(rs.uniform() * static_cast<double>(2 * standard / 3));
+      units_[h].custody_start =
+          -static_cast<engine::SimTime>(rs.uniform() * static_cast<double>(2 * standard / 3));
       decide_disposition(h);
     }
     // Waiting in Mexico: exactly the stated number of people cross over the stated days.

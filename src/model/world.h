@@ -83,6 +83,10 @@ class World {
   engine::RandomStream stream(std::uint8_t purpose, const Unit& u) const;
   engine::SimTime draw_duration(const DurationSpec& d, engine::RandomStream& rs) const;
   UnitHandle new_unit(std::uint64_t identity, int sector, int cell, std::uint16_t size);
+  // A person of the initial state, placed directly in `state` (counted in `count`).
+  UnitHandle place_initial_person(std::uint64_t identity, int sector, int cell, UnitState state,
+                                  std::int64_t StateCounts::*count);
+  engine::SimTime residual_stay(const DurationSpec& stay, engine::RandomStream& rs) const;
 
   const ModelSpec& spec_;
   const std::uint32_t replication_;
