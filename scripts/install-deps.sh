@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config git
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   librandom123-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
+  clang-format clang-tidy
 )
 
 missing=()

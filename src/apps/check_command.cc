@@ -21,8 +21,8 @@ int check_command(const CheckOptions& options) {
   const auto& spec = loaded.scenario->spec;
   std::printf("%s: ok (%s, %d days from %s, %zu arrival rows, %zu surge%s)\n",
               options.scenario.string().c_str(), spec.name.c_str(), spec.days,
-              spec.start_date.to_string().c_str(), spec.arrivals.levels.size(),
-              spec.surges.size(), spec.surges.size() == 1 ? "" : "s");
+              spec.start_date.to_string().c_str(), spec.arrivals.levels.size(), spec.surges.size(),
+              spec.surges.size() == 1 ? "" : "s");
   return kExitOk;
 }
 

@@ -12,10 +12,10 @@ namespace bf::apps {
 
 struct RunOptions {
   std::filesystem::path scenario;
-  std::filesystem::path out = "out";   // result folder, replaced whole or left untouched
-  std::optional<std::uint64_t> seed;   // overrides the scenario's seed
-  std::optional<int> days;             // overrides the scenario's horizon
-  bool quiet = false;                  // no daily lines, only the final summary
+  std::filesystem::path out = "out";  // result folder, replaced whole or left untouched
+  std::optional<std::uint64_t> seed;  // overrides the scenario's seed
+  std::optional<int> days;            // overrides the scenario's horizon
+  bool quiet = false;                 // no daily lines, only the final summary
 };
 int run_command(const RunOptions& options);
 

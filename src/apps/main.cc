@@ -23,8 +23,9 @@ const CLI::Validator kWholeNumber64(
 
 int main(int argc, char** argv) {
   using namespace bf::apps;
-  CLI::App app{"borderflow: a simulator of migration flows and their processing at the "
-               "US-Mexico border"};
+  CLI::App app{
+      "borderflow: a simulator of migration flows and their processing at the "
+      "US-Mexico border"};
   app.set_version_flag("--version", std::string("borderflow ") + kVersion);
   app.require_subcommand(1);
 
@@ -50,11 +51,13 @@ int main(int argc, char** argv) {
   CalibrateCommandOptions calibrate;
   CLI::App* cal_cmd = app.add_subcommand(
       "calibrate", "Derive an arrival table from the official CBP and DHS OHSS files");
-  cal_cmd->add_option("--encounters", calibrate.encounters,
-                      "CBP Southwest Land Border Encounters CSV, as published")
+  cal_cmd
+      ->add_option("--encounters", calibrate.encounters,
+                   "CBP Southwest Land Border Encounters CSV, as published")
       ->required();
-  cal_cmd->add_option("--sectors", calibrate.sectors,
-                      "DHS OHSS monthly region x sector CSV (extract of the KHSM workbook)")
+  cal_cmd
+      ->add_option("--sectors", calibrate.sectors,
+                   "DHS OHSS monthly region x sector CSV (extract of the KHSM workbook)")
       ->required();
   cal_cmd->add_option("--from", calibrate.first_month, "First month, YYYY-MM")->required();
   cal_cmd->add_option("--to", calibrate.last_month, "Last month, YYYY-MM")->required();

@@ -14,9 +14,7 @@ double standard_normal(RandomStream& rs) {
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
 }
 
-double normal(RandomStream& rs, double mean, double sd) {
-  return mean + sd * standard_normal(rs);
-}
+double normal(RandomStream& rs, double mean, double sd) { return mean + sd * standard_normal(rs); }
 
 double lognormal_mean_cv(RandomStream& rs, double mean, double cv) {
   if (cv <= 0.0) return mean;

@@ -12,8 +12,6 @@ inline constexpr SimTime kMinutesPerHour = 60;
 inline constexpr SimTime kMinutesPerDay = 24 * kMinutesPerHour;
 inline constexpr SimTime kMinutesPerWeek = 7 * kMinutesPerDay;
 
-constexpr SimTime hours(double h) { return static_cast<SimTime>(h * kMinutesPerHour + 0.5); }
-constexpr SimTime days(double d) { return static_cast<SimTime>(d * kMinutesPerDay + 0.5); }
 constexpr std::int64_t day_of(SimTime t) { return t / kMinutesPerDay; }  // t >= 0
 
 }  // namespace bf::engine

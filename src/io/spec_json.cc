@@ -3,10 +3,10 @@
 namespace bf::io {
 namespace {
 
-using nlohmann::ordered_json;
 using model::kCitizenshipKeys;
 using model::kDemographicKeys;
 using model::kSectorKeys;
+using nlohmann::ordered_json;
 
 double minutes_to_hours(model::SimTime m) { return static_cast<double>(m) / 60.0; }
 
@@ -82,15 +82,16 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
   const auto& d = spec.dispositions;
   ordered_json batches = ordered_json::array();
   for (auto t : d.return_batch_times) batches.push_back(minutes_to_hours(t));
-  j["dispositions"] = {{"return_batch_hours", batches},
-                       {"mexican_returns_per_day", d.mexican_returns_per_day},
-                       {"non_mexican_returns_per_day", d.non_mexican_returns_per_day},
-                       {"mexico_accepts_share", keyed(d.mexico_accepts_share, kCitizenshipKeys)},
-                       {"expedited_removal_share", keyed(d.expedited_removal_share, kDemographicKeys)},
-                       {"release_delay", duration(d.release_delay)},
-                       {"ice_transfer_delay", duration(d.ice_transfer_delay)},
-                       {"max_wait_for_bed_hours", minutes_to_hours(d.max_wait_for_bed)},
-                       {"repatriate_mexican_children", d.repatriate_mexican_children}};
+  j["dispositions"] = {
+      {"return_batch_hours", batches},
+      {"mexican_returns_per_day", d.mexican_returns_per_day},
+      {"non_mexican_returns_per_day", d.non_mexican_returns_per_day},
+      {"mexico_accepts_share", keyed(d.mexico_accepts_share, kCitizenshipKeys)},
+      {"expedited_removal_share", keyed(d.expedited_removal_share, kDemographicKeys)},
+      {"release_delay", duration(d.release_delay)},
+      {"ice_transfer_delay", duration(d.ice_transfer_delay)},
+      {"max_wait_for_bed_hours", minutes_to_hours(d.max_wait_for_bed)},
+      {"repatriate_mexican_children", d.repatriate_mexican_children}};
   const auto& det = spec.detention;
   j["detention"] = {{"beds", det.beds},
                     {"initial_population", det.initial_population},

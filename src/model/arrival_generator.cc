@@ -22,8 +22,8 @@ ArrivalGenerator::ArrivalGenerator(const ModelSpec& spec)
   for (const ArrivalLevel& level : spec.arrivals.levels) {
     const int slot = level.month.index() - first_month_.index();
     if (slot < 0 || slot >= months) continue;  // the table may cover more months than the run
-    const double per_crosser = encounters_per_new_crosser(spec, level.sector, level.demographic,
-                                                          level.citizenship);
+    const double per_crosser =
+        encounters_per_new_crosser(spec, level.sector, level.demographic, level.citizenship);
     crossers_[static_cast<std::size_t>(slot)][static_cast<std::size_t>(level.sector)]
              [static_cast<std::size_t>(cell_of(level.demographic, level.citizenship))] =
                  level.encounters_per_day / per_crosser;
@@ -38,7 +38,8 @@ ArrivalGenerator::ArrivalGenerator(const ModelSpec& spec)
       const std::int64_t day = d - spec.start_date;
       if (day < 0 || day >= spec.days) continue;
       const double people = surge.people / span;
-      surge_people_[static_cast<std::size_t>(day)][static_cast<std::size_t>(surge.sector)] += people;
+      surge_people_[static_cast<std::size_t>(day)][static_cast<std::size_t>(surge.sector)] +=
+          people;
       if (!surge.included_in_table) continue;
       const util::YearMonth ym = d.year_month();
       auto& cells = crossers_[static_cast<std::size_t>(ym.index() - first_month_.index())]
@@ -93,9 +94,10 @@ void ArrivalGenerator::generate(int day, int sector, std::uint32_t replication,
   const double k = spec_.arrivals.day_dispersion;
   const double shock = engine::gamma(shock_stream, k, 1.0 / k);
 
-  const auto& cells = crossers_[static_cast<std::size_t>(month_slot(day))]
-                               [static_cast<std::size_t>(sector)];
-  const double surge = surge_people_[static_cast<std::size_t>(day)][static_cast<std::size_t>(sector)];
+  const auto& cells =
+      crossers_[static_cast<std::size_t>(month_slot(day))][static_cast<std::size_t>(sector)];
+  const double surge =
+      surge_people_[static_cast<std::size_t>(day)][static_cast<std::size_t>(sector)];
   std::array<double, kCellCount> surge_mix{};
   if (surge > 0.0) surge_mix = cell_mix(day, sector);
 

@@ -14,8 +14,7 @@ double encounter_probability(const ModelSpec& spec, int sector, Demographic demo
   return s + (1.0 - s) * p;
 }
 
-double return_probability(const ModelSpec& spec, Demographic demographic,
-                          Citizenship citizenship) {
+double return_probability(const ModelSpec& spec, Demographic demographic, Citizenship citizenship) {
   if (citizenship != Citizenship::kMexico) return 0.0;
   if (demographic == Demographic::kUnaccompaniedChild) {
     return spec.dispositions.repatriate_mexican_children ? 1.0 : 0.0;

@@ -25,7 +25,6 @@ double encounters_per_new_crosser(const ModelSpec& spec, int sector, Demographic
 
 // P(returned to Mexico | encountered) under the disposition rules, ignoring capacity:
 // 1 for Mexican nationals (children only when repatriation is on), 0 otherwise.
-double return_probability(const ModelSpec& spec, Demographic demographic,
-                          Citizenship citizenship);
+double return_probability(const ModelSpec& spec, Demographic demographic, Citizenship citizenship);
 
 }  // namespace bf::model

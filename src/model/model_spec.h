@@ -15,6 +15,8 @@
 
 namespace bf::model {
 
+using engine::kMinutesPerDay;
+using engine::kMinutesPerHour;
 using engine::SimTime;
 
 // A positive random duration: lognormal with this mean and coefficient of variation.
@@ -74,68 +76,68 @@ struct SectorSpec {
   // larger for long, rugged sectors. Default 400.
   double half_saturation_agents = 400.0;
   // Initial state on the first day.
-  int initial_in_custody = 0;          // people already held (processed, awaiting disposition)
-  int initial_waiting_in_mexico = 0;   // people in Mexican border cities about to cross
-  int initial_waiting_days = 7;        // ... who cross evenly over this many days
+  int initial_in_custody = 0;         // people already held (processed, awaiting disposition)
+  int initial_waiting_in_mexico = 0;  // people in Mexican border cities about to cross
+  int initial_waiting_days = 7;       // ... who cross evenly over this many days
 };
 
 struct ApprehensionSpec {
-  double max_probability = 0.85;                 // P(caught) as agents on patrol → ∞
-  DurationSpec delay = {4 * 60, 1.0};            // from crossing to apprehension, evaders
-  DurationSpec surrender_wait = {90, 1.0};       // from crossing to encounter, surrenders
+  double max_probability = 0.85;                    // P(caught) as agents on patrol → ∞
+  DurationSpec delay = {4 * kMinutesPerHour, 1.0};  // from crossing to apprehension, evaders
+  DurationSpec surrender_wait = {90, 1.0};          // from crossing to encounter, surrenders
 };
 
 struct ProcessingSpec {
-  DurationSpec transport = {3 * 60, 0.6};        // encounter → processing facility
+  DurationSpec transport = {3 * kMinutesPerHour, 0.6};  // encounter → processing facility
   // Agent time to process one person, by demographic; a family group takes the sum.
-  PerDemographic<DurationSpec> service_time = {
-      DurationSpec{75, 0.5}, DurationSpec{60, 0.5}, DurationSpec{120, 0.5},
-      DurationSpec{60, 0.5}};
-  SimTime custody_standard = 72 * 60;            // CBP's 72-hour standard, minutes
+  PerDemographic<DurationSpec> service_time = {DurationSpec{75, 0.5}, DurationSpec{60, 0.5},
+                                               DurationSpec{120, 0.5}, DurationSpec{60, 0.5}};
+  SimTime custody_standard = 72 * kMinutesPerHour;  // CBP's 72-hour standard, minutes
 };
 
 struct DispositionSpec {
   // Returns to Mexico happen in batches at these minutes after midnight each day.
-  std::vector<SimTime> return_batch_times = {6 * 60, 14 * 60, 22 * 60};
-  int mexican_returns_per_day = 4000;            // Mexico's intake of its own nationals
-  int non_mexican_returns_per_day = 0;           // non-Mexicans Mexico agrees to take back
+  std::vector<SimTime> return_batch_times = {6 * kMinutesPerHour, 14 * kMinutesPerHour,
+                                             22 * kMinutesPerHour};
+  int mexican_returns_per_day = 4000;   // Mexico's intake of its own nationals
+  int non_mexican_returns_per_day = 0;  // non-Mexicans Mexico agrees to take back
   // Share of non-Mexican single adults/families whose nationality Mexico accepts when it
   // accepts non-Mexicans at all (by citizenship group).
   PerCitizenship<double> mexico_accepts_share = {0.0, 1.0, 1.0, 1.0, 0.3};
   // Share of non-Mexicans placed in expedited removal (sent to ICE detention), by demographic.
   PerDemographic<double> expedited_removal_share = {0.25, 0.0, 0.0, 0.0};
   // Time from the end of processing to a release with a Notice to Appear or parole.
-  DurationSpec release_delay = {10 * 60, 0.5};
+  DurationSpec release_delay = {10 * kMinutesPerHour, 0.5};
   // Time from a detention bed becoming available to the transfer being done.
-  DurationSpec ice_transfer_delay = {12 * 60, 0.5};
+  DurationSpec ice_transfer_delay = {12 * kMinutesPerHour, 0.5};
   // Longest a person waits in Border Patrol custody for a detention bed before release.
-  SimTime max_wait_for_bed = 5 * 24 * 60;
+  SimTime max_wait_for_bed = 5 * kMinutesPerDay;
   // Unaccompanied Mexican children are repatriated (TVPRA screening) rather than sent to ORR.
   bool repatriate_mexican_children = true;
 };
 
 struct DetentionSpec {
-  int beds = 27000;                               // ICE beds available to Border Patrol transfers
-  int initial_population = 0;                     // people in those beds on the first day
-  DurationSpec length_of_stay = {30 * 24 * 60, 0.8};  // book-in → case decided
-  double credible_fear_positive_share = 0.45;     // decided cases released with an NTA
+  int beds = 27000;            // ICE beds available to Border Patrol transfers
+  int initial_population = 0;  // people in those beds on the first day
+  DurationSpec length_of_stay = {30 * kMinutesPerDay, 0.8};  // book-in → case decided
+  double credible_fear_positive_share = 0.45;                // decided cases released with an NTA
   // Removal flights: seats per week by destination (citizenship group; Mexico is by land).
   PerCitizenship<int> flight_seats_per_week = {0, 1500, 1200, 400, 600};
-  int flight_weekday = 2;                         // 0 = Monday
-  SimTime max_wait_for_flight = 60 * 24 * 60;     // then released with an NTA
+  int flight_weekday = 2;                             // 0 = Monday
+  SimTime max_wait_for_flight = 60 * kMinutesPerDay;  // then released with an NTA
 };
 
 struct OrrSpec {
-  int beds = 12000;                               // ORR shelter beds (unaccompanied children)
+  int beds = 12000;  // ORR shelter beds (unaccompanied children)
   int initial_population = 0;
-  DurationSpec length_of_stay = {30 * 24 * 60, 0.6};  // until released to a sponsor
-  DurationSpec transfer_delay = {24 * 60, 0.5};   // bed assigned → child leaves BP custody
+  DurationSpec length_of_stay = {30 * kMinutesPerDay, 0.6};  // until released to a sponsor
+  DurationSpec transfer_delay = {kMinutesPerDay, 0.5};  // bed assigned → child leaves BP custody
 };
 
 struct RecrossingSpec {
   // P(a person returned to Mexico tries again), by citizenship group.
   PerCitizenship<double> probability = {0.25, 0.10, 0.10, 0.10, 0.10};
-  DurationSpec delay = {4 * 24 * 60, 1.0};       // return → next crossing
+  DurationSpec delay = {4 * kMinutesPerDay, 1.0};  // return → next crossing
 };
 
 struct ModelSpec {

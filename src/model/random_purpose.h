@@ -10,21 +10,21 @@
 namespace bf::model {
 
 enum class Purpose : std::uint8_t {
-  kDayShock = 1,        // entity: sector-day
-  kArrivalCount = 2,    // entity: sector-day-cell
-  kArrivalDetail = 3,   // entity: unit (crossing minute, family size)
-  kSurrender = 4,       // entity: unit attempt
-  kApprehension = 5,    // entity: unit attempt
-  kEncounterDelay = 6,  // entity: unit attempt
-  kTransport = 7,       // entity: unit attempt
-  kService = 8,         // entity: unit attempt
-  kDisposition = 9,     // entity: unit attempt
+  kDayShock = 1,           // entity: sector-day
+  kArrivalCount = 2,       // entity: sector-day-cell
+  kArrivalDetail = 3,      // entity: unit (crossing minute, family size)
+  kSurrender = 4,          // entity: unit attempt
+  kApprehension = 5,       // entity: unit attempt
+  kEncounterDelay = 6,     // entity: unit attempt
+  kTransport = 7,          // entity: unit attempt
+  kService = 8,            // entity: unit attempt
+  kDisposition = 9,        // entity: unit attempt
   kDispositionDelay = 10,  // entity: unit attempt (release, ICE or ORR transfer delay)
-  kDetention = 11,      // entity: unit attempt (length of stay, credible fear)
-  kRecross = 12,        // entity: unit attempt
-  kInitialState = 13,   // entity: initial-population slot
-  kCredibleFear = 14,   // entity: unit attempt
-  kOrrStay = 15,        // entity: unit attempt
+  kDetention = 11,         // entity: unit attempt (length of stay, credible fear)
+  kRecross = 12,           // entity: unit attempt
+  kInitialState = 13,      // entity: initial-population slot
+  kCredibleFear = 14,      // entity: unit attempt
+  kOrrStay = 15,           // entity: unit attempt
 };
 
 }  // namespace bf::model

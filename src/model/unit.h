@@ -29,20 +29,20 @@ enum class CustodyStep : std::uint8_t {
   kAwaitingProcessing,
   kInProcessing,
   kAwaitingReturn,
-  kAwaitingBed,       // expedited removal: waiting for an ICE bed
+  kAwaitingBed,  // expedited removal: waiting for an ICE bed
   kAwaitingOrrBed,
-  kTransferring,      // bed assigned, transfer under way
+  kTransferring,  // bed assigned, transfer under way
   kAwaitingRelease,
 };
 
 struct Unit {
-  std::uint64_t identity = 0;   // stable identity for random streams (see world.cc)
-  SimTime custody_start = 0;    // minutes; when the current custody began
-  SimTime step_start = 0;       // minutes; when the current waiting step began
-  std::uint32_t generation = 0; // bumped when the slot is recycled (stale-handle check)
-  std::uint16_t size = 1;       // people in the unit
+  std::uint64_t identity = 0;    // stable identity for random streams (see world.cc)
+  SimTime custody_start = 0;     // minutes; when the current custody began
+  SimTime step_start = 0;        // minutes; when the current waiting step began
+  std::uint32_t generation = 0;  // bumped when the slot is recycled (stale-handle check)
+  std::uint16_t size = 1;        // people in the unit
   std::uint8_t sector = 0;
-  std::uint8_t attempt = 0;     // 0 = first crossing, 1 = first repeat, ...
+  std::uint8_t attempt = 0;  // 0 = first crossing, 1 = first repeat, ...
   Demographic demographic = Demographic::kSingleAdult;
   Citizenship citizenship = Citizenship::kOther;
   UnitState state = UnitState::kFree;

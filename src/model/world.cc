@@ -33,7 +33,7 @@ enum EventKind : std::uint32_t {
 
 // Day-level operations fire after the unit events of the same minute.
 constexpr std::uint16_t kDayOperationPriority = 1;
-constexpr engine::SimTime kFlightMinute = 10 * 60;  // flights leave at 10:00
+constexpr engine::SimTime kFlightMinute = 10 * engine::kMinutesPerHour;  // flights leave at 10:00
 
 constexpr std::uint8_t purpose(Purpose p) { return static_cast<std::uint8_t>(p); }
 
@@ -41,10 +41,13 @@ constexpr std::uint8_t purpose(Purpose p) { return static_cast<std::uint8_t>(p);
 // (CBP prioritises vulnerable groups; assumption, docs/model.md).
 int processing_class(Demographic d) {
   switch (d) {
-    case Demographic::kUnaccompaniedChild: return 0;
+    case Demographic::kUnaccompaniedChild:
+      return 0;
     case Demographic::kFamilyUnitMember:
-    case Demographic::kAccompaniedMinor: return 1;
-    case Demographic::kSingleAdult: return 2;
+    case Demographic::kAccompaniedMinor:
+      return 1;
+    case Demographic::kSingleAdult:
+      return 2;
   }
   return 2;
 }
@@ -65,8 +68,8 @@ World::World(const ModelSpec& spec, std::uint32_t replication)
       orr_(spec.orr.beds) {
   sectors_.reserve(kSectorCount);
   for (int s = 0; s < kSectorCount; ++s) {
-    sectors_.push_back(SectorState{engine::ServerPool(spec.sectors[s].processing_agents, 3), 0, 0,
-                                   {}, {}});
+    sectors_.push_back(
+        SectorState{engine::ServerPool(spec.sectors[s].processing_agents, 3), 0, 0, {}, {}});
     apprehension_probability_[s] = apprehension_probability(spec.apprehension, spec.sectors[s]);
   }
   build_initial_state();
@@ -125,9 +128,8 @@ void World::build_initial_state() {
     std::array<double, kCitizenshipCount> mix{};
     for (int s = 0; s < kSectorCount; ++s) {
       for (int c = 1; c < kCitizenshipCount; ++c) {
-        mix[static_cast<std::size_t>(c)] +=
-            arrivals_.crossers_per_day(0, s, cell_of(Demographic::kSingleAdult,
-                                                     static_cast<Citizenship>(c)));
+        mix[static_cast<std::size_t>(c)] += arrivals_.crossers_per_day(
+            0, s, cell_of(Demographic::kSingleAdult, static_cast<Citizenship>(c)));
       }
     }
     double total = 0.0;
@@ -139,8 +141,8 @@ void World::build_initial_state() {
       RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
       const int cell =
           cell_of(Demographic::kSingleAdult, static_cast<Citizenship>(citizenships.sample(rs)));
-      const UnitHandle h = place_initial_person(id, 0, cell, UnitState::kInDetention,
-                                                &StateCounts::in_detention);
+      const UnitHandle h =
+          place_initial_person(id, 0, cell, UnitState::kInDetention, &StateCounts::in_detention);
       detention_.occupy(1);
       sim_.schedule_at(residual_stay(spec_.detention.length_of_stay, rs), kDetentionDecided, h);
     }
@@ -169,7 +171,7 @@ void World::build_initial_state() {
                                                 &StateCounts::in_custody);
       sectors_[s].in_custody += 1;
       units_[h].custody_start =
-          -static_cast<engine::SimTime>(rs.uniform() * static_cast<double>(2 * standard / 3));
+          -static_cast<engine::SimTime>(rs.uniform() * (2.0 / 3.0) * static_cast<double>(standard));
       decide_disposition(h);
     }
     // Waiting in Mexico: exactly the stated number of people cross over the stated days.
@@ -229,19 +231,45 @@ void World::schedule_day_events(int day) {
 void World::handle(const engine::Event& e) {
   const UnitHandle h = e.payload;
   switch (static_cast<EventKind>(e.kind)) {
-    case kCross: cross(h); break;
-    case kEncounter: encounter(h); break;
-    case kArriveFacility: arrive_at_facility(h); break;
-    case kProcessed: finish_processing(h); break;
-    case kRelease: release_from_custody(h); break;
-    case kIceTransfer: transfer_to_detention(h); break;
-    case kBedWaitTimeout: bed_wait_timeout(h); break;
-    case kDetentionDecided: detention_decided(h); break;
-    case kOrrTransfer: transfer_to_orr(h); break;
-    case kOrrRelease: orr_release(h); break;
-    case kRecross: recross(h); break;
-    case kReturnBatch: return_batch(static_cast<int>(e.payload)); break;
-    case kFlightDay: flight_day(); break;
+    case kCross:
+      cross(h);
+      break;
+    case kEncounter:
+      encounter(h);
+      break;
+    case kArriveFacility:
+      arrive_at_facility(h);
+      break;
+    case kProcessed:
+      finish_processing(h);
+      break;
+    case kRelease:
+      release_from_custody(h);
+      break;
+    case kIceTransfer:
+      transfer_to_detention(h);
+      break;
+    case kBedWaitTimeout:
+      bed_wait_timeout(h);
+      break;
+    case kDetentionDecided:
+      detention_decided(h);
+      break;
+    case kOrrTransfer:
+      transfer_to_orr(h);
+      break;
+    case kOrrRelease:
+      orr_release(h);
+      break;
+    case kRecross:
+      recross(h);
+      break;
+    case kReturnBatch:
+      return_batch(static_cast<int>(e.payload));
+      break;
+    case kFlightDay:
+      flight_day();
+      break;
   }
 }
 
@@ -553,7 +581,8 @@ void World::flight_day() {
       finish_unit(h, &StateCounts::removed);
     }
     // Those who have waited too long for a seat are released with a Notice to Appear.
-    while (!queue.empty() && now - units_[queue.front()].step_start > spec_.detention.max_wait_for_flight) {
+    while (!queue.empty() &&
+           now - units_[queue.front()].step_start > spec_.detention.max_wait_for_flight) {
       const UnitHandle h = queue.front();
       queue.pop_front();
       const std::int64_t people = units_[h].size;

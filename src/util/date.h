@@ -15,7 +15,9 @@ struct YearMonth {
   int month = 1;  // 1..12
   auto operator<=>(const YearMonth&) const = default;
   int index() const { return year * 12 + (month - 1); }  // months since year 0
-  YearMonth next() const { return month == 12 ? YearMonth{year + 1, 1} : YearMonth{year, month + 1}; }
+  YearMonth next() const {
+    return month == 12 ? YearMonth{year + 1, 1} : YearMonth{year, month + 1};
+  }
   std::string to_string() const;  // "2023-12"
 };
 
@@ -33,7 +35,7 @@ class Date {
   int month() const;  // 1..12
   int day() const;    // 1..31
   YearMonth year_month() const { return {year(), month()}; }
-  int weekday() const;  // 0 = Monday .. 6 = Sunday
+  int weekday() const;            // 0 = Monday .. 6 = Sunday
   std::string to_string() const;  // "YYYY-MM-DD"
 
   Date operator+(std::int64_t n) const { return Date(days_ + n); }

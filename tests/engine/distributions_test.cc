@@ -102,10 +102,13 @@ TEST(Distributions, PoissonProbabilitiesMatchTheMassFunction) {
   // P(X = k) for mean 12 (PTRS branch) against exp(-μ) μ^k / k!.
   RandomStream rs(3, 0, 0, 0);
   std::vector<int> counts(60, 0);
-  for (int i = 0; i < kN; ++i) ++counts[static_cast<std::size_t>(std::min<std::int64_t>(poisson(rs, 12.0), 59))];
+  for (int i = 0; i < kN; ++i)
+    ++counts[static_cast<std::size_t>(std::min<std::int64_t>(poisson(rs, 12.0), 59))];
   for (int k : {5, 10, 12, 15, 20}) {
     const double p = std::exp(-12.0 + k * std::log(12.0) - log_factorial(k));
-    EXPECT_NEAR(counts[static_cast<std::size_t>(k)] / double(kN), p, 5 * std::sqrt(p * (1 - p) / kN)) << k;
+    EXPECT_NEAR(counts[static_cast<std::size_t>(k)] / double(kN), p,
+                5 * std::sqrt(p * (1 - p) / kN))
+        << k;
   }
 }
 
@@ -113,7 +116,8 @@ TEST(Distributions, NegativeBinomialIsOverdispersed) {
   RandomStream rs(4, 0, 0, 0);
   const double mean = 500.0, shape = 10.0;
   const double var = mean + mean * mean / shape;
-  auto m = sample_moments([&] { return static_cast<double>(negative_binomial(rs, mean, shape)); }, kN);
+  auto m =
+      sample_moments([&] { return static_cast<double>(negative_binomial(rs, mean, shape)); }, kN);
   expect_mean(m, mean, var);
   expect_variance(m, var, 0.05);
 }

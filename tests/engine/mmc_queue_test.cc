@@ -69,7 +69,8 @@ TEST(MmcQueue, MeanWaitMatchesErlangC) {
   EXPECT_EQ(r.served, 400000);
   // Waits are strongly autocorrelated at ρ = 0.9; 5% covers the batch-means error of this
   // run length (checked by varying the seed).
-  EXPECT_NEAR(r.mean_wait / theory, 1.0, 0.05) << "simulated " << r.mean_wait << " theory " << theory;
+  EXPECT_NEAR(r.mean_wait / theory, 1.0, 0.05)
+      << "simulated " << r.mean_wait << " theory " << theory;
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ TEST(RandomStream, KnownValues) {
   std::vector<std::uint32_t> got;
   for (int i = 0; i < 6; ++i) got.push_back(rs.next_u32());
   EXPECT_EQ(got, (std::vector<std::uint32_t>{3430141232u, 170862767u, 1791122675u, 980291934u,
-                                               1088942141u, 3087926112u}));
+                                             1088942141u, 3087926112u}));
 }
 
 // Identity (0,0,0,0) maps to Philox counter 0 and key 0: Random123's published known answer

@@ -60,12 +60,13 @@ TEST(World, EveryoneIsInExactlyOneStateEveryDay) {
     EXPECT_GE(s.waiting_in_mexico, 0);
     EXPECT_GE(s.crossing, 0);
   }
-  EXPECT_EQ(obs.days.front().system.states.entered - obs.days.front().system.states.waiting_in_mexico -
-                obs.days.front().system.states.crossing - obs.days.front().system.states.released -
-                obs.days.front().system.states.in_mexico - obs.days.front().system.states.got_away -
-                obs.days.front().system.states.removed,
-            obs.days.front().system.states.in_custody + obs.days.front().system.states.in_detention +
-                obs.days.front().system.states.in_orr);
+  EXPECT_EQ(
+      obs.days.front().system.states.entered - obs.days.front().system.states.waiting_in_mexico -
+          obs.days.front().system.states.crossing - obs.days.front().system.states.released -
+          obs.days.front().system.states.in_mexico - obs.days.front().system.states.got_away -
+          obs.days.front().system.states.removed,
+      obs.days.front().system.states.in_custody + obs.days.front().system.states.in_detention +
+          obs.days.front().system.states.in_orr);
 }
 
 TEST(World, SurrenderingNonMexicansAreAllEncountered) {
@@ -177,10 +178,12 @@ TEST(World, ReturnedPeopleCrossAgainAndAreEncounteredAgain) {
   // Encounters per new crosser = 1/(1 - 0.5): half of all encounters after warm-up are repeats.
   const auto& late = obs.days.back().sectors[kSector];
   EXPECT_GT(repeats, 0);
-  EXPECT_NEAR(static_cast<double>(late.repeat_crossings) / static_cast<double>(late.crossings), 0.5, 0.08);
+  EXPECT_NEAR(static_cast<double>(late.repeat_crossings) / static_cast<double>(late.crossings), 0.5,
+              0.08);
   // The conversion keeps observed encounters at the table's level.
   std::int64_t late_encounters = 0;
-  for (std::size_t i = 15; i < obs.days.size(); ++i) late_encounters += obs.days[i].sectors[kSector].encounters;
+  for (std::size_t i = 15; i < obs.days.size(); ++i)
+    late_encounters += obs.days[i].sectors[kSector].encounters;
   expect_poisson_total(late_encounters, 500.0 * 15);
 }
 

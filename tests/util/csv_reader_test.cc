@@ -6,7 +6,9 @@ namespace bf::util {
 namespace {
 
 TEST(CsvReader, ReadsQuotedFieldsBomAndCrlf) {
-  auto r = parse_csv("\xEF\xBB\xBF" "a,b\r\n2000,\"Del Rio, TX\"\r\n\"x\"\"y\",\r\n");
+  auto r = parse_csv(
+      "\xEF\xBB\xBF"
+      "a,b\r\n2000,\"Del Rio, TX\"\r\n\"x\"\"y\",\r\n");
   ASSERT_TRUE(r.document) << r.error->message;
   const auto& recs = r.document->records;
   ASSERT_EQ(recs.size(), 3u);
