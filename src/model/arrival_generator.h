@@ -51,6 +51,8 @@ class ArrivalGenerator {
   std::array<double, kCellCount> cell_mix(int day, int sector) const;
 
   double mean_family_size() const { return mean_family_size_; }
+  // Weights of family group sizes, indexed by size (0 and 1 have weight 0).
+  const std::vector<double>& family_size_weights() const { return family_size_weights_; }
 
  private:
   int month_slot(int day) const;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/population.h"
+#include "model/port_day.h"
 #include "util/date.h"
 
 namespace bf::model {
@@ -83,6 +84,7 @@ struct DayReport {
   int day_index = 0;  // 0 = first simulated day
   util::Date date;
   PerSector<SectorDay> sectors{};
+  std::vector<PortDay> ports;  // one per crossing of ModelSpec::ports, in that order
   SystemDay system;
 };
 

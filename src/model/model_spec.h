@@ -11,6 +11,7 @@
 
 #include "engine/sim_time.h"
 #include "model/population.h"
+#include "model/port_spec.h"
 #include "util/date.h"
 
 namespace bf::model {
@@ -154,6 +155,7 @@ struct ModelSpec {
   DetentionSpec detention;
   OrrSpec orr;
   RecrossingSpec recrossing;
+  PortsSpec ports;
 };
 
 }  // namespace bf::model

@@ -25,6 +25,8 @@ enum class Purpose : std::uint8_t {
   kInitialState = 13,      // entity: initial-population slot
   kCredibleFear = 14,      // entity: unit attempt
   kOrrStay = 15,           // entity: unit attempt
+  kTraffic = 16,           // entity: crossing-day
+  kPortPeople = 17,        // entity: crossing-day (count) or person at a port
 };
 
 }  // namespace bf::model

@@ -29,6 +29,7 @@ enum EventKind : std::uint32_t {
   kRecross,
   kReturnBatch,  // payload: batch index within the day
   kFlightDay,
+  kPresentAtPort,
 };
 
 // Day-level operations fire after the unit events of the same minute.
@@ -65,12 +66,18 @@ World::World(const ModelSpec& spec, std::uint32_t replication)
       replication_(replication),
       arrivals_(spec),
       detention_(spec.detention.beds),
-      orr_(spec.orr.beds) {
-  sectors_.reserve(kSectorCount);
+      orr_(spec.orr.beds),
+      traffic_(spec.ports, spec.start_date, spec.days, spec.seed),
+      appointments_today_(spec.ports.crossings.size(), 0),
+      closure_triggered_(spec.ports.closures.size(), false) {
+  sectors_.reserve(kSectorCount + spec.ports.crossings.size());
   for (int s = 0; s < kSectorCount; ++s) {
     sectors_.push_back(
         SectorState{engine::ServerPool(spec.sectors[s].processing_agents, 3), 0, 0, {}, {}});
     apprehension_probability_[s] = apprehension_probability(spec.apprehension, spec.sectors[s]);
+  }
+  for (const CrossingSpec& c : spec.ports.crossings) {
+    sectors_.push_back(SectorState{engine::ServerPool(c.processing_officers, 3), 0, 0, {}, {}});
   }
   build_initial_state();
 }
@@ -210,6 +217,7 @@ void World::run_day(DayObserver& observer) {
 }
 
 void World::schedule_day_events(int day) {
+  start_port_day(day);
   for (int s = 0; s < kSectorCount; ++s) {
     arrivals_buffer_.clear();
     arrivals_.generate(day, s, replication_, arrivals_buffer_);
@@ -270,6 +278,9 @@ void World::handle(const engine::Event& e) {
     case kFlightDay:
       flight_day();
       break;
+    case kPresentAtPort:
+      present_at_port(h);
+      break;
   }
 }
 
@@ -280,7 +291,7 @@ void World::emit_day(DayObserver& observer) {
   const engine::SimTime now = sim_.now();
   const engine::SimTime standard = spec_.processing.custody_standard;
 
-  PerSector<std::int64_t> over_standard{};
+  std::vector<std::int64_t> over_standard(sectors_.size(), 0);
   std::int64_t awaiting_bed = 0;
   for (const Unit& u : units_.slots()) {
     if (u.state != UnitState::kInCustody) continue;
@@ -304,6 +315,24 @@ void World::emit_day(DayObserver& observer) {
     st.today = SectorDay{};
     st.custody_time.clear();
   }
+
+  report.ports = port_days_;
+  for (std::size_t c = 0; c < report.ports.size(); ++c) {
+    SectorState& st = sectors_[kSectorCount + c];
+    PortDay& out = report.ports[c];
+    out.encounters = st.today.encounters;
+    out.appointments = appointments_today_[c];
+    out.processed = st.today.processed;
+    out.in_custody = st.in_custody;
+    out.released = st.today.released;
+    out.returned_to_mexico = st.today.returned_to_mexico;
+    out.transferred_to_ice = st.today.transferred_to_ice;
+    out.transferred_to_orr = st.today.transferred_to_orr;
+    st.today = SectorDay{};
+    st.custody_time.clear();
+    appointments_today_[c] = 0;
+  }
+  update_triggered_closures();
 
   SystemDay& sys = report.system;
   sys.custody_time = southwest_custody_time_.summary();
@@ -416,6 +445,12 @@ void World::decide_disposition(UnitHandle h) {
     }
     return;
   }
+  if (u.appointment && spec_.ports.parole_appointments) {
+    u.step = CustodyStep::kAwaitingRelease;
+    RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
+    sim_.schedule_in(draw_duration(rules.release_delay, delay), kRelease, h);
+    return;
+  }
   if (u.citizenship == Citizenship::kMexico) {
     u.step = CustodyStep::kAwaitingReturn;
     mexican_returns_.push_back(h);
@@ -448,7 +483,7 @@ void World::leave_custody(UnitHandle h) {
   Unit& u = units_[h];
   SectorState& st = sectors_[u.sector];
   st.custody_time.add(sim_.now() - u.custody_start, u.size);
-  southwest_custody_time_.add(sim_.now() - u.custody_start, u.size);
+  if (!is_port(u.sector)) southwest_custody_time_.add(sim_.now() - u.custody_start, u.size);
   st.in_custody -= u.size;
   states_.in_custody -= u.size;
 }
@@ -497,7 +532,17 @@ void World::return_to_mexico(UnitHandle h) {
   finish_unit(h, &StateCounts::in_mexico);
 }
 
-void World::recross(UnitHandle h) { cross(h); }
+void World::recross(UnitHandle h) {
+  Unit& u = units_[h];
+  // Someone returned after presenting at a port tries again between ports, in the sector the
+  // crossing lies in (assumption, docs/model.md).
+  if (is_port(u.sector)) {
+    u.sector = static_cast<std::uint8_t>(
+        spec_.ports.crossings[static_cast<std::size_t>(u.sector - kSectorCount)].sector);
+    u.appointment = false;
+  }
+  cross(h);
+}
 
 // ---------------------------------------------------------------------------------------
 // Expedited removal through ICE detention
@@ -636,6 +681,121 @@ void World::orr_release(UnitHandle h) {
   system_today_.orr_releases += u.size;
   finish_unit(h, &StateCounts::released);
   admit_waiting_for_orr();
+}
+
+// ---------------------------------------------------------------------------------------
+// Ports of entry
+
+void World::start_port_day(int day) {
+  const PortsSpec& ports = spec_.ports;
+  if (ports.crossings.empty()) return;
+  const util::Date date = spec_.start_date + day;
+  std::vector<PortTraffic::CrossingState> state(ports.crossings.size());
+  for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
+    state[c].traffic_officers = ports.crossings[c].traffic_officers;
+  }
+  // Officers moved to Border Patrol processing: fewer lanes here, more servers there.
+  PerSector<double> extra_processing{};
+  std::vector<double> moved(ports.crossings.size(), 0.0);
+  for (const RedeploymentSpec& r : ports.redeployments) {
+    if (date < r.first_day || date > r.last_day) continue;
+    const auto c = static_cast<std::size_t>(r.crossing);
+    const double officers = std::min(r.officers, state[c].traffic_officers);
+    state[c].traffic_officers -= officers;
+    moved[c] += officers;
+    extra_processing[static_cast<std::size_t>(r.sector)] += officers;
+  }
+  for (int s = 0; s < kSectorCount; ++s) {
+    const int servers = spec_.sectors[static_cast<std::size_t>(s)].processing_agents +
+                        static_cast<int>(std::floor(extra_processing[static_cast<std::size_t>(s)]));
+    for (UnitHandle next : sectors_[static_cast<std::size_t>(s)].processing.set_servers(servers)) {
+      start_processing(next);
+    }
+  }
+  for (std::size_t i = 0; i < ports.closures.size(); ++i) {
+    const ClosureSpec& cl = ports.closures[i];
+    const bool active =
+        cl.scheduled ? (date >= cl.first_day && date <= cl.last_day) : closure_triggered_[i];
+    if (!active) continue;
+    for (int m = 0; m < kModeCount; ++m) {
+      if (cl.modes[static_cast<std::size_t>(m)]) {
+        state[static_cast<std::size_t>(cl.crossing)].closed[static_cast<std::size_t>(m)] = true;
+      }
+    }
+  }
+  traffic_.run_day(day, replication_, state, port_days_);
+  for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
+    port_days_[c].officers_redeployed = moved[c];
+  }
+  generate_port_people(day);
+}
+
+void World::generate_port_people(int day) {
+  const PortsSpec& ports = spec_.ports;
+  const engine::AliasTable demographics(ports.people_demographic_share);
+  const engine::AliasTable citizenships(ports.people_citizenship_share);
+  const engine::AliasTable family_sizes(arrivals_.family_size_weights());
+  const engine::SimTime day_start = day * kMinutesPerDay;
+  double cumulative_share = 0.0;
+  for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
+    const CrossingSpec& crossing = ports.crossings[c];
+    const int station = kSectorCount + static_cast<int>(c);
+    // The day's quota split over crossings in whole people that add up exactly.
+    const auto before =
+        static_cast<std::int64_t>(std::floor(cumulative_share * ports.appointments_per_day + 1e-9));
+    cumulative_share += crossing.appointment_share;
+    const auto after =
+        static_cast<std::int64_t>(std::floor(cumulative_share * ports.appointments_per_day + 1e-9));
+    RandomStream count(spec_.seed, replication_, purpose(Purpose::kPortPeople),
+                       sector_day_identity(day, station));
+    const std::int64_t others = engine::poisson(count, crossing.inadmissibles_per_day);
+    std::int64_t appointments = after - before;
+    for (int kind = 0; kind < 2; ++kind) {
+      std::int64_t people = kind == 0 ? appointments : others;
+      for (std::uint64_t k = 0; people > 0; ++k) {
+        const std::uint64_t id = arrival_identity(day, station, 40 + kind, k);
+        RandomStream rs(spec_.seed, replication_, purpose(Purpose::kPortPeople), id);
+        const auto d = static_cast<Demographic>(demographics.sample(rs));
+        const auto cz = static_cast<Citizenship>(citizenships.sample(rs));
+        std::int64_t size = d == Demographic::kFamilyUnitMember ? family_sizes.sample(rs) : 1;
+        size = std::min(size, people);
+        people -= size;
+        const UnitHandle h =
+            new_unit(id, station, cell_of(d, cz), static_cast<std::uint16_t>(size));
+        units_[h].appointment = kind == 0;
+        // Appointments are kept 08:00-17:00; others present at any hour.
+        const double minute = kind == 0 ? 8 * 60 + rs.uniform() * 9 * 60
+                                        : rs.uniform() * static_cast<double>(kMinutesPerDay);
+        sim_.schedule_at(day_start + static_cast<engine::SimTime>(minute), kPresentAtPort, h);
+      }
+    }
+  }
+}
+
+void World::present_at_port(UnitHandle h) {
+  Unit& u = units_[h];
+  SectorState& st = sectors_[u.sector];
+  st.today.encounters += u.size;
+  if (u.appointment)
+    appointments_today_[static_cast<std::size_t>(u.sector - kSectorCount)] += u.size;
+  states_.waiting_in_mexico -= u.size;
+  states_.in_custody += u.size;
+  st.in_custody += u.size;
+  st.awaiting_processing += u.size;
+  u.state = UnitState::kInCustody;
+  u.custody_start = sim_.now();
+  arrive_at_facility(h);
+}
+
+void World::update_triggered_closures() {
+  const PortsSpec& ports = spec_.ports;
+  for (std::size_t i = 0; i < ports.closures.size(); ++i) {
+    const ClosureSpec& cl = ports.closures[i];
+    if (cl.scheduled) continue;
+    const std::int64_t custody = sectors_[static_cast<std::size_t>(cl.trigger_sector)].in_custody;
+    if (!closure_triggered_[i] && custody > cl.custody_above) closure_triggered_[i] = true;
+    if (closure_triggered_[i] && custody <= cl.custody_below) closure_triggered_[i] = false;
+  }
 }
 
 }  // namespace bf::model

@@ -16,6 +16,7 @@
 #include "model/custody_time_histogram.h"
 #include "model/day_report.h"
 #include "model/model_spec.h"
+#include "model/port_traffic.h"
 #include "model/unit.h"
 
 namespace bf::model {
@@ -76,6 +77,13 @@ class World {
   void orr_release(UnitHandle h);
   void return_batch(int batch);
   void recross(UnitHandle h);
+  void present_at_port(UnitHandle h);
+
+  // Ports of entry (docs/model.md, "Ports of entry").
+  bool is_port(int station) const { return station >= kSectorCount; }
+  void start_port_day(int day);
+  void generate_port_people(int day);
+  void update_triggered_closures();
 
   // Terminal exits: count the people and free the slot.
   void finish_unit(UnitHandle h, std::int64_t StateCounts::*terminal);
@@ -93,7 +101,7 @@ class World {
   ArrivalGenerator arrivals_;
   engine::Simulator sim_;
   UnitStore units_;
-  std::vector<SectorState> sectors_;
+  std::vector<SectorState> sectors_;  // stations: the sectors, then one per crossing
   std::array<double, kSectorCount> apprehension_probability_{};
   BedPool detention_;
   BedPool orr_;
@@ -105,6 +113,10 @@ class World {
   CustodyTimeHistogram southwest_custody_time_;  // all sectors pooled, for the true Southwest p90
   StateCounts states_;
   std::vector<NewArrival> arrivals_buffer_;
+  PortTraffic traffic_;
+  std::vector<PortDay> port_days_;                // today's traffic, filled at day start
+  std::vector<std::int64_t> appointments_today_;  // per crossing
+  std::vector<bool> closure_triggered_;           // per closure: triggered state
   int day_ = 0;
 };
 

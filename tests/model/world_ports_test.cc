@@ -1,0 +1,105 @@
+// Ports of entry inside the World: officers moved to Border Patrol processing, people
+// presenting at ports, closures triggered by custody.
+#include <gtest/gtest.h>
+
+#include "model/world.h"
+#include "tiny_world.h"
+
+namespace bf::model {
+namespace {
+
+using testing::run;
+using testing::set_level;
+using testing::tiny_spec;
+
+constexpr int kDelRio = 6;
+constexpr auto kCar = static_cast<std::size_t>(Mode::kPassengerVehicle);
+
+// Two crossings in Del Rio: "bridge" (cars) and "other" (cars), one diversion group.
+ModelSpec spec_with_ports(int days) {
+  ModelSpec spec = tiny_spec(days);
+  for (const char* key : {"bridge", "other"}) {
+    CrossingSpec c;
+    c.key = key;
+    c.name = key;
+    c.sector = kDelRio;
+    c.diversion_group = "eagle_pass";
+    c.modes[kCar] = {4, 100.0, 0, 24};
+    c.traffic_officers = 4;
+    c.processing_officers = 5;
+    spec.ports.crossings.push_back(c);
+  }
+  spec.ports.day_dispersion = 1e12;
+  for (int c = 0; c < 2; ++c) {
+    spec.ports.traffic.push_back({c, util::YearMonth{2024, 1}, Mode::kPassengerVehicle, 2400});
+  }
+  return spec;
+}
+
+TEST(WorldPorts, RedeployedOfficersCloseLanesAndJoinProcessing) {
+  ModelSpec spec = spec_with_ports(6);
+  spec.ports.redeployments.push_back(
+      {0, kDelRio, 4.0, *util::Date::parse("2024-01-03"), *util::Date::parse("2024-01-04")});
+  const auto obs = run(spec);
+  const int base = spec.sectors[kDelRio].processing_agents;
+  for (const DayReport& d : obs.days) {
+    const bool moved = d.day_index == 2 || d.day_index == 3;
+    EXPECT_EQ(d.sectors[kDelRio].processing_agents, moved ? base + 4 : base) << d.day_index;
+    EXPECT_EQ(d.ports[0].officers_redeployed, moved ? 4.0 : 0.0);
+    EXPECT_EQ(d.ports[0].modes[kCar].lanes_open, moved ? 0.0 : 4.0);
+    EXPECT_EQ(d.ports[0].modes[kCar].closed, moved);
+    // While the bridge is shut, 80% of its cars cross at the other bridge.
+    EXPECT_NEAR(d.ports[1].modes[kCar].diverted_in, moved ? 1920 : 0, 1);
+  }
+}
+
+TEST(WorldPorts, AppointmentsAreSplitExactlyAndParoled) {
+  ModelSpec spec = spec_with_ports(10);
+  spec.ports.appointments_per_day = 101;
+  spec.ports.crossings[0].appointment_share = 0.5;
+  spec.ports.crossings[1].appointment_share = 0.5;
+  spec.ports.people_demographic_share = {1, 0, 0, 0};  // single adults: one person a unit
+  spec.ports.people_citizenship_share = {0, 0, 0, 0, 1};
+  spec.ports.crossings[0].processing_officers = 1000;
+  spec.ports.crossings[1].processing_officers = 1000;
+  const auto obs = run(spec);
+  std::int64_t released = 0;
+  for (const DayReport& d : obs.days) {
+    EXPECT_EQ(d.ports[0].appointments + d.ports[1].appointments, 101);
+    EXPECT_EQ(d.ports[0].appointments, 50);  // floor(50.5) - floor(0)
+    EXPECT_EQ(d.ports[0].encounters, d.ports[0].appointments);
+    EXPECT_EQ(d.ports[0].returned_to_mexico + d.ports[0].transferred_to_ice, 0);
+    released += d.ports[0].released + d.ports[1].released;
+    EXPECT_EQ(d.system.states.sum_of_states(), d.system.states.entered);
+  }
+  EXPECT_GT(released, 101 * 9);  // all paroled, within the release delay
+}
+
+TEST(WorldPorts, ClosureTriggeredByCustodyHasHysteresis) {
+  ModelSpec spec = spec_with_ports(12);
+  spec.arrivals.surrender_probability = {1, 1, 1, 1};
+  set_level(spec, kDelRio, Demographic::kSingleAdult, Citizenship::kOther, 400);
+  spec.sectors[kDelRio].processing_agents = 1;  // custody grows day after day
+  ClosureSpec closure;
+  closure.crossing = 0;
+  closure.modes[kCar] = true;
+  closure.scheduled = false;
+  closure.trigger_sector = kDelRio;
+  closure.custody_above = 1500;
+  closure.custody_below = 1000;
+  spec.ports.closures.push_back(closure);
+  const auto obs = run(spec);
+  bool seen_closed = false;
+  for (std::size_t i = 1; i < obs.days.size(); ++i) {
+    const bool above_yesterday = obs.days[i - 1].sectors[kDelRio].in_custody > 1500;
+    if (above_yesterday) {
+      EXPECT_TRUE(obs.days[i].ports[0].modes[kCar].closed) << i;
+    }
+    if (obs.days[i].ports[0].modes[kCar].closed) seen_closed = true;
+  }
+  EXPECT_TRUE(seen_closed);
+  EXPECT_FALSE(obs.days[0].ports[0].modes[kCar].closed);
+}
+
+}  // namespace
+}  // namespace bf::model
