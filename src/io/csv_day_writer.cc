@@ -24,7 +24,7 @@ void append_cells(std::string& line, const std::vector<Cell>& cells) {
 }  // namespace
 
 CsvDayWriter::CsvDayWriter(const std::filesystem::path& folder)
-    : sector_days_(folder / kSectorDaysFile), days_(folder / kDaysFile) {
+    : sector_days_(folder / kSectorDaysFile), days_(folder / kDaysFile), folder_(folder) {
   sector_days_.write(header_line(sector_day_columns()));
   days_.write(header_line(day_columns()));
 }
@@ -45,11 +45,27 @@ void CsvDayWriter::on_day(const model::DayReport& report) {
   day_cells(report, cells_);
   append_cells(line_, cells_);
   days_.write(line_);
+
+  if (report.ports.empty()) return;
+  if (!port_days_) {
+    port_days_.emplace(folder_ / kPortDaysFile);
+    port_days_->write(header_line(port_day_columns()));
+  }
+  line_.clear();
+  for (const model::PortDay& p : report.ports) {
+    line_ += date;
+    line_ += ',';
+    line_ += p.crossing;
+    port_day_cells(p, cells_);
+    append_cells(line_, cells_);
+  }
+  port_days_->write(line_);
 }
 
 void CsvDayWriter::finish() {
   sector_days_.close();
   days_.close();
+  if (port_days_) port_days_->close();
 }
 
 }  // namespace bf::io

@@ -8,6 +8,7 @@
 // plain, reals with two decimals, no locale.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ class CsvDayWriter : public model::DayObserver {
  public:
   static constexpr std::string_view kSectorDaysFile = "sector_days.csv";
   static constexpr std::string_view kDaysFile = "days.csv";
+  // Written only when the scenario has ports of entry.
+  static constexpr std::string_view kPortDaysFile = "port_days.csv";
 
   // Creates (or truncates) both files in `folder`, which must exist, and writes the headers.
   // Throws IoError.
@@ -36,8 +39,10 @@ class CsvDayWriter : public model::DayObserver {
  private:
   TextFile sector_days_;
   TextFile days_;
-  std::string line_;         // reused row buffer
-  std::vector<Cell> cells_;  // reused row values
+  std::filesystem::path folder_;
+  std::optional<TextFile> port_days_;  // opened at the first day with ports
+  std::string line_;                   // reused row buffer
+  std::vector<Cell> cells_;            // reused row values
 };
 
 }  // namespace bf::io

@@ -166,6 +166,52 @@ void day_cells(const model::DayReport& report, std::vector<Cell>& out) {
   }
 }
 
+std::vector<Column> port_day_columns() {
+  std::vector<Column> columns = {{"date", ColumnType::kInteger},
+                                 {"crossing", ColumnType::kInteger}};
+  auto real = [&columns](std::string name) {
+    columns.push_back({std::move(name), ColumnType::kReal});
+  };
+  auto integer = [&columns](std::string name) {
+    columns.push_back({std::move(name), ColumnType::kInteger});
+  };
+  for (std::string_view mode : model::kModeKeys) {
+    for (std::string_view field : {"demand", "processed", "diverted_in", "diverted_out", "lost",
+                                   "queue", "lanes_open", "wait_hours"}) {
+      real(fmt::format("{}_{}", mode, field));
+    }
+    integer(fmt::format("{}_closed", mode));
+  }
+  for (std::string_view name : {"truck_hours_delay", "railcar_days_delay", "freight_delayed_usd",
+                                "traffic_officers", "officers_redeployed"}) {
+    real(std::string(name));
+  }
+  for (std::string_view name : {"encounters", "appointments", "processed", "in_custody", "released",
+                                "returned_to_mexico", "transferred_to_ice", "transferred_to_orr"}) {
+    integer(std::string(name));
+  }
+  return columns;
+}
+
+void port_day_cells(const model::PortDay& p, std::vector<Cell>& out) {
+  out.clear();
+  for (const model::ModeDay& m : p.modes) {
+    for (double v : {m.demand, m.processed, m.diverted_in, m.diverted_out, m.lost, m.queue,
+                     m.lanes_open, m.processed > 0 ? m.delay_unit_hours / m.processed : 0.0}) {
+      out.push_back(real_cell(v));
+    }
+    out.push_back(integer_cell(m.closed ? 1 : 0));
+  }
+  for (double v : {p.truck_hours_delay, p.railcar_days_delay, p.freight_delayed_usd,
+                   p.traffic_officers, p.officers_redeployed}) {
+    out.push_back(real_cell(v));
+  }
+  for (std::int64_t v : {p.encounters, p.appointments, p.processed, p.in_custody, p.released,
+                         p.returned_to_mexico, p.transferred_to_ice, p.transferred_to_orr}) {
+    out.push_back(integer_cell(v));
+  }
+}
+
 void append_cell(std::string& out, const Cell& cell) {
   if (cell.type == ColumnType::kInteger) {
     fmt::format_to(std::back_inserter(out), "{}", cell.integer);

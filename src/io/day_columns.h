@@ -61,6 +61,17 @@ std::vector<Column> day_columns();
 // The non-key values of one row, in column order (replaces `out`'s contents; reuse the
 // vector across rows to avoid allocations).
 void sector_day_cells(const model::SectorDay& sector, std::vector<Cell>& out);
+
+// port_days (one row per day × crossing, only for scenarios with ports), after `date` and
+// `crossing` (key): per mode (pedestrian, passenger_vehicle, truck, bus, rail)
+//   <mode>_demand, <mode>_processed, <mode>_diverted_in, <mode>_diverted_out, <mode>_lost,
+//   <mode>_queue (end of day), <mode>_lanes_open, <mode>_wait_hours (mean wait of the units
+//   processed: unit-hours waited ÷ units processed), <mode>_closed (1 if closed all day);
+// then truck_hours_delay, railcar_days_delay, freight_delayed_usd, traffic_officers,
+// officers_redeployed, and the people: encounters, appointments, processed, in_custody,
+// released, returned_to_mexico, transferred_to_ice, transferred_to_orr.
+std::vector<Column> port_day_columns();
+void port_day_cells(const model::PortDay& port, std::vector<Cell>& out);
 void day_cells(const model::DayReport& report, std::vector<Cell>& out);
 
 // Deterministic text for CSV and the console: integers plain, reals with exactly two

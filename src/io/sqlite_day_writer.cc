@@ -73,6 +73,7 @@ SqliteDayWriter::~SqliteDayWriter() {
     insert_sector_day_.reset();
     insert_day_.reset();
     insert_run_.reset();
+    insert_port_day_.reset();
     sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
   }
 }
@@ -97,6 +98,25 @@ void SqliteDayWriter::on_day(const model::DayReport& report) {
   day_cells(report, cells_);
   bind_cells(stmt, 2, "binding a days row");
   step_and_reset(stmt, "inserting a days row");
+
+  if (report.ports.empty()) return;
+  if (!insert_port_day_) {
+    const std::vector<Column> port_columns = port_day_columns();
+    exec(create_table_sql("port_days", port_columns, 2), "creating table port_days");
+    insert_port_day_ =
+        prepare(insert_sql("port_days", port_columns.size()), "preparing the port_days insert");
+  }
+  for (const model::PortDay& p : report.ports) {
+    sqlite3_stmt* ps = insert_port_day_.get();
+    check(sqlite3_bind_text(ps, 1, date.data(), static_cast<int>(date.size()), SQLITE_STATIC),
+          "binding a port_days row");
+    check(sqlite3_bind_text(ps, 2, p.crossing.data(), static_cast<int>(p.crossing.size()),
+                            SQLITE_STATIC),
+          "binding a port_days row");
+    port_day_cells(p, cells_);
+    bind_cells(ps, 3, "binding a port_days row");
+    step_and_reset(ps, "inserting a port_days row");
+  }
 }
 
 void SqliteDayWriter::write_run_info(
@@ -117,6 +137,7 @@ void SqliteDayWriter::finish() {
   insert_sector_day_.reset();
   insert_day_.reset();
   insert_run_.reset();
+  insert_port_day_.reset();
   exec("COMMIT", "committing the transaction");
   finished_ = true;
   const int rc = sqlite3_close(db_.get());

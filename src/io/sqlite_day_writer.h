@@ -74,7 +74,8 @@ class SqliteDayWriter : public model::DayObserver {
   Statement insert_sector_day_;
   Statement insert_day_;
   Statement insert_run_;
-  std::vector<Cell> cells_;  // reused row values
+  Statement insert_port_day_;  // prepared with the port_days table at the first day with ports
+  std::vector<Cell> cells_;    // reused row values
   bool finished_ = false;
 };
 

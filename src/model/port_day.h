@@ -3,6 +3,7 @@
 // the day (people, vehicles or railcars, by mode); stocks are at the end of the day.
 
 #include <cstdint>
+#include <string_view>
 
 #include "model/port_spec.h"
 
@@ -22,6 +23,7 @@ struct ModeDay {
 };
 
 struct PortDay {
+  std::string_view crossing;  // the crossing's key (points into the ModelSpec)
   PerMode<ModeDay> modes{};
   double truck_hours_delay = 0;    // = modes[truck].delay_unit_hours
   double railcar_days_delay = 0;   // = modes[rail].delay_unit_hours / 24

@@ -725,6 +725,7 @@ void World::start_port_day(int day) {
   }
   traffic_.run_day(day, replication_, state, port_days_);
   for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
+    port_days_[c].crossing = ports.crossings[c].key;
     port_days_[c].officers_redeployed = moved[c];
   }
   generate_port_people(day);

@@ -12,6 +12,7 @@
 
 #include "model/population.h"
 #include "scenario/arrival_table.h"
+#include "scenario/ports_reader.h"
 #include "scenario/fields.h"
 #include "scenario/suggest.h"
 #include "scenario/units.h"
@@ -148,7 +149,8 @@ class Loader {
     const Fields top(
         &root, "",
         {"name", "start", "end", "days", "seed", "arrivals", "surges", "sector_defaults", "sectors",
-         "apprehension", "processing", "dispositions", "detention", "orr", "recrossing"},
+         "apprehension", "processing", "dispositions", "detention", "orr", "recrossing",
+         "ports"},
         sink_);
     top.text("name", spec.name);
     if (const YamlNode* n = top.find("seed")) {
@@ -166,6 +168,21 @@ class Loader {
     read_detention(top.find("detention"), spec.detention);
     read_orr(top.find("orr"), spec.orr);
     read_recrossing(top.find("recrossing"), spec.recrossing);
+    read_ports(top.find("ports"), horizon, table_loader(), sink_, spec.ports);
+  }
+
+  // Reads a table file named in the scenario, relative to the file that wrote the name.
+  TableLoader table_loader() {
+    return [this](const YamlNode& node, const std::string& yaml_path,
+                  const char* what) -> std::optional<LoadedTable> {
+      const std::optional<std::string> name = read_text(node, yaml_path, sink_);
+      if (!name) return std::nullopt;
+      const fs::path base = sources_[static_cast<std::size_t>(node.location.file)].path;
+      const std::optional<int> file = read_source((base.parent_path() / *name).lexically_normal(),
+                                                  node.location, yaml_path, what);
+      if (!file) return std::nullopt;
+      return LoadedTable{*file, sources_[static_cast<std::size_t>(*file)].contents};
+    };
   }
 
   std::optional<Horizon> read_horizon(const Fields& top, model::ModelSpec& spec) {
