@@ -8,7 +8,14 @@ packages=(
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   librandom123-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-format clang-tidy
+  chromium  # the browser test of the HTML report (scripts/browser-test.sh)
 )
+
+# Node.js and npm for the browser test: the machine's own when present (it needs node >= 20),
+# else Debian's.
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

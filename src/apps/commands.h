@@ -16,6 +16,7 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;  // overrides the scenario's seed
   std::optional<int> days;            // overrides the scenario's horizon
   bool quiet = false;                 // no daily lines, only the final summary
+  bool no_report = false;             // skip report.html in the result folder
 };
 int run_command(const RunOptions& options);
 

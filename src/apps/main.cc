@@ -5,6 +5,7 @@
 
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
+#include "apps/report_command.h"
 #include "apps/version.h"
 
 namespace {
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
   auto* days_opt = run_cmd->add_option("--days", days, "Days to simulate (overrides the scenario)")
                        ->check(CLI::Range(1, 36525));
   run_cmd->add_flag("--quiet,-q", run.quiet, "Print only the final summary");
+  run_cmd->add_flag("--no-report", run.no_report,
+                    "Do not write report.html into the result folder");
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Validate a scenario without running it");
@@ -63,6 +66,9 @@ int main(int argc, char** argv) {
   cal_cmd->add_option("--to", calibrate.last_month, "Last month, YYYY-MM")->required();
   cal_cmd->add_option("--output,-o", calibrate.output, "Arrival table to write")->required();
 
+  ReportOptions report;
+  CLI::App* report_cmd = add_report_subcommand(app, report);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -75,6 +81,7 @@ int main(int argc, char** argv) {
     if (*days_opt) run.days = days;
     return run_command(run);
   }
+  if (*report_cmd) return report_command(report);
   if (*check_cmd) return check_command(check);
   return calibrate_command(calibrate);
 }

@@ -8,6 +8,7 @@
 
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
+#include "apps/report_command.h"
 #include "apps/version.h"
 #include "io/csv_day_writer.h"
 #include "io/daily_console_line.h"
@@ -112,6 +113,7 @@ int run_command(const RunOptions& options) {
     sqlite.finish();
     summary.write_json(folder->file(io::RunSummary::kFileName), provenance);
     write_text(folder->file("scenario.json"), io::spec_to_json(spec).dump(2) + "\n");
+    if (!options.no_report) write_run_report(folder->path(), options.out);
     folder->commit();
 
     std::printf("%s%s", options.quiet ? "" : "\n", summary.terminal_table().c_str());

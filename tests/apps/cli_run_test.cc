@@ -26,11 +26,12 @@ constexpr int kSectors = 9;
 constexpr int kTinyDays = 14;
 constexpr const char* kTiny = "scenarios/examples/tiny.yaml";
 
-const std::vector<std::string> kResultFiles = {".borderflow-result", "days.csv",
-                                               "results.sqlite",     "scenario.json",
-                                               "sector_days.csv",    "summary.json"};
-const std::vector<std::string> kComparedFiles = {"sector_days.csv", "days.csv", "summary.json",
-                                                 "scenario.json", "results.sqlite"};
+const std::vector<std::string> kResultFiles = {
+    ".borderflow-result", "days.csv",        "report.html", "results.sqlite",
+    "scenario.json",      "sector_days.csv", "summary.json"};
+const std::vector<std::string> kComparedFiles = {"sector_days.csv", "days.csv",
+                                                 "summary.json",    "scenario.json",
+                                                 "results.sqlite",  "report.html"};
 
 std::vector<std::string> split(const std::string& line, char sep) {
   std::vector<std::string> fields;

@@ -1,0 +1,135 @@
+#include "report/html_report.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "report/text_escape.h"
+#include "report_fixture.h"
+
+namespace bf::report {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const std::vector<std::string> kCharts = {"encounters",    "encounters-by-sector", "custody",
+                                          "held-over-72h", "dispositions",         "detention",
+                                          "gotaways"};
+
+TEST(Escape, XmlAndScript) {
+  EXPECT_EQ(escape_xml("<a href=\"x\">Tom & Jerry's</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+  EXPECT_EQ(escape_script_json("\"</script>\""), "\"\\u003c/script>\"");
+}
+
+TEST(HtmlReport, ContainsEveryChartAndTheSummary) {
+  testing::ResultFolder folder(30);
+  const ResultData r = load_result_folder(folder.path());
+  const std::string html = render_report_html(r, nullptr);
+  for (const auto& id : kCharts) {
+    EXPECT_THAT(html, HasSubstr("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"" +
+                                id + "\""))
+        << id;
+    EXPECT_THAT(html, HasSubstr("data-chart=\"" + id + "\"")) << id;
+  }
+  // Ports are not modelled yet: a placeholder says so.
+  EXPECT_THAT(html, HasSubstr("data-placeholder=\"ports\""));
+  EXPECT_THAT(html, HasSubstr("no port-of-entry outputs"));
+  // Summary: totals and peaks with dates (encounters 100..390, peak on the 30th).
+  EXPECT_THAT(html, HasSubstr("<th scope=\"row\">peak encounters in a day</th>"
+                              "<td class=\"num\">390</td><td>2024-01-30</td>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"num\">7,350</td>"));  // total encounters
+  EXPECT_THAT(html, HasSubstr("12.50"));                         // mean TIC from summary.json
+  // Self-contained: no external resources (the SVG namespace is a name, not a fetch).
+  std::string stripped = html;
+  for (std::size_t at;
+       (at = stripped.find("xmlns=\"http://www.w3.org/2000/svg\"")) != std::string::npos;) {
+    stripped.erase(at, 34);
+  }
+  EXPECT_THAT(stripped, Not(HasSubstr("http://")));
+  EXPECT_THAT(stripped, Not(HasSubstr("https://")));
+  EXPECT_THAT(html, Not(HasSubstr("src=")));
+  EXPECT_THAT(html, HasSubstr("@media print"));
+  EXPECT_LT(html.size(), 200000u);
+}
+
+TEST(HtmlReport, EscapesTextFromTheFolder) {
+  testing::ResultFolder folder(2, "<script>alert(1)</script> & Tom's");
+  const std::string html = render_report_html(load_result_folder(folder.path()), nullptr);
+  EXPECT_THAT(html, Not(HasSubstr("<script>alert(1)")));
+  EXPECT_THAT(html, HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Tom&#39;s"));
+}
+
+TEST(HtmlReport, OneDayAndEmptyFolders) {
+  testing::ResultFolder one(1);
+  const std::string html = render_report_html(load_result_folder(one.path()), nullptr);
+  for (const auto& id : kCharts) EXPECT_THAT(html, HasSubstr("id=\"" + id + "\"")) << id;
+  EXPECT_THAT(html, HasSubstr("<circle"));  // a single day is a dot
+
+  testing::ResultFolder empty(0);
+  const std::string none = render_report_html(load_result_folder(empty.path()), nullptr);
+  EXPECT_THAT(none, HasSubstr("no days in this result"));
+  EXPECT_THAT(none, Not(HasSubstr("nan,")));
+  EXPECT_THAT(none, Not(HasSubstr("NaN")));
+}
+
+TEST(HtmlReport, ComparisonOfTwoRuns) {
+  testing::ResultFolder a(10, "base");
+  testing::ResultFolder b(12, "more agents");
+  const ResultData ra = load_result_folder(a.path());
+  const ResultData rb = load_result_folder(b.path());
+  const std::string html = render_report_html(ra, &rb);
+  EXPECT_THAT(html, HasSubstr("borderflow comparison: base vs more agents"));
+  EXPECT_THAT(html, HasSubstr(">Run B</th>"));
+  EXPECT_THAT(html, HasSubstr("B &minus; A"));
+  for (const auto& id : kCharts) EXPECT_THAT(html, HasSubstr("id=\"" + id + "\"")) << id;
+  EXPECT_THAT(html, HasSubstr("\"label\":\"Run B\""));
+}
+
+TEST(HtmlReport, PortOutputsWhenPresent) {
+  testing::ResultFolder folder(3);
+  testing::write(folder.path() / "port_days.csv",
+                 "date,port,lanes_open_truck,lanes_open_car,freight_delayed_usd\n"
+                 "2024-01-01,eagle_pass,4,6,0\n2024-01-02,eagle_pass,0,0,1000000\n"
+                 "2024-01-03,eagle_pass,2,6,500\n2024-01-01,lukeville,2,2,0\n"
+                 "2024-01-02,lukeville,2,2,0\n2024-01-03,lukeville,2,2,0\n");
+  const std::string html = render_report_html(load_result_folder(folder.path()), nullptr);
+  EXPECT_THAT(html, Not(HasSubstr("data-placeholder=\"port")));
+  EXPECT_THAT(html, HasSubstr("id=\"port-status\""));
+  EXPECT_THAT(html, HasSubstr(">Eagle Pass</text>"));
+  EXPECT_THAT(html, HasSubstr("id=\"port-lanes\""));
+  EXPECT_THAT(html, HasSubstr("id=\"port-trade\""));
+  EXPECT_THAT(html, HasSubstr("\"states\":[0,2,1]"));
+}
+
+TEST(Figures, OneSvgFilePerChart) {
+  testing::ResultFolder folder(5);
+  const ResultData r = load_result_folder(folder.path());
+  const auto dir = folder.path() / "figures";
+  const auto files = write_figures(build_charts(r, nullptr), dir);
+  ASSERT_EQ(files.size(), kCharts.size());
+  for (const auto& id : kCharts) {
+    std::ifstream in(dir / (id + ".svg"));
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_THAT(text.str(), HasSubstr("<?xml version=\"1.0\"")) << id;
+    EXPECT_THAT(text.str(), HasSubstr("</svg>")) << id;
+  }
+}
+
+TEST(Figures, WriteReportFileFailsClearly) {
+  testing::ResultFolder folder(1);
+  const ResultData r = load_result_folder(folder.path());
+  try {
+    write_report_file(r, nullptr, folder.path() / "no" / "such" / "report.html");
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("cannot write"));
+  }
+}
+
+}  // namespace
+}  // namespace bf::report
