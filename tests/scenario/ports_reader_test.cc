@@ -116,5 +116,16 @@ TEST(Ports, TrafficTableMustCoverEveryServedModeAndMonth) {
             "      | ^\n");
 }
 
+TEST(Ports, TheWorkedExampleLoads) {
+  const LoadResult r = load_scenario(std::string(BF_SOURCE_DIR) + "/scenarios/examples/ports.yaml");
+  ASSERT_TRUE(r.ok()) << (r.diagnostics.empty() ? "" : format_diagnostic(r.diagnostics[0]));
+  const model::PortsSpec& p = r.scenario->spec.ports;
+  EXPECT_EQ(p.crossings.size(), 4u);
+  EXPECT_EQ(p.traffic.size(), 7u);
+  EXPECT_EQ(p.redeployments.size(), 1u);
+  EXPECT_EQ(p.closures.size(), 2u);
+  EXPECT_EQ(p.appointments_per_day, 40);
+}
+
 }  // namespace
 }  // namespace bf::scenario
