@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "scenario/scenario_loader.h"
 #include "util/date.h"
 
 namespace bf::apps {
@@ -17,8 +18,16 @@ struct RunOptions {
   std::optional<int> days;            // overrides the scenario's horizon
   bool quiet = false;                 // no daily lines, only the final summary
   bool no_report = false;             // skip report.html in the result folder
+  std::optional<int> replications;    // overrides the scenario's ensemble.replications
+  std::optional<int> threads;         // overrides ensemble.threads (default: every core)
+  bool resume = false;                // finish the ensemble checkpointed beside `out`
 };
 int run_command(const RunOptions& options);
+
+// Ensembles (ensemble_command.cc): more than one replication, a sweep, --resume, or a start
+// by an MPI launcher.
+bool wants_ensemble(const RunOptions& options, const scenario::LoadedScenario& loaded);
+int run_ensemble_command(const RunOptions& options, const scenario::LoadedScenario& loaded);
 
 struct CheckOptions {
   std::filesystem::path scenario;

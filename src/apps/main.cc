@@ -46,6 +46,18 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--quiet,-q", run.quiet, "Print only the final summary");
   run_cmd->add_flag("--no-report", run.no_report,
                     "Do not write report.html into the result folder");
+  int replications = 0, threads = 0;
+  auto* replications_opt =
+      run_cmd
+          ->add_option("--replications,-n", replications,
+                       "Replications per sweep point (overrides the scenario's ensemble section)")
+          ->check(CLI::Range(1, 1000000));
+  auto* threads_opt =
+      run_cmd
+          ->add_option("--threads,-j", threads, "Worker threads per process (default: all cores)")
+          ->check(CLI::Range(1, 1024));
+  run_cmd->add_flag("--resume", run.resume,
+                    "Finish an interrupted ensemble from its checkpoint (OUT.checkpoint)");
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Validate a scenario without running it");
@@ -79,6 +91,8 @@ int main(int argc, char** argv) {
   if (*run_cmd) {
     if (*seed_opt) run.seed = seed;
     if (*days_opt) run.days = days;
+    if (*replications_opt) run.replications = replications;
+    if (*threads_opt) run.threads = threads;
     return run_command(run);
   }
   if (*report_cmd) return report_command(report);

@@ -63,6 +63,9 @@ int run_command(const RunOptions& options) {
                  options.scenario.string().c_str());
     return kExitBadInput;
   }
+  if (wants_ensemble(options, *loaded.scenario)) {
+    return run_ensemble_command(options, *loaded.scenario);
+  }
   const model::ModelSpec& spec = loaded.scenario->spec;
 
   std::optional<io::OutputFolder> folder;

@@ -12,9 +12,10 @@
 
 #include "model/population.h"
 #include "scenario/arrival_table.h"
-#include "scenario/ports_reader.h"
 #include "scenario/fields.h"
+#include "scenario/ports_reader.h"
 #include "scenario/suggest.h"
+#include "scenario/sweep.h"
 #include "scenario/units.h"
 #include "scenario/yaml_tree.h"
 
@@ -62,10 +63,24 @@ class Loader {
     if (root) {
       model::ModelSpec spec;
       read_spec(*root, spec);
-      if (sink_.count() == 0) result.scenario = LoadedScenario{std::move(spec), sources_};
+      EnsembleSpec ensemble;
+      if (sink_.count() == 0) read_ensemble(*root, ensemble);
+      if (sink_.count() == 0) {
+        result.scenario = LoadedScenario{std::move(spec), sources_, std::move(ensemble)};
+      }
     }
     sink_.sort_by_location();
     result.diagnostics = sink_.take();
+    // A bad sweep value is found once per sweep point that uses it: report it once.
+    std::vector<Diagnostic> unique;
+    for (Diagnostic& d : result.diagnostics) {
+      const bool seen = std::any_of(unique.begin(), unique.end(), [&d](const Diagnostic& u) {
+        return u.file == d.file && u.line == d.line && u.column == d.column &&
+               u.message == d.message;
+      });
+      if (!seen) unique.push_back(std::move(d));
+    }
+    result.diagnostics = std::move(unique);
     return result;
   }
 
@@ -146,12 +161,11 @@ class Loader {
   }
 
   void read_spec(const YamlNode& root, model::ModelSpec& spec) {
-    const Fields top(
-        &root, "",
-        {"name", "start", "end", "days", "seed", "arrivals", "surges", "sector_defaults", "sectors",
-         "apprehension", "processing", "dispositions", "detention", "orr", "recrossing",
-         "ports"},
-        sink_);
+    const Fields top(&root, "",
+                     {"name", "start", "end", "days", "seed", "arrivals", "surges",
+                      "sector_defaults", "sectors", "apprehension", "processing", "dispositions",
+                      "detention", "orr", "recrossing", "ensemble", "ports"},
+                     sink_);
     top.text("name", spec.name);
     if (const YamlNode* n = top.find("seed")) {
       if (auto v = read_uint64(*n, "seed", sink_)) spec.seed = *v;
@@ -183,6 +197,36 @@ class Loader {
       if (!file) return std::nullopt;
       return LoadedTable{*file, sources_[static_cast<std::size_t>(*file)].contents};
     };
+  }
+
+  // The `ensemble` section (sweep.h); each sweep point's tree is read like the base. Sources
+  // read again for a point (the arrival table) are dropped: they repeat the base's.
+  void read_ensemble(const YamlNode& root, EnsembleSpec& out) {
+    const YamlEntry* entry = root.find("ensemble");
+    const std::optional<EnsembleSection> section =
+        read_ensemble_section(entry != nullptr ? &entry->value : nullptr, root, sink_);
+    if (!section) return;
+    out.replications = section->replications;
+    out.threads = section->threads;
+    for (const SweepAxis& axis : section->axes) {
+      SweepParameter p{axis.path, {}};
+      for (const YamlNode& v : axis.values) p.values.push_back(v.scalar);
+      out.parameters.push_back(std::move(p));
+    }
+    if (section->axes.empty()) return;
+    const std::size_t base_sources = sources_.size();
+    for (std::size_t i = 0; i < section->point_count(); ++i) {
+      SweepPoint point;
+      point.index = static_cast<int>(i);
+      const std::vector<std::size_t> at = sweep_point_indices(section->axes, i);
+      for (std::size_t a = 0; a < at.size(); ++a) {
+        point.assignments.emplace_back(section->axes[a].path,
+                                       section->axes[a].values[at[a]].scalar);
+      }
+      read_spec(sweep_point_tree(root, section->axes, i), point.spec);
+      sources_.resize(base_sources);
+      out.points.push_back(std::move(point));
+    }
   }
 
   std::optional<Horizon> read_horizon(const Fields& top, model::ModelSpec& spec) {

@@ -10,6 +10,7 @@
 
 #include "model/model_spec.h"
 #include "scenario/diagnostics.h"
+#include "scenario/ensemble_spec.h"
 
 namespace bf::scenario {
 
@@ -24,6 +25,8 @@ struct LoadedScenario {
   // Every file read, in the order read: the scenario, its `extends` parents, the arrival
   // table. Callers hash these to fingerprint a run.
   std::vector<SourceFile> sources;
+  // The `ensemble` section: replications, threads and sweep points (ensemble_spec.h).
+  EnsembleSpec ensemble;
 };
 
 struct LoadResult {
