@@ -158,9 +158,11 @@ std::vector<ReportChart> port_charts(const ResultData& a, const ResultData* b,
   auto is_stat = [](const std::string& n) {
     return n.ends_with("_p5") || n.ends_with("_p50") || n.ends_with("_p95") || n.ends_with("_mean");
   };
+  // port_days.csv (io/day_columns.h) has <mode>_lanes_open and <mode>_closed per mode.
   auto lanes_open = [&](const std::string& n) {
-    return n.starts_with("lanes_open") && !is_stat(n);
+    return n.find("lanes_open") != std::string::npos && !is_stat(n);
   };
+  auto closed = [&](const std::string& n) { return n.ends_with("_closed") && !is_stat(n); };
   auto lanes_total = [&](const std::string& n) {
     return (n == "lanes" || n.starts_with("lanes_total")) && !is_stat(n);
   };
@@ -184,7 +186,8 @@ std::vector<ReportChart> port_charts(const ResultData& a, const ResultData* b,
   tl.chart.title = "Port of entry status by day";
   tl.chart.y_label = "port of entry";
   tl.chart.caption =
-      "Each row is a port: open (all lanes), reduced (some lanes closed) or closed (no lane open).";
+      "Each row is a crossing: open (all its lanes), reduced (fewer lanes open than its most, or "
+      "a mode closed) or closed (no lane open).";
   tl.chart.dates = axis;
   tl.chart.state_labels = {"open", "reduced", "closed"};
   for (std::size_t p = 0; p < ports.keys.size(); ++p) {
@@ -192,6 +195,7 @@ std::vector<ReportChart> port_charts(const ResultData& a, const ResultData* b,
     const auto open = summed(one, lanes_open);
     if (open.empty()) continue;
     auto total = summed(one, lanes_total);
+    const auto modes_closed = summed(one, closed);
     double max_open = 0;
     for (double v : open) {
       if (std::isfinite(v)) max_open = std::max(max_open, v);
@@ -205,7 +209,9 @@ std::vector<ReportChart> port_charts(const ResultData& a, const ResultData* b,
       } else if (open[i] <= 0) {
         row.states.push_back(2);
       } else {
-        row.states.push_back(open[i] + 1e-9 >= cap ? 0 : 1);
+        const bool some_closed =
+            !modes_closed.empty() && std::isfinite(modes_closed[i]) && modes_closed[i] > 0;
+        row.states.push_back(open[i] + 1e-9 >= cap && !some_closed ? 0 : 1);
       }
     }
     tl.chart.rows.push_back(std::move(row));
@@ -223,20 +229,26 @@ std::vector<ReportChart> port_charts(const ResultData& a, const ResultData* b,
   if (b) lanes_of(*b, "Run B", 1);
   out.push_back(
       lines("port-lanes", "Lanes open at Southwest ports of entry", "lanes open",
-            "Lanes open at the end of each day, summed over every modelled port and mode.", axis,
-            std::move(lane_series), "port_days.csv has no lanes_open column."));
+            "Lanes open each day (mean over each mode's hours of operation), summed over every "
+            "modelled crossing and mode.",
+            axis, std::move(lane_series), "port_days.csv has no lanes_open column."));
 
+  const bool dollars = delay_column.find("usd") != std::string::npos;
   std::vector<ChartSeries> delay_series;
   auto delay_of = [&](const ResultData& r, const std::string& label, int style) {
     if (!r.ports || delay_column.empty()) return;
     auto v = summed(*r.ports, [&](const std::string& n) { return n == delay_column; });
     if (!v.empty()) delay_series.push_back({label, std::move(v), {}, {}, style, false});
   };
-  delay_of(a, b ? "Run A" : delay_column, 0);
+  delay_of(a, b ? "Run A" : (dollars ? "delayed freight (USD)" : delay_column), 0);
   if (b) delay_of(*b, "Run B", 1);
-  out.push_back(lines("port-trade", "Trade delayed at ports of entry", delay_column + " per day",
-                      fmt::format("Daily {} summed over ports (column {} of port_days.csv).",
-                                  display_name(delay_column), delay_column),
+  out.push_back(lines("port-trade", "Trade delayed at ports of entry",
+                      dollars ? "US dollars per day" : delay_column + " per day",
+                      dollars ? fmt::format("Value of the freight delayed each day (trucks and "
+                                            "railcars that waited), summed over crossings ({}).",
+                                            delay_column)
+                              : fmt::format("Daily {} summed over crossings (column {}).",
+                                            display_name(delay_column), delay_column),
                       axis, std::move(delay_series),
                       "port_days.csv has no trade-delay column (a name containing 'delay')."));
   return out;

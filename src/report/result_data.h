@@ -7,8 +7,8 @@
 //   days.csv         required; `date` then numeric columns, one row per day
 //   sector_days.csv  required; `date`, `sector`, numeric columns
 //   summary.json     required; a JSON object (provenance, totals, peaks ...)
-//   port_days.csv    optional (or crossing_days.csv); `date`, `port` (or `crossing`),
-//                    numeric columns; absent before ports of entry are modelled
+//   port_days.csv    optional, only for scenarios with ports: `date`, `crossing` (or `port`),
+//                    numeric columns (<mode>_lanes_open, <mode>_closed, freight_delayed_usd..)
 // Ensembles: a folder with ensemble_days.csv (point,date,output,mean,p5,p50,p95) and no
 // days.csv is an ensemble result; the rows of its first sweep point become the day table
 // with columns <output>_mean, _p5, _p50, _p95, and sector_days.csv is optional. A column X

@@ -60,6 +60,13 @@ std::string format_value(double v) {
   return v < 0 ? "-" + out : out;
 }
 
+// A y tick label: grouped digits, or millions ("150 M") on axes that reach a million, so
+// labels fit the left margin.
+std::string format_tick(double v, const double axis_max) {
+  if (axis_max >= 1e6) return v == 0 ? "0" : fmt::format("{:g} M", v / 1e6);
+  return format_value(v);
+}
+
 // A tick step of 1, 2, 2.5 or 5 times a power of ten giving about `target` intervals.
 double nice_step(double max, int target) {
   const double raw = max / target;
@@ -398,7 +405,7 @@ void render_axes(std::string& out, const Chart& chart, const Rect& r, const YSca
       out += fmt::format(
           "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" dominant-baseline=\"middle\" "
           "fill=\"#444\">{}</text>",
-          num(r.x - 6), num(y), format_value(v));
+          num(r.x - 6), num(y), format_tick(v, s.max));
     }
   }
   const std::size_t n = chart.dates.size();

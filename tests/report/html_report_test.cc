@@ -90,19 +90,28 @@ TEST(HtmlReport, ComparisonOfTwoRuns) {
 }
 
 TEST(HtmlReport, PortOutputsWhenPresent) {
+  // The columns of port_days.csv (io/day_columns.h), two modes.
   testing::ResultFolder folder(3);
   testing::write(folder.path() / "port_days.csv",
-                 "date,port,lanes_open_truck,lanes_open_car,freight_delayed_usd\n"
-                 "2024-01-01,eagle_pass,4,6,0\n2024-01-02,eagle_pass,0,0,1000000\n"
-                 "2024-01-03,eagle_pass,2,6,500\n2024-01-01,lukeville,2,2,0\n"
-                 "2024-01-02,lukeville,2,2,0\n2024-01-03,lukeville,2,2,0\n");
+                 "date,crossing,truck_lanes_open,truck_closed,passenger_vehicle_lanes_open,"
+                 "passenger_vehicle_closed,truck_hours_delay,freight_delayed_usd\n"
+                 "2024-01-01,eagle_pass_camino_real,4,0,6,0,0,0\n"
+                 "2024-01-01,lukeville,2,0,2,0,0,0\n"
+                 "2024-01-02,eagle_pass_camino_real,0,1,0,1,50,1000000\n"
+                 "2024-01-02,lukeville,2,0,2,0,0,0\n"
+                 "2024-01-03,eagle_pass_camino_real,2,0,6,0,5,500\n"
+                 "2024-01-03,lukeville,2,0,0,1,0,0\n");
   const std::string html = render_report_html(load_result_folder(folder.path()), nullptr);
   EXPECT_THAT(html, Not(HasSubstr("data-placeholder=\"port")));
   EXPECT_THAT(html, HasSubstr("id=\"port-status\""));
-  EXPECT_THAT(html, HasSubstr(">Eagle Pass</text>"));
+  EXPECT_THAT(html, HasSubstr(">Eagle Pass Camino Real</text>"));
   EXPECT_THAT(html, HasSubstr("id=\"port-lanes\""));
   EXPECT_THAT(html, HasSubstr("id=\"port-trade\""));
+  EXPECT_THAT(html, HasSubstr(">US dollars per day</text>"));
+  // Eagle Pass: open, closed, reduced; Lukeville: open, open, reduced (a mode closed).
   EXPECT_THAT(html, HasSubstr("\"states\":[0,2,1]"));
+  EXPECT_THAT(html, HasSubstr("\"states\":[0,0,1]"));
+  EXPECT_THAT(html, HasSubstr("\"values\":[0.0,1000000.0,500.0]"));
 }
 
 TEST(Figures, OneSvgFilePerChart) {
