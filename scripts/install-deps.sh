@@ -9,6 +9,7 @@ packages=(
   librandom123-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-format clang-tidy
   chromium  # the browser test of the HTML report (scripts/browser-test.sh)
+  clang-16 libclang-rt-16-dev  # libFuzzer and sanitizer runtimes (make fuzz)
 )
 
 # Node.js and npm for the browser test: the machine's own when present (it needs node >= 20),

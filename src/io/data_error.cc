@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 namespace bf::io {
 
@@ -18,6 +19,16 @@ std::string DataError::to_string() const {
 }
 
 FileText read_file_bytes(const std::filesystem::path& path) {
+  // A folder opens fine as a stream and reads as empty ("empty file" would mislead); a
+  // device or pipe could block or never end.
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) {
+    return {std::nullopt, DataError{path.string(), 0, 0, "is a directory, not a file"}};
+  }
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    return {std::nullopt, DataError{path.string(), 0, 0, "not a regular file"}};
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return {std::nullopt, DataError{path.string(), 0, 0, "cannot open file"}};
   std::ostringstream buffer;

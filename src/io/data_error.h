@@ -23,7 +23,8 @@ struct DataError {
 };
 
 // Reads a whole file as bytes (no newline conversion, so hashes match the file on disk).
-// Returns the bytes, or an error naming the file when it cannot be opened or read.
+// Returns the bytes, or an error naming the file when it cannot be opened or read or is not a
+// regular file (a folder, a device).
 struct FileText {
   std::optional<std::string> bytes;
   std::optional<DataError> error;

@@ -5,6 +5,21 @@
 #include <utility>
 
 namespace bf::scenario {
+namespace {
+
+// `text` with every control character but tab shown as '?': the one-byte stand-in keeps the
+// caret under the right column, and a NUL or an escape sequence from a bad file can neither
+// cut the message short (C strings) nor drive the user's terminal.
+std::string printable(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\t') || byte == 0x7F) c = '?';
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = d.file + ":";
@@ -12,14 +27,14 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += std::to_string(d.line) + ":";
     if (d.column > 0) out += std::to_string(d.column) + ":";
   }
-  out += " error: " + d.message;
-  if (!d.hint.empty()) out += " (" + d.hint + ")";
+  out += " error: " + printable(d.message);
+  if (!d.hint.empty()) out += " (" + printable(d.hint) + ")";
   out += "\n";
   if (d.line <= 0) return out;
 
   std::string number = std::to_string(d.line);
   if (number.size() < 5) number.insert(0, 5 - number.size(), ' ');
-  out += number + " | " + d.source_line + "\n";
+  out += number + " | " + printable(d.source_line) + "\n";
   out += "      | ";
   // Keep tabs in the padding so the caret lines up however the terminal expands them.
   for (int i = 1; i < d.column; ++i) {

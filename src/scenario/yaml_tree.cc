@@ -8,13 +8,22 @@
 namespace bf::scenario {
 namespace {
 
+// Most values (scalars, lists, maps) a scenario may hold once aliases are expanded. A real
+// scenario has a few hundred; the limit keeps memory and time bounded when aliases nest
+// ("billion laughs": ten aliases of ten aliases of ... grow exponentially) or a file is huge.
+constexpr std::size_t kMaxYamlValues = 20000;
+
 Location location_of(const YAML::Mark& mark, int file) {
   return Location{file, mark.line + 1, mark.column + 1};
 }
 
+// `budget` counts down the values still allowed (kMaxYamlValues); at 0 conversion stops and
+// the caller reports the limit.
 YamlNode convert(const YAML::Node& node, Location fallback, int file, const std::string& path,
-                 DiagnosticSink& sink) {
+                 DiagnosticSink& sink, std::size_t& budget) {
   YamlNode out;
+  if (budget == 0) return out;
+  --budget;
   // yaml-cpp gives an empty value the mark of the next token (often on the next line), so
   // empty values are located at their key instead.
   out.location = (node.Type() == YAML::NodeType::Null || node.Mark().is_null())
@@ -33,15 +42,16 @@ YamlNode convert(const YAML::Node& node, Location fallback, int file, const std:
       out.kind = YamlNode::Kind::kList;
       int index = 0;
       for (const YAML::Node& item : node) {
+        if (budget == 0) break;
         const std::string item_path = path + "[" + std::to_string(index++) + "]";
-        out.items.push_back(convert(item, out.location, file, item_path, sink));
+        out.items.push_back(convert(item, out.location, file, item_path, sink, budget));
       }
       break;
     }
     case YAML::NodeType::Map: {
       out.kind = YamlNode::Kind::kMap;
       const std::string where = path.empty() ? "top level" : path;
-      for (auto it = node.begin(); it != node.end(); ++it) {
+      for (auto it = node.begin(); it != node.end() && budget > 0; ++it) {
         const Location key_location = location_of(it->first.Mark(), file);
         if (!it->first.IsScalar()) {
           sink.error(key_location, path, "keys must be plain text at " + where);
@@ -55,7 +65,7 @@ YamlNode convert(const YAML::Node& node, Location fallback, int file, const std:
           continue;
         }
         out.entries.push_back(
-            YamlEntry{key, key_location, convert(it->second, key_location, file, key_path, sink)});
+            YamlEntry{key, key_location, convert(it->second, key_location, file, key_path, sink, budget)});
       }
       break;
     }
@@ -180,7 +190,17 @@ std::optional<YamlNode> parse_yaml(std::string_view contents, int file, Diagnost
     return std::nullopt;
   }
   if (documents.empty()) return YamlNode{YamlNode::Kind::kNull, Location{file, 1, 1}, {}, {}, {}};
-  return convert(documents.front(), Location{file, 1, 1}, file, "", sink);
+  std::size_t budget = kMaxYamlValues;
+  YamlNode root = convert(documents.front(), Location{file, 1, 1}, file, "", sink, budget);
+  if (budget == 0) {
+    sink.error(Location{file, 1, 1}, "",
+               "scenario has more than " + std::to_string(kMaxYamlValues) +
+                   " YAML values (each use of an alias '*name' counted in full); at most " +
+                   std::to_string(kMaxYamlValues) + " are read, to bound memory",
+               "a scenario needs a few hundred; aliases of aliases grow exponentially");
+    return std::nullopt;
+  }
+  return root;
 }
 
 YamlNode merge(YamlNode parent, const YamlNode& child) {

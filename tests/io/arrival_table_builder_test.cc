@@ -49,6 +49,13 @@ double level(const std::vector<model::ArrivalLevel>& rows, int sector, Demograph
 // December 2023 in the samples: Border Patrol cells Single Adults × Mexico 600, FMUA × Other
 // 300, UAC × Guatemala 60 + 40 (Title 8 + Title 42) = 100, national total 1,000; the Field
 // Operations row is ignored. San Diego has 310 encounters, Tucson 620, Del Rio 930.
+// Found by the catalogue (cli/calibrate_sectors_directory): a folder read as an empty file.
+TEST(ReadFileBytes, AFolderIsNotAFile) {
+  const FileText t = read_file_bytes(kData);
+  ASSERT_TRUE(t.error);
+  EXPECT_EQ(t.error->message, "is a directory, not a file");
+}
+
 TEST(ArrivalTableBuilder, SplitsSectorTotalsByNationalShares) {
   const Samples in = read_samples();
   const ArrivalTableResult t = build_arrival_table(in.encounters, in.sectors, kDec2023, kDec2023);

@@ -35,6 +35,21 @@ TEST(FormatDiagnostic, KeepsTabsInCaretPadding) {
   EXPECT_EQ(format_diagnostic(d), "t.csv:3:3: error: bad\n    3 | \tx,y\n      | \t ^\n");
 }
 
+// Found by the catalogue (tests/catalogue/scenario/control_character.yaml): a NUL in the shown
+// line ended the message early when printed as a C string, gluing the next one onto it.
+TEST(FormatDiagnostic, ShowsControlCharactersAsQuestionMarks) {
+  Diagnostic d;
+  d.file = "s.yaml";
+  d.line = 4;
+  d.column = 8;
+  d.message = "file contains a control character";
+  d.source_line = std::string("name: a\0b\x1b[31m", 14);
+  EXPECT_EQ(format_diagnostic(d),
+            "s.yaml:4:8: error: file contains a control character\n"
+            "    4 | name: a?b?[31m\n"
+            "      |        ^\n");
+}
+
 TEST(LineOf, FindsLinesWithAnyLineEnd) {
   EXPECT_EQ(line_of("a\r\nbb\nccc", 2), "bb");
   EXPECT_EQ(line_of("a\r\nbb\nccc", 1), "a");

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <string>
 #include <vector>
 
 namespace bf::scenario {
@@ -105,6 +106,34 @@ TEST(Merge, MapsMergeRecursivelyOtherValuesReplace) {
   ASSERT_EQ(merged.find("l")->value.items.size(), 1u);
   EXPECT_EQ(merged.find("s")->value.scalar, "1");
   EXPECT_EQ(merged.find("n")->value.scalar, "5");
+}
+
+// Found by the catalogue (tests/catalogue/scenario/alias_bomb.yaml): nine levels of ten
+// aliases each expand to 10^9 values; the loader grew past 8 GB before it was bounded.
+TEST(ParseYaml, RefusesAliasExpansionBeyondTheLimit) {
+  std::string text = "a1: &a1 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 2; level <= 9; ++level) {
+    const std::string prev = "*a" + std::to_string(level - 1);
+    text += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+    for (int i = 0; i < 10; ++i) text += (i ? ", " : "") + prev;
+    text += "]\n";
+  }
+  const std::vector<SourceFile> sources = {{"s.yaml", text}};
+  DiagnosticSink sink(sources);
+  EXPECT_FALSE(parse_yaml(sources[0].contents, 0, sink));
+  ASSERT_EQ(sink.count(), 1u);
+  EXPECT_EQ(sink.diagnostics()[0].message,
+            "scenario has more than 20000 YAML values (each use of an alias '*name' counted in "
+            "full); at most 20000 are read, to bound memory");
+}
+
+TEST(ParseYaml, ModestAliasesStillWork) {
+  const std::vector<SourceFile> sources = {{"s.yaml", "a: &x {b: 1}\nc: *x\n"}};
+  DiagnosticSink sink(sources);
+  const std::optional<YamlNode> root = parse_yaml(sources[0].contents, 0, sink);
+  ASSERT_TRUE(root);
+  EXPECT_EQ(sink.count(), 0u);
+  EXPECT_EQ(root->entries[1].value.entries[0].value.scalar, "1");
 }
 
 }  // namespace
