@@ -32,6 +32,13 @@ std::string json_text(const nlohmann::json& j, std::string_view key) {
   return v.dump();
 }
 
+// The scenario's name: provenance.scenario (a run) or provenance.scenario_name (an ensemble).
+std::string scenario_of(const ResultData& r) {
+  const nlohmann::json prov = r.summary.value("provenance", nlohmann::json::object());
+  const std::string name = json_text(prov, "scenario");
+  return name.empty() ? json_text(prov, "scenario_name") : name;
+}
+
 // Provenance lines for the header.
 std::string provenance_html(const ResultData& r, std::string_view label) {
   const nlohmann::json prov = r.summary.value("provenance", nlohmann::json::object());
@@ -47,7 +54,7 @@ std::string provenance_html(const ResultData& r, std::string_view label) {
     item("run", std::string(label));
     item("folder", r.folder.string());
   }
-  item("scenario", json_text(prov, "scenario"));
+  item("scenario", scenario_of(r));
   item("scenario file", json_text(prov, "scenario_file"));
   const std::string first = json_text(period, "first_date");
   const std::string last = json_text(period, "last_date");
@@ -57,8 +64,10 @@ std::string provenance_html(const ResultData& r, std::string_view label) {
   }
   item("seed", json_text(prov, "seed"));
   item("replications", json_text(r.summary, "replications"));
+  if (r.ensemble && !r.point.empty()) item("sweep point shown", r.point);
   item("borderflow", json_text(prov, "version"));
   item("fingerprint", json_text(prov, "fingerprint"));
+  item("ensemble fingerprint", json_text(prov, "ensemble_fingerprint"));
   out += "</dl>";
   return out;
 }
@@ -313,13 +322,11 @@ std::vector<SummaryRow> summary_rows(const ResultData& run) {
 
 std::string render_report_html(const ResultData& a, const ResultData* b) {
   const std::vector<ReportChart> charts = build_charts(a, b);
-  const std::string scenario_a =
-      json_text(a.summary.value("provenance", nlohmann::json::object()), "scenario");
+  const std::string scenario_a = scenario_of(a);
   std::string title = b ? "borderflow comparison" : "borderflow report";
   if (!scenario_a.empty()) title += ": " + scenario_a;
   if (b) {
-    const std::string scenario_b =
-        json_text(b->summary.value("provenance", nlohmann::json::object()), "scenario");
+    const std::string scenario_b = scenario_of(*b);
     title += " vs " + (scenario_b.empty() ? b->folder.filename().string() : scenario_b);
   }
 

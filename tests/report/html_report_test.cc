@@ -114,6 +114,27 @@ TEST(HtmlReport, PortOutputsWhenPresent) {
   EXPECT_THAT(html, HasSubstr("\"values\":[0.0,1000000.0,500.0]"));
 }
 
+TEST(HtmlReport, EnsembleFolderShowsBands) {
+  // An ensemble result (src/ensemble): ensemble_days.csv and no days.csv or sector_days.csv.
+  testing::ResultFolder folder(0);
+  std::filesystem::remove(folder.path() / "days.csv");
+  std::filesystem::remove(folder.path() / "sector_days.csv");
+  testing::write(folder.path() / "ensemble_days.csv",
+                 "point,date,output,mean,p5,p50,p95\n"
+                 "0,2024-01-01,encounters,10,8,9,12\n0,2024-01-01,in_custody,5,4,5,6\n"
+                 "0,2024-01-02,encounters,11,9,10,14\n0,2024-01-02,in_custody,6,5,6,7\n");
+  testing::write(folder.path() / "summary.json",
+                 "{\"provenance\": {\"scenario_name\": \"ens\", \"ensemble_fingerprint\": "
+                 "\"f00d\"}, \"replications\": 20}\n");
+  const std::string html = render_report_html(load_result_folder(folder.path()), nullptr);
+  EXPECT_THAT(html, HasSubstr("borderflow report: ens"));
+  EXPECT_THAT(html, HasSubstr("<dt>replications</dt><dd>20</dd>"));
+  EXPECT_THAT(html, HasSubstr("5th-95th percentile band"));
+  EXPECT_THAT(html, HasSubstr("\"low\":[8.0,9.0]"));
+  EXPECT_THAT(html, HasSubstr("data-placeholder=\"encounters-by-sector\""));
+  EXPECT_THAT(html, HasSubstr("<td class=\"num\">21</td>"));  // total of the mean line
+}
+
 TEST(Figures, OneSvgFilePerChart) {
   testing::ResultFolder folder(5);
   const ResultData r = load_result_folder(folder.path());
