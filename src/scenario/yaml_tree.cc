@@ -12,18 +12,29 @@ namespace {
 // scenario has a few hundred; the limit keeps memory and time bounded when aliases nest
 // ("billion laughs": ten aliases of ten aliases of ... grow exponentially) or a file is huge.
 constexpr std::size_t kMaxYamlValues = 20000;
+// Deepest nesting of maps and lists accepted once aliases are followed. yaml-cpp bounds the
+// nesting it parses, but an alias inside its own anchor (`a: &a [x, *a]`) makes a cycle that
+// conversion would follow until the stack overflowed. Real scenarios nest a few levels.
+constexpr int kMaxYamlDepth = 100;
+
+// What conversion may still use: `values` counts down from kMaxYamlValues; `too_deep` is set
+// when kMaxYamlDepth was passed. Either stops conversion, and the caller reports it.
+struct Budget {
+  std::size_t values = kMaxYamlValues;
+  bool too_deep = false;
+  bool exhausted() const { return values == 0 || too_deep; }
+};
 
 Location location_of(const YAML::Mark& mark, int file) {
   return Location{file, mark.line + 1, mark.column + 1};
 }
 
-// `budget` counts down the values still allowed (kMaxYamlValues); at 0 conversion stops and
-// the caller reports the limit.
 YamlNode convert(const YAML::Node& node, Location fallback, int file, const std::string& path,
-                 DiagnosticSink& sink, std::size_t& budget) {
+                 DiagnosticSink& sink, Budget& budget, int depth) {
   YamlNode out;
-  if (budget == 0) return out;
-  --budget;
+  if (depth > kMaxYamlDepth) budget.too_deep = true;
+  if (budget.exhausted()) return out;
+  --budget.values;
   // yaml-cpp gives an empty value the mark of the next token (often on the next line), so
   // empty values are located at their key instead.
   out.location = (node.Type() == YAML::NodeType::Null || node.Mark().is_null())
@@ -42,16 +53,16 @@ YamlNode convert(const YAML::Node& node, Location fallback, int file, const std:
       out.kind = YamlNode::Kind::kList;
       int index = 0;
       for (const YAML::Node& item : node) {
-        if (budget == 0) break;
+        if (budget.exhausted()) break;
         const std::string item_path = path + "[" + std::to_string(index++) + "]";
-        out.items.push_back(convert(item, out.location, file, item_path, sink, budget));
+        out.items.push_back(convert(item, out.location, file, item_path, sink, budget, depth + 1));
       }
       break;
     }
     case YAML::NodeType::Map: {
       out.kind = YamlNode::Kind::kMap;
       const std::string where = path.empty() ? "top level" : path;
-      for (auto it = node.begin(); it != node.end() && budget > 0; ++it) {
+      for (auto it = node.begin(); it != node.end() && !budget.exhausted(); ++it) {
         const Location key_location = location_of(it->first.Mark(), file);
         if (!it->first.IsScalar()) {
           sink.error(key_location, path, "keys must be plain text at " + where);
@@ -65,7 +76,8 @@ YamlNode convert(const YAML::Node& node, Location fallback, int file, const std:
           continue;
         }
         out.entries.push_back(
-            YamlEntry{key, key_location, convert(it->second, key_location, file, key_path, sink, budget)});
+            YamlEntry{key, key_location,
+                      convert(it->second, key_location, file, key_path, sink, budget, depth + 1)});
       }
       break;
     }
@@ -190,9 +202,16 @@ std::optional<YamlNode> parse_yaml(std::string_view contents, int file, Diagnost
     return std::nullopt;
   }
   if (documents.empty()) return YamlNode{YamlNode::Kind::kNull, Location{file, 1, 1}, {}, {}, {}};
-  std::size_t budget = kMaxYamlValues;
-  YamlNode root = convert(documents.front(), Location{file, 1, 1}, file, "", sink, budget);
-  if (budget == 0) {
+  Budget budget;
+  YamlNode root = convert(documents.front(), Location{file, 1, 1}, file, "", sink, budget, 0);
+  if (budget.too_deep) {
+    sink.error(Location{file, 1, 1}, "",
+               "YAML nesting is too deep once aliases are followed (more than " +
+                   std::to_string(kMaxYamlDepth) + " levels)",
+               "is an alias '*name' used inside its own anchor '&name'?");
+    return std::nullopt;
+  }
+  if (budget.values == 0) {
     sink.error(Location{file, 1, 1}, "",
                "scenario has more than " + std::to_string(kMaxYamlValues) +
                    " YAML values (each use of an alias '*name' counted in full); at most " +

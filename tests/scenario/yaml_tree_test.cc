@@ -127,6 +127,17 @@ TEST(ParseYaml, RefusesAliasExpansionBeyondTheLimit) {
             "full); at most 20000 are read, to bound memory");
 }
 
+// Found by fuzz_scenario (fuzz/regressions/fuzz_scenario/self_referential_alias): an alias
+// inside its own anchor is a cycle; following it overflowed the stack (a segfault).
+TEST(ParseYaml, RefusesAnAliasInsideItsOwnAnchor) {
+  const std::vector<SourceFile> sources = {{"s.yaml", "a: &a [x, *a]\n"}};
+  DiagnosticSink sink(sources);
+  EXPECT_FALSE(parse_yaml(sources[0].contents, 0, sink));
+  ASSERT_EQ(sink.count(), 1u);
+  EXPECT_EQ(sink.diagnostics()[0].message,
+            "YAML nesting is too deep once aliases are followed (more than 100 levels)");
+}
+
 TEST(ParseYaml, ModestAliasesStillWork) {
   const std::vector<SourceFile> sources = {{"s.yaml", "a: &x {b: 1}\nc: *x\n"}};
   DiagnosticSink sink(sources);
