@@ -10,7 +10,6 @@ packages=(
   clang-format clang-tidy
   chromium  # the browser test of the HTML report (scripts/browser-test.sh)
   libopenmpi-dev openmpi-bin  # MPI ensembles (BORDERFLOW_MPI)
-  chromium  # the browser test of the HTML report (scripts/browser-test.sh)
   clang-16 libclang-rt-16-dev  # libFuzzer and sanitizer runtimes (make fuzz)
 )
 
