@@ -10,6 +10,7 @@
 
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
+#include "apps/report_command.h"
 #include "apps/version.h"
 #include "ensemble/checkpoint_store.h"
 #include "ensemble/communicator.h"
@@ -132,6 +133,7 @@ int run_ensemble_command(const RunOptions& options, const scenario::LoadedScenar
     json << io::spec_to_json(loaded.spec).dump(2) << "\n";
     json.close();
     if (!json) throw std::runtime_error("cannot write scenario.json");
+    if (!options.no_report) write_run_report(folder.path(), options.out);
     folder.commit();
     ensemble::CheckpointStore(run.checkpoint_folder, run.run_key).remove();
     std::printf(

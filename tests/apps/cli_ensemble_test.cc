@@ -27,9 +27,9 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
 constexpr const char* kTiny = "scenarios/examples/tiny.yaml";
-const std::vector<std::string> kEnsembleFiles = {".borderflow-result", "ensemble_days.csv",
-                                                 "replications.csv",   "results.sqlite",
-                                                 "scenario.json",      "summary.json"};
+const std::vector<std::string> kEnsembleFiles = {
+    ".borderflow-result", "ensemble_days.csv", "replications.csv", "report.html",
+    "results.sqlite",     "scenario.json",     "summary.json"};
 
 // Starts `argv` with stdout/stderr to /dev/null; returns its pid.
 pid_t spawn(std::vector<std::string> argv_text) {
