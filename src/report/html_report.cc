@@ -12,18 +12,6 @@
 namespace bf::report {
 namespace {
 
-std::string grouped(double v) {
-  if (std::abs(v - std::round(v)) > 1e-9) return fmt::format("{:.2f}", v);
-  const auto magnitude = static_cast<long long>(std::llround(std::abs(v)));
-  const std::string digits = std::to_string(magnitude);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return v < 0 ? "-" + out : out;
-}
-
 std::string json_text(const nlohmann::json& j, std::string_view key) {
   if (!j.is_object() || !j.contains(key)) return "";
   const auto& v = j[std::string(key)];
@@ -200,7 +188,7 @@ std::string summary_tables(const ResultData& a) {
       "<tr><th scope=\"col\">Measure</th><th scope=\"col\" class=\"num\">Value</th>"
       "<th scope=\"col\">Date of peak</th></tr></thead><tbody>";
   for (const SummaryRow& r : rows) {
-    const std::string value = r.available ? grouped(r.value) : std::string("&ndash;");
+    const std::string value = r.available ? format_grouped(r.value) : std::string("&ndash;");
     if (r.measure.starts_with("peak")) {
       peaks += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td></tr>",
                            escape_xml(r.measure), value, escape_xml(r.date));
@@ -230,7 +218,7 @@ std::string summary_table(const ResultData& a, const ResultData* b) {
   out += "</tr></thead><tbody>";
   auto cell = [](const SummaryRow* r) {
     if (!r || !r->available) return std::string("<td class=\"num\">&ndash;</td><td></td>");
-    return fmt::format("<td class=\"num\">{}</td><td>{}</td>", grouped(r->value),
+    return fmt::format("<td class=\"num\">{}</td><td>{}</td>", format_grouped(r->value),
                        escape_xml(r->date));
   };
   const int span = b ? 7 : 3;
@@ -249,7 +237,8 @@ std::string summary_table(const ResultData& a, const ResultData* b) {
       out += cell(rb);
       if (rb && rb->available && ra.available) {
         const double diff = rb->value - ra.value;
-        out += fmt::format("<td class=\"num\">{}{}</td>", diff > 0 ? "+" : "", grouped(diff));
+        out +=
+            fmt::format("<td class=\"num\">{}{}</td>", diff > 0 ? "+" : "", format_grouped(diff));
         out += ra.value != 0 ? fmt::format("<td class=\"num\">{:+.1f}%</td>",
                                            100.0 * diff / std::abs(ra.value))
                              : std::string("<td class=\"num\">&ndash;</td>");

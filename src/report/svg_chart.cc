@@ -47,24 +47,11 @@ std::string num(double v) {
   return fmt::format("{:.1f}", v);
 }
 
-// 1234567 -> "1,234,567"; non-integers with up to 2 decimals.
-std::string format_value(double v) {
-  if (std::abs(v - std::round(v)) > 1e-9) return fmt::format("{:.2f}", v);
-  const auto magnitude = static_cast<long long>(std::llround(std::abs(v)));
-  const std::string digits = std::to_string(magnitude);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return v < 0 ? "-" + out : out;
-}
-
 // A y tick label: grouped digits, or millions ("150 M") on axes that reach a million, so
 // labels fit the left margin.
 std::string format_tick(double v, const double axis_max) {
   if (axis_max >= 1e6) return v == 0 ? "0" : fmt::format("{:g} M", v / 1e6);
-  return format_value(v);
+  return format_grouped(v);
 }
 
 // A tick step of 1, 2, 2.5 or 5 times a power of ten giving about `target` intervals.

@@ -14,4 +14,7 @@ std::string escape_xml(std::string_view text);
 // the block early. The result is still valid JSON.
 std::string escape_script_json(std::string_view json);
 
+// A number for people to read: 1234567 -> "1,234,567"; non-integers with 2 decimals.
+std::string format_grouped(double v);
+
 }  // namespace bf::report
