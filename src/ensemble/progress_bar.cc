@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace bf::ensemble {
@@ -21,9 +23,7 @@ void ProgressBar::update(std::size_t done) {
   std::string bar(static_cast<std::size_t>(filled), '#');
   bar.resize(kWidth, '.');
   std::string eta = "--";
-  if (rate > 0)
-    eta = std::to_string(static_cast<long long>(static_cast<double>(total_ - done) / rate + 0.5)) +
-          "s";
+  if (rate > 0) eta = std::to_string(std::llround(static_cast<double>(total_ - done) / rate)) + "s";
   std::fprintf(out_, "\r[%s] %5zu/%zu replications  %6.1f/s  ETA %s   ", bar.c_str(), done, total_,
                rate, eta.c_str());
   std::fflush(out_);

@@ -183,8 +183,9 @@ Geometry layout(const Chart& chart, const std::vector<LegendItem>& legend) {
   const double panel_w = (kWidth - kLeft - kRightPlain - (columns - 1) * gap_x) / columns;
   const auto rows = (n + columns - 1) / columns;
   for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t row = i / columns;  // whole rows above this panel
     const auto c = static_cast<double>(i % columns);
-    const auto r = static_cast<double>(i / columns);
+    const auto r = static_cast<double>(row);
     g.panels.push_back(
         {kLeft + c * (panel_w + gap_x), top + 18 + r * (panel_h + gap_y), panel_w, panel_h});
   }
@@ -384,7 +385,10 @@ int last_finite(const std::vector<double>& v, std::size_t n) {
 void render_axes(std::string& out, const Chart& chart, const Rect& r, const YScale& s,
                  bool y_labels, bool x_labels) {
   // Horizontal grid and y ticks.
-  for (double v = 0; v <= s.max + s.step * 1e-6; v += s.step) {
+  // An integer tick counter: adding the step to a double would drift.
+  for (int tick = 0;; ++tick) {
+    const double v = tick * s.step;
+    if (v > s.max + s.step * 1e-6) break;
     const double y = y_at(r, s, v);
     out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#dddddd\"/>",
                        num(r.x), num(y), num(r.x + r.w), num(y));
