@@ -90,22 +90,12 @@ std::optional<int> parse_fiscal_year(std::string_view text) {
 CbpEncounterTable parse_cbp_encounters(std::string_view bytes, std::string file) {
   CbpEncounterTable table;
   table.file = std::move(file);
-  const util::CsvParseResult parsed = util::parse_csv(bytes);
-  if (parsed.error) {
-    table.errors.push_back(
-        {table.file, parsed.error->line, parsed.error->column, parsed.error->message});
-    return table;
-  }
-  const util::CsvDocument& doc = *parsed.document;
-  if (doc.records.empty()) {
-    table.errors.push_back({table.file, 0, 0, "empty file (no header)"});
-    return table;
-  }
   const std::vector<std::string_view> columns(std::begin(kCbpEncounterColumns),
                                               std::end(kCbpEncounterColumns));
-  const auto index = detail::map_header(doc.records[0], columns, table.file, table.errors);
-  table.data_rows = static_cast<std::int64_t>(doc.records.size()) - 1;
-  if (!index) return table;
+  const auto opened = detail::open_table(bytes, columns, table.file, table.errors, table.data_rows);
+  if (!opened) return table;
+  const util::CsvDocument& doc = opened->document;
+  const std::vector<std::size_t>* index = &opened->index;
 
   // Rows with the same key would be double counted when summed. The demographic is keyed by
   // its label: "UAC" and "UC / Single Minors" rows of one month are distinct and both count.

@@ -113,4 +113,25 @@ std::optional<int> parse_small_int(std::string_view text) {
   return value;
 }
 
+std::optional<OpenedTable> open_table(std::string_view bytes,
+                                      const std::vector<std::string_view>& columns,
+                                      const std::string& file, std::vector<DataError>& errors,
+                                      std::int64_t& data_rows) {
+  util::CsvParseResult parsed = util::parse_csv(bytes);
+  if (parsed.error) {
+    errors.push_back({file, parsed.error->line, parsed.error->column, parsed.error->message});
+    return std::nullopt;
+  }
+  OpenedTable table{std::move(*parsed.document), {}};
+  if (table.document.records.empty()) {
+    errors.push_back({file, 0, 0, "empty file (no header)"});
+    return std::nullopt;
+  }
+  auto index = map_header(table.document.records[0], columns, file, errors);
+  data_rows = static_cast<std::int64_t>(table.document.records.size()) - 1;
+  if (!index) return std::nullopt;
+  table.index = std::move(*index);
+  return table;
+}
+
 }  // namespace bf::io::detail

@@ -21,6 +21,20 @@ std::optional<std::vector<std::size_t>> map_header(const util::CsvRecord& header
                                                    const std::string& file,
                                                    std::vector<DataError>& errors);
 
+// A published table parsed and its header mapped (see open_table).
+struct OpenedTable {
+  util::CsvDocument document;      // records[0] is the header
+  std::vector<std::size_t> index;  // field index of each expected column, in the order given
+};
+
+// Parses `bytes` (the text of `file`) as CSV and maps its header to `columns`. Sets
+// `data_rows` to the records after the header once the file parses. Appends the CSV syntax
+// error, "empty file (no header)" or the header errors to `errors` and returns nullopt on any.
+std::optional<OpenedTable> open_table(std::string_view bytes,
+                                      const std::vector<std::string_view>& columns,
+                                      const std::string& file, std::vector<DataError>& errors,
+                                      std::int64_t& data_rows);
+
 // Checks that a data record has as many fields as the header; appends an error and returns
 // false otherwise (a short record is usually a truncated file).
 bool check_field_count(const util::CsvRecord& record, std::size_t expected, const std::string& file,

@@ -19,22 +19,12 @@ constexpr std::array<std::string_view, 12> kMonthNames = {
 OhssSectorTable parse_ohss_sectors(std::string_view bytes, std::string file) {
   OhssSectorTable table;
   table.file = std::move(file);
-  const util::CsvParseResult parsed = util::parse_csv(bytes);
-  if (parsed.error) {
-    table.errors.push_back(
-        {table.file, parsed.error->line, parsed.error->column, parsed.error->message});
-    return table;
-  }
-  const util::CsvDocument& doc = *parsed.document;
-  if (doc.records.empty()) {
-    table.errors.push_back({table.file, 0, 0, "empty file (no header)"});
-    return table;
-  }
   const std::vector<std::string_view> columns(std::begin(kOhssSectorColumns),
                                               std::end(kOhssSectorColumns));
-  const auto index = detail::map_header(doc.records[0], columns, table.file, table.errors);
-  table.data_rows = static_cast<std::int64_t>(doc.records.size()) - 1;
-  if (!index) return table;
+  const auto opened = detail::open_table(bytes, columns, table.file, table.errors, table.data_rows);
+  if (!opened) return table;
+  const util::CsvDocument& doc = opened->document;
+  const std::vector<std::size_t>* index = &opened->index;
 
   std::map<std::pair<int, int>, int> first_line;  // (month index, sector) -> line
   const std::vector<std::string_view> sector_names(std::begin(kOhssSectorNames),
