@@ -1,7 +1,10 @@
 #include "scenario/yaml_tree.h"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <sstream>
 
 #include <utility>
 
@@ -147,6 +150,54 @@ std::optional<Location> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// yaml-cpp 0.7 never consumes a token it cannot start a document with (a ',' outside
+// [ ] or { }): YAML::LoadAll then returns an endless series of empty documents at the same
+// place (found by fuzzing, fuzz/regressions/fuzz_scenario/stray_comma). This pass counts the
+// documents with yaml-cpp's event parser and stops where a document makes no progress.
+struct DocumentCount {
+  int documents = 0;
+  std::optional<YAML::Mark> stuck_at;  // where yaml-cpp stopped making progress
+};
+
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  int documents = 0;
+  YAML::Mark last_start = YAML::Mark::null_mark();
+  bool repeated = false;  // a document started where the previous one did
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    repeated = documents > 0 && mark.pos == last_start.pos;
+    last_start = mark;
+    ++documents;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// Throws what yaml-cpp's parser throws on a syntax error.
+DocumentCount count_documents(const std::string& text) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentCounter counter;
+  while (parser.HandleNextDocument(counter)) {
+    if (counter.repeated) return DocumentCount{counter.documents, counter.last_start};
+  }
+  return DocumentCount{counter.documents, std::nullopt};
+}
+
+}  // namespace
+
 std::optional<Location> find_control_character(std::string_view text) {
   int line = 1;
   std::size_t line_start = 0;
@@ -179,7 +230,17 @@ std::optional<YamlNode> parse_yaml(std::string_view contents, int file, Diagnost
   }
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(std::string(contents));
+    const std::string text(contents);
+    const DocumentCount count = count_documents(text);
+    if (count.stuck_at) {
+      const std::size_t at = static_cast<std::size_t>(count.stuck_at->pos);
+      const std::string what = at < text.size() ? std::string("'") + text[at] + "'" : "text";
+      sink.error(location_of(*count.stuck_at, file), "",
+                 "YAML syntax error: unexpected " + what + " where a value should start",
+                 "',' separates items only inside [ ] or { }");
+      return std::nullopt;
+    }
+    documents = YAML::LoadAll(text);
   } catch (const YAML::DeepRecursion& e) {
     sink.error(location_of(e.mark, file), "", "YAML nesting is too deep",
                "a scenario needs a few levels of maps and lists, not thousands");

@@ -45,7 +45,7 @@ fs::path write_long_scenario(const fs::path& dir, int months, int days, double p
   std::ofstream table(dir / "table.csv");
   table << "sector,month,demographic,citizenship,encounters_per_day\n";
   for (int m = 0; m < months; ++m) {
-    char month[8];
+    char month[16];  // "YYYY-MM" and room for any int the compiler imagines
     std::snprintf(month, sizeof month, "%04d-%02d", 2024 + m / 12, m % 12 + 1);
     for (const char* s : kSectors) {
       for (const char* d : kDemographics) {

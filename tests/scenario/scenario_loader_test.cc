@@ -452,6 +452,17 @@ TEST(LoadScenario, SyntaxError) {
             "      |     ^\n");
 }
 
+// yaml-cpp 0.7 alone loops for ever on a ',' outside [ ] or { } (found by fuzzing).
+TEST(LoadScenario, StrayCommaIsASyntaxErrorNotAHang) {
+  TempDir dir;
+  const LoadResult r = load_text(dir, "# pasted without brackets\n, start: 2024-01-01\n");
+  EXPECT_EQ(all_messages(r, dir),
+            "T/s.yaml:2:1: error: YAML syntax error: unexpected ',' where a value should start "
+            "(',' separates items only inside [ ] or { })\n"
+            "    2 | , start: 2024-01-01\n"
+            "      | ^\n");
+}
+
 TEST(LoadScenario, TwoDocuments) {
   TempDir dir;
   const LoadResult r = load_text(dir, std::string(kMinimal) + "---\nseed: 3\n");
