@@ -76,16 +76,38 @@ struct ClosureSpec {
   std::int64_t custody_below = 0;  // triggered: reopen at or below this many people
 };
 
+// Lanes of a crossing that work slower for a period: each open lane serves `factor` times
+// its usual units per hour (e.g. the Texas safety inspections of every truck from Mexico at
+// Eagle Pass and Del Rio from 28 November 2023).
+struct SlowdownSpec {
+  int crossing = 0;
+  PerMode<bool> modes{};  // which modes slow down
+  double factor = 1;      // 0 < factor <= 1
+  util::Date first_day;   // inclusive
+  util::Date last_day;    // inclusive
+};
+
 struct PortsSpec {
   std::vector<CrossingSpec> crossings;  // empty: no ports in the run
   std::vector<TrafficLevel> traffic;    // must cover every crossing-mode with lanes, every month
   std::vector<RedeploymentSpec> redeployments;
   std::vector<ClosureSpec> closures;
+  std::vector<SlowdownSpec> slowdowns;
   // Day-to-day variation of traffic: gamma shock per crossing-day with this shape. Default 50.
   double day_dispersion = 50.0;
   // Share of the demand facing a closed crossing that goes to the open crossing of its group
   // with the most lanes for the mode; the rest waits (truck, rail) or is lost (others).
   PerMode<double> divert_share = {0.8, 0.8, 1.0, 0.8, 0.0};
+  // Demand by day of the week (Monday..Sunday) as a multiple of the month's daily mean; each
+  // mode's seven factors average 1. Default flat (the published series are monthly).
+  PerMode<std::array<double, 7>> weekly_pattern = {{{1, 1, 1, 1, 1, 1, 1},
+                                                    {1, 1, 1, 1, 1, 1, 1},
+                                                    {1, 1, 1, 1, 1, 1, 1},
+                                                    {1, 1, 1, 1, 1, 1, 1},
+                                                    {1, 1, 1, 1, 1, 1, 1}}};
+  // Longest wait anyone joins, hours, by mode: arrivals that would wait longer turn away
+  // (counted as lost: they cross elsewhere, later, or not at all). 0 = no limit (default).
+  PerMode<double> max_wait_hours{};
   // Freight value per loaded unit, US dollars (docs/parameters.md).
   double value_per_truck_usd = 50000;
   double value_per_railcar_usd = 60000;

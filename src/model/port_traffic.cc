@@ -90,9 +90,10 @@ void PortTraffic::run_day(int day, std::uint32_t replication,
                             (static_cast<std::uint64_t>(day + 1) << 40) | c);
     const double k = ports_.day_dispersion;
     const double shock = engine::gamma(rs, k, 1.0 / k);
-    const double week = 1.0;  // no public daily series: flat weekly pattern (docs/model.md)
+    const auto weekday = static_cast<std::size_t>((start_date_ + day).weekday());
     for (int m = 0; m < kModeCount; ++m) {
       const auto mode = static_cast<Mode>(m);
+      const double week = ports_.weekly_pattern[idx(mode)][weekday];
       if (state[c].closed[idx(mode)]) lanes[c][idx(mode)] = 0;
       demand[c][idx(mode)] = demand_per_day(day, static_cast<int>(c), mode) * shock * week;
       ModeDay& md = out[c].modes[idx(mode)];
@@ -142,11 +143,20 @@ void PortTraffic::run_day(int day, std::uint32_t replication,
       }
       const int hours_open = spec.close_hour - spec.open_hour;
       const double per_hour = arriving[c][idx(mode)] / hours_open;
-      const double capacity = lanes[c][idx(mode)] * spec.units_per_lane_hour;
+      const double capacity =
+          lanes[c][idx(mode)] * spec.units_per_lane_hour * state[c].speed[idx(mode)];
+      const double max_wait = ports_.max_wait_hours[idx(mode)];
       md.lanes_open = lanes[c][idx(mode)];
       for (int h = spec.open_hour; h < spec.close_hour; ++h) {
         const double wait_hours = capacity > 0 ? queue / capacity : 1e9;
-        queue += per_hour;
+        double joining = per_hour;
+        if (max_wait > 0 && capacity > 0) {
+          // Joins only while the wait ahead is at most max_wait (a held backlog from a closure
+          // stays: it was already in line).
+          joining = std::clamp(max_wait * capacity - queue, 0.0, per_hour);
+          md.lost += per_hour - joining;
+        }
+        queue += joining;
         const double served = std::min(queue, capacity);
         queue -= served;
         md.processed += served;

@@ -4,7 +4,9 @@
 // demand arrives evenly over the mode's hours of operation, open lanes serve
 // lanes × units_per_lane_hour, the rest waits. A closed mode sends part of its demand to the
 // open crossing of its group with the most lanes for that mode; the rest waits (trucks,
-// railcars: held until it reopens) or is lost (people, cars, buses).
+// railcars: held until it reopens) or is lost (people, cars, buses). Where the queue is
+// longer than the mode's max_wait, newcomers turn away (lost). Demand follows the mode's
+// weekly pattern; slowdowns scale a lane's throughput.
 // docs/model.md, "Ports of entry".
 
 #include <cstdint>
@@ -21,8 +23,9 @@ class PortTraffic {
   PortTraffic(const PortsSpec& ports, util::Date start_date, int days, std::uint64_t seed);
 
   struct CrossingState {
-    double traffic_officers = 0;  // officers available for lanes today
-    PerMode<bool> closed{};       // closed by a closure today
+    double traffic_officers = 0;           // officers available for lanes today
+    PerMode<bool> closed{};                // closed by a closure today
+    PerMode<double> speed{1, 1, 1, 1, 1};  // lane throughput factor today (slowdowns)
   };
 
   // Runs one day of traffic. `state` has one entry per crossing. Fills `out` (one per

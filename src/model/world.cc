@@ -723,6 +723,15 @@ void World::start_port_day(int day) {
       }
     }
   }
+  for (const SlowdownSpec& slow : ports.slowdowns) {
+    if (date < slow.first_day || date > slow.last_day) continue;
+    for (int m = 0; m < kModeCount; ++m) {
+      if (slow.modes[static_cast<std::size_t>(m)]) {
+        state[static_cast<std::size_t>(slow.crossing)].speed[static_cast<std::size_t>(m)] *=
+            slow.factor;
+      }
+    }
+  }
   traffic_.run_day(day, replication_, state, port_days_);
   for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
     port_days_[c].crossing = ports.crossings[c].key;

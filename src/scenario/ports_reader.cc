@@ -1,6 +1,7 @@
 #include "scenario/ports_reader.h"
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -32,7 +33,8 @@ class PortsReader {
         node, "ports",
         {"crossings", "traffic_table", "day_dispersion", "divert_share", "value_per_truck_usd",
          "value_per_railcar_usd", "delay_threshold", "appointments", "parole_appointments",
-         "people_demographic_share", "people_citizenship_share", "redeployments", "closures"},
+         "people_demographic_share", "people_citizenship_share", "redeployments", "closures",
+         "slowdowns", "weekly_pattern", "max_wait"},
         sink_);
     f.number("day_dispersion", out.day_dispersion, kPositive);
     read_keyed(f.find("divert_share"), "ports.divert_share", kModeKeys, out.divert_share, sink_,
@@ -46,6 +48,13 @@ class PortsReader {
         out.delay_threshold_hours = static_cast<double>(*minutes) / 60.0;
       }
     }
+    read_keyed(f.find("max_wait"), "ports.max_wait", kModeKeys, out.max_wait_hours, sink_,
+               [this](const YamlNode& n, const std::string& p, double) -> std::optional<double> {
+                 const auto minutes = read_duration(n, p, false, sink_);
+                 if (!minutes) return std::nullopt;
+                 return static_cast<double>(*minutes) / 60.0;
+               });
+    read_weekly_pattern(f.find("weekly_pattern"), out);
     f.rate_per_day("appointments", out.appointments_per_day);
     f.boolean("parole_appointments", out.parole_appointments);
     read_shares(f.find("people_demographic_share"), "ports.people_demographic_share",
@@ -61,6 +70,7 @@ class PortsReader {
     }
     read_redeployments(f.find("redeployments"), horizon, out);
     read_closures(f.find("closures"), horizon, out);
+    read_slowdowns(f.find("slowdowns"), horizon, out);
     double appointment_total = 0;
     for (const auto& c : out.crossings) appointment_total += c.appointment_share;
     if (out.appointments_per_day > 0 && std::fabs(appointment_total - 1.0) > 1e-6 &&
@@ -320,6 +330,99 @@ class PortsReader {
         c.custody_below = static_cast<std::int64_t>(below);
       }
       if (ok) out.closures.push_back(c);
+    }
+  }
+
+  void read_slowdowns(const YamlNode* node, const std::optional<Horizon>& horizon,
+                      model::PortsSpec& out) {
+    if (node == nullptr) return;
+    if (node->kind != YamlNode::Kind::kList) {
+      sink_.error(node->location, "ports.slowdowns",
+                  "ports.slowdowns: expected a list, got " + describe(*node));
+      return;
+    }
+    for (std::size_t i = 0; i < node->items.size(); ++i) {
+      const YamlNode& item = node->items[i];
+      const std::string path = "ports.slowdowns[" + std::to_string(i) + "]";
+      const Fields f(&item, path, {"crossing", "modes", "factor", "first_day", "last_day"}, sink_);
+      model::SlowdownSpec slow;
+      bool ok = true;
+      if (f.require("crossing")) {
+        const auto c = crossing_key(*f.find("crossing"), f.path("crossing"), out);
+        ok = c.has_value();
+        if (c) slow.crossing = *c;
+      } else {
+        ok = false;
+      }
+      ok = read_modes(f.find("modes"), f.path("modes"), slow.modes) && ok;
+      if (f.require("factor")) {
+        if (const auto factor =
+                read_number(*f.find("factor"), f.path("factor"), kProbability, sink_)) {
+          if (*factor <= 0) {
+            sink_.error(f.find("factor")->location, f.path("factor"),
+                        f.path("factor") +
+                            ": must be above 0 (a lane that serves nobody is a "
+                            "closure: use ports.closures)");
+            ok = false;
+          }
+          slow.factor = *factor;
+        } else {
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+      ok = read_dates(f, horizon, slow.first_day, slow.last_day, item) && ok;
+      if (ok) out.slowdowns.push_back(slow);
+    }
+  }
+
+  // `weekly_pattern: {mode: [Monday .. Sunday]}`: seven non-negative factors averaging 1.
+  void read_weekly_pattern(const YamlNode* node, model::PortsSpec& out) {
+    if (node == nullptr) return;
+    if (!node->is_map()) {
+      sink_.error(node->location, "ports.weekly_pattern",
+                  "ports.weekly_pattern: expected a map, got " + describe(*node));
+      return;
+    }
+    for (const YamlEntry& entry : node->entries) {
+      const std::string path = "ports.weekly_pattern." + entry.key;
+      const std::optional<int> mode = index_of_key(entry.key, kModeKeys);
+      if (!mode) {
+        report_unknown_key(entry, "ports.weekly_pattern", kModeKeys, sink_);
+        continue;
+      }
+      const YamlNode& list = entry.value;
+      if (list.kind != YamlNode::Kind::kList || list.items.size() != 7) {
+        sink_.error(
+            list.location, path,
+            path + ": expected a list of 7 numbers, Monday to Sunday, got " + describe(list));
+        continue;
+      }
+      std::array<double, 7> days{};
+      bool ok = true;
+      double sum = 0;
+      for (std::size_t d = 0; d < 7; ++d) {
+        const auto v =
+            read_number(list.items[d], path + "[" + std::to_string(d) + "]", kNonNegative, sink_);
+        ok = ok && v.has_value();
+        days[d] = v.value_or(0.0);
+        sum += days[d];
+      }
+      if (!ok) continue;
+      // Two decimals are what anyone writes; the factors must keep the month's mean.
+      if (std::fabs(sum / 7.0 - 1.0) > 0.005) {
+        char mean[32];
+        std::snprintf(mean, sizeof mean, "%.3f", sum / 7.0);
+        sink_.error(list.location, path,
+                    path +
+                        ": the 7 factors must average 1 (they keep the month's daily mean), "
+                        "they average " +
+                        mean);
+        continue;
+      }
+      for (double& d : days) d *= 7.0 / sum;  // exact mean 1
+      out.weekly_pattern[static_cast<std::size_t>(*mode)] = days;
     }
   }
 

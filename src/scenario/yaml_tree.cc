@@ -5,7 +5,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <sstream>
-
 #include <utility>
 
 namespace bf::scenario {

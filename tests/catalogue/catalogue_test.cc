@@ -40,6 +40,9 @@ struct Case {
   std::vector<std::string> stderr_lines;
 };
 
+// How ctest and gtest name a case in their output (instead of a dump of its bytes).
+void PrintTo(const Case& c, std::ostream* out) { *out << "cases.txt:" << c.line << ' ' << c.name; }
+
 std::vector<Case> load_cases() {
   std::vector<Case> cases;
   std::ifstream in(kCatalogue / "cases.txt");

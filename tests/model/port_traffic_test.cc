@@ -140,5 +140,86 @@ TEST(PortTraffic, ClosedRailHoldsRailcarsAndClearsTheBacklogAfter) {
   EXPECT_NEAR(out[0].modes[kRail].queue, 0, 1);
 }
 
+// A slowdown scales each lane's throughput: one truck lane at 10 an hour slowed to half
+// serves 5 an hour, so 20 an hour of demand leaves 15 an hour in the queue.
+TEST(PortTraffic, SlowdownScalesLaneThroughput) {
+  CrossingSpec c = crossing("a", "");
+  c.modes[kTruck] = {2, 10.0, 0, 24};
+  PortsSpec p = ports_with({c});
+  set_demand(p, 0, Mode::kTruck, 480);
+  PortTraffic t(p, kStart, 1, 1);
+  auto state = open_state(p);
+  state[0].speed[kTruck] = 0.25;  // 2 lanes x 10 x 0.25 = 5 an hour
+  std::vector<PortDay> out;
+  t.run_day(0, 0, state, out);
+  EXPECT_NEAR(out[0].modes[kTruck].processed, 5 * 24, kTol * 480);
+  EXPECT_NEAR(out[0].modes[kTruck].queue, 15 * 24, kTol * 480);
+  EXPECT_EQ(out[0].modes[kTruck].lanes_open, 2);  // lanes stay open, they are just slower
+}
+
+// With max_wait, newcomers join only while at most capacity x max_wait are ahead of them.
+// One car lane at 10 an hour, 20 an hour arriving, max wait 2 h (room for 20): hour 1 all 20
+// join and 10 are served; from then on 10 wait at each hour's start, so 10 join, 10 turn
+// away, 10 are served.
+TEST(PortTraffic, ArrivalsTurnAwayBeyondMaxWait) {
+  CrossingSpec c = crossing("a", "");
+  c.modes[kCar] = {1, 10.0, 0, 24};
+  PortsSpec p = ports_with({c});
+  p.max_wait_hours[kCar] = 2.0;
+  set_demand(p, 0, Mode::kPassengerVehicle, 480);
+  PortTraffic t(p, kStart, 1, 1);
+  std::vector<PortDay> out;
+  t.run_day(0, 0, open_state(p), out);
+  const ModeDay& car = out[0].modes[kCar];
+  EXPECT_NEAR(car.processed, 240, kTol * 480);
+  EXPECT_NEAR(car.queue, 10, kTol * 480);
+  EXPECT_NEAR(car.lost, 23 * 10, kTol * 480);
+  // Conservation: every unit of demand was processed, still waits, or turned away.
+  EXPECT_NEAR(car.processed + car.queue + car.lost, car.demand, kTol);
+}
+
+// A held backlog (trucks waiting through a closure) is not thrown away at reopening by
+// max_wait; only newcomers are turned away while it is longer than max_wait.
+TEST(PortTraffic, HeldBacklogSurvivesMaxWait) {
+  CrossingSpec c = crossing("a", "");
+  c.modes[kTruck] = {1, 10.0, 0, 24};
+  PortsSpec p = ports_with({c});
+  p.max_wait_hours[kTruck] = 1.0;
+  set_demand(p, 0, Mode::kTruck, 120);  // 5 an hour
+  PortTraffic t(p, kStart, 2, 1);
+  std::vector<PortDay> out;
+  auto closed = open_state(p);
+  closed[0].closed[kTruck] = true;
+  t.run_day(0, 0, closed, out);
+  EXPECT_NEAR(out[0].modes[kTruck].queue, 120, kTol * 120);
+  t.run_day(1, 0, open_state(p), out);
+  const ModeDay& truck = out[0].modes[kTruck];
+  // Day 2: the backlog of 120 is served at 10 an hour; newcomers (5 an hour) turn away while
+  // more than 10 (1 h of capacity) wait: for the first 12 hours. Then all join.
+  EXPECT_NEAR(truck.lost, 12 * 5, kTol * 240);
+  EXPECT_NEAR(truck.processed, 120 + 12 * 5, kTol * 240);
+  EXPECT_NEAR(truck.queue, 0, kTol);
+  EXPECT_NEAR(truck.processed + truck.queue + truck.lost, 120 + truck.demand, kTol * 240);
+}
+
+// The weekly pattern scales each weekday's demand (2024-01-01 is a Monday).
+TEST(PortTraffic, WeeklyPatternScalesDemandByWeekday) {
+  CrossingSpec c = crossing("a", "");
+  c.modes[kTruck] = {10, 100.0, 0, 24};
+  PortsSpec p = ports_with({c});
+  p.weekly_pattern[kTruck] = {1.2, 1.2, 1.2, 1.2, 1.2, 0.6, 0.4};
+  set_demand(p, 0, Mode::kTruck, 100);
+  PortTraffic t(p, kStart, 7, 1);
+  std::vector<PortDay> out;
+  double week = 0;
+  for (int day = 0; day < 7; ++day) {
+    t.run_day(day, 0, open_state(p), out);
+    week += out[0].modes[kTruck].demand;
+    const double expected[] = {120, 120, 120, 120, 120, 60, 40};
+    EXPECT_NEAR(out[0].modes[kTruck].demand, expected[day], kTol) << "day " << day;
+  }
+  EXPECT_NEAR(week, 700, kTol * 7);
+}
+
 }  // namespace
 }  // namespace bf::model

@@ -100,6 +100,52 @@ TEST(Ports, BadDefinitionsAreReportedWithLineAndColumn) {
             "      |                  ^\n");
 }
 
+TEST(Ports, ReadsSlowdownsWeeklyPatternAndMaxWait) {
+  TempDir dir;
+  const LoadResult r = load(dir,
+                            "  max_wait: {passenger_vehicle: 3h, rail: 2d}\n"
+                            "  weekly_pattern: {rail: [1.2, 1.2, 1.2, 1.2, 1.2, 0.6, 0.4]}\n"
+                            "  slowdowns:\n"
+                            "    - {crossing: bridge, modes: [passenger_vehicle], factor: 0.5,\n"
+                            "       first_day: 2024-01-02, last_day: 2024-01-04}\n");
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  const model::PortsSpec& p = r.scenario->spec.ports;
+  constexpr auto kCar = static_cast<std::size_t>(model::Mode::kPassengerVehicle);
+  constexpr auto kRail = static_cast<std::size_t>(model::Mode::kRail);
+  EXPECT_EQ(p.max_wait_hours[kCar], 3.0);
+  EXPECT_EQ(p.max_wait_hours[kRail], 48.0);
+  EXPECT_EQ(p.max_wait_hours[static_cast<std::size_t>(model::Mode::kTruck)], 0.0);  // no limit
+  EXPECT_DOUBLE_EQ(p.weekly_pattern[kRail][6], 0.4);
+  EXPECT_EQ(p.weekly_pattern[kCar][6], 1.0);
+  ASSERT_EQ(p.slowdowns.size(), 1u);
+  EXPECT_EQ(p.slowdowns[0].factor, 0.5);
+  EXPECT_TRUE(p.slowdowns[0].modes[kCar]);
+  EXPECT_FALSE(p.slowdowns[0].modes[kRail]);
+  EXPECT_EQ(p.slowdowns[0].first_day, *util::Date::parse("2024-01-02"));
+}
+
+TEST(Ports, BadSlowdownsAndWeeklyPatternsAreReported) {
+  TempDir dir;
+  const LoadResult r = load(dir,
+                            "  weekly_pattern: {rail: [1, 1, 1, 1, 1, 1, 2], bus: [1, 1]}\n"
+                            "  slowdowns:\n"
+                            "    - {crossing: bridge, factor: 0, first_day: 2024-01-02,\n"
+                            "       last_day: 2024-01-04}\n");
+  EXPECT_EQ(all_messages(r, dir),
+            "T/s.yaml:18:26: error: ports.weekly_pattern.rail: the 7 factors must average 1 "
+            "(they keep the month's daily mean), they average 1.143\n"
+            "   18 |   weekly_pattern: {rail: [1, 1, 1, 1, 1, 1, 2], bus: [1, 1]}\n"
+            "      |                          ^\n"
+            "T/s.yaml:18:54: error: ports.weekly_pattern.bus: expected a list of 7 numbers, "
+            "Monday to Sunday, got a list\n"
+            "   18 |   weekly_pattern: {rail: [1, 1, 1, 1, 1, 1, 2], bus: [1, 1]}\n"
+            "      |                                                      ^\n"
+            "T/s.yaml:20:34: error: ports.slowdowns[0].factor: must be above 0 (a lane that "
+            "serves nobody is a closure: use ports.closures)\n"
+            "   20 |     - {crossing: bridge, factor: 0, first_day: 2024-01-02,\n"
+            "      |                                  ^\n");
+}
+
 TEST(Ports, TrafficTableMustCoverEveryServedModeAndMonth) {
   TempDir dir;
   const LoadResult r = load(dir, "",
