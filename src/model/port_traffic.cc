@@ -62,12 +62,13 @@ double PortTraffic::demand_per_day(int day, int crossing, Mode mode) const {
   return demand_[static_cast<std::size_t>(slot)][static_cast<std::size_t>(crossing)][idx(mode)];
 }
 
-PerMode<int> PortTraffic::staffed_lanes(const CrossingSpec& crossing, double officers) {
+PerMode<int> PortTraffic::staffed_lanes(const CrossingSpec& crossing, double officers,
+                                        const PerMode<bool>& closed) {
   PerMode<int> lanes{};
   for (Mode m : kStaffingOrder) {
     const LaneSpec& spec = crossing.modes[idx(m)];
     const double per_lane = crossing.officers_per_lane[idx(m)];
-    if (spec.lanes <= 0) continue;
+    if (spec.lanes <= 0 || closed[idx(m)]) continue;
     const int affordable =
         per_lane > 0 ? static_cast<int>(std::floor(officers / per_lane + 1e-9)) : spec.lanes;
     lanes[idx(m)] = std::min(spec.lanes, affordable);
@@ -85,7 +86,7 @@ void PortTraffic::run_day(int day, std::uint32_t replication,
   std::vector<PerMode<double>> demand(n);
   for (std::size_t c = 0; c < n; ++c) {
     const CrossingSpec& crossing = ports_.crossings[c];
-    lanes[c] = staffed_lanes(crossing, state[c].traffic_officers);
+    lanes[c] = staffed_lanes(crossing, state[c].traffic_officers, state[c].closed);
     engine::RandomStream rs(seed_, replication, static_cast<std::uint8_t>(Purpose::kTraffic),
                             (static_cast<std::uint64_t>(day + 1) << 40) | c);
     const double k = ports_.day_dispersion;
@@ -94,7 +95,6 @@ void PortTraffic::run_day(int day, std::uint32_t replication,
     for (int m = 0; m < kModeCount; ++m) {
       const auto mode = static_cast<Mode>(m);
       const double week = ports_.weekly_pattern[idx(mode)][weekday];
-      if (state[c].closed[idx(mode)]) lanes[c][idx(mode)] = 0;
       demand[c][idx(mode)] = demand_per_day(day, static_cast<int>(c), mode) * shock * week;
       ModeDay& md = out[c].modes[idx(mode)];
       md.demand = demand[c][idx(mode)];

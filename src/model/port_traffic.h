@@ -34,8 +34,10 @@ class PortTraffic {
                std::vector<PortDay>& out);
 
   // Lanes the officers can staff, in priority order truck, passenger vehicle, pedestrian,
-  // bus, rail (rail last: CBP suspended rail processing first in December 2023).
-  static PerMode<int> staffed_lanes(const CrossingSpec& crossing, double officers);
+  // bus, rail (rail last: CBP suspended rail processing first in December 2023). Closed
+  // modes take no officers.
+  static PerMode<int> staffed_lanes(const CrossingSpec& crossing, double officers,
+                                    const PerMode<bool>& closed = {});
 
  private:
   double demand_per_day(int day, int crossing, Mode mode) const;

@@ -54,6 +54,14 @@ TEST(PortTraffic, OfficersStaffLanesInPriorityOrder) {
   EXPECT_EQ(lanes[kWalk], 0);
   EXPECT_EQ(lanes[kRail], 0);  // rail is staffed last
   EXPECT_EQ(PortTraffic::staffed_lanes(c, 1000)[kRail], 1);
+  // A closed mode takes no officers: with cars closed, the 4 left after trucks staff the
+  // pedestrian lanes (2) and nothing else fits.
+  PerMode<bool> closed{};
+  closed[kCar] = true;
+  const auto without_cars = PortTraffic::staffed_lanes(c, 10, closed);
+  EXPECT_EQ(without_cars[kCar], 0);
+  EXPECT_EQ(without_cars[kWalk], 2);
+  EXPECT_EQ(without_cars[kRail], 0);  // 2 officers left, a track needs 4
 }
 
 TEST(PortTraffic, EnoughLanesMeanNoQueue) {
