@@ -65,10 +65,10 @@ BtsCrossingTable parse_bts_crossings(std::string_view bytes, std::string file) {
     };
 
     if (field(0).text.empty()) fail(0, "empty port name");
-    if (field(1).text.empty()) fail(1, "empty state");
+    // CBP port codes have four digits; BTS drops a leading zero on some ("708" for 0708).
     const auto port_code = detail::parse_small_int(field(2).text);
-    if (!port_code || field(2).text.size() != 4) {
-      fail(2, "port code " + detail::quote_text(field(2).text) + " is not four digits");
+    if (!port_code || field(2).text.size() > 4) {
+      fail(2, "port code " + detail::quote_text(field(2).text) + " is not 1 to 4 digits");
     }
     const bool mexico = field(3).text == kBtsMexicoBorder;
     if (!mexico && field(3).text != kBtsCanadaBorder) {
@@ -76,6 +76,9 @@ BtsCrossingTable parse_bts_crossings(std::string_view bytes, std::string file) {
                   detail::quote_text(kBtsMexicoBorder) + " or " +
                   detail::quote_text(kBtsCanadaBorder));
     }
+    // The state is not used; it is required on the rows kept. The full file has a US-Canada
+    // row without one (Boston, Jun 2022), counted like the other US-Canada rows.
+    if (mexico && field(1).text.empty()) fail(1, "empty state");
     const auto month = parse_bts_date(field(4).text);
     if (!month) {
       fail(4, "date " + detail::quote_text(field(4).text) +

@@ -48,7 +48,7 @@ inline constexpr std::string_view kBtsIgnoredMeasures[] = {
 struct BtsCrossingRow {
   int line = 0;           // where the row is in the file
   std::string port;       // Port Name as published, e.g. "San Ysidro"
-  int port_code = 0;      // CBP port code, e.g. 2504
+  int port_code = 0;      // CBP port code, e.g. 2504 (published without a leading zero)
   util::YearMonth month;  // calendar month
   BtsMeasure measure = BtsMeasure::kPedestrians;
   std::int64_t units = 0;  // inbound units in the month: people, vehicles or railcars

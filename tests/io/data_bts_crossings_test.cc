@@ -26,8 +26,9 @@ std::vector<std::string> messages(const std::vector<DataError>& errors) {
 TEST(BtsCrossings, KeepsMexicoRowsOfModeMeasures) {
   const BtsCrossingTable t = read_sample("bts_crossings_small.csv");
   ASSERT_TRUE(t.ok()) << ::testing::PrintToString(messages(t.errors));
-  EXPECT_EQ(t.data_rows, 10);
-  EXPECT_EQ(t.other_borders, 1);     // Alcan, Alaska
+  EXPECT_EQ(t.data_rows, 12);
+  // Alcan, Alaska; Alexandria Bay (code "708"); Boston, without a state (as published).
+  EXPECT_EQ(t.other_borders, 3);
   EXPECT_EQ(t.ignored_measures, 2);  // Personal Vehicle Passengers, Trains
   EXPECT_EQ(t.repeated_rows, 1);     // Nogales Personal Vehicles, same value
   ASSERT_EQ(t.rows.size(), 6u);
@@ -66,12 +67,13 @@ TEST(BtsCrossings, ReportsEveryBadRow) {
                 "(Jan..Dec and a year)",
                 "bts_crossings_bad.csv:4:23: border \"US-Mexican Border\" is not \"US-Mexico "
                 "Border\" or \"US-Canada Border\"",
-                "bts_crossings_bad.csv:5:18: port code \"23O3\" is not four digits",
+                "bts_crossings_bad.csv:5:18: port code \"23O3\" is not 1 to 4 digits",
                 "bts_crossings_bad.csv:6:61: value \"-4\" is not a whole number >= 0",
                 "bts_crossings_bad.csv:7:61: value \"\" is not a whole number >= 0",
                 "bts_crossings_bad.csv:9: duplicate row: port \"Del Rio\" measure \"Personal "
                 "Vehicles\" in 2019-06 already on line 8 with value 123068",
-                "bts_crossings_bad.csv:10:51: expected 7 fields, found 6 (truncated line?)"}));
+                "bts_crossings_bad.csv:10:51: expected 7 fields, found 6 (truncated line?)",
+                "bts_crossings_bad.csv:11:9: empty state"}));
   ASSERT_EQ(t.rows.size(), 1u);
   EXPECT_EQ(t.rows[0].line, 8);
 }
