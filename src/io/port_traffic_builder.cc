@@ -193,6 +193,10 @@ PortTrafficResult build_port_traffic(const CrossingSourceTable& sources,
         {"", 0, 0, "empty month range: " + first.to_string() + " is after " + last.to_string()});
     return result;
   }
+  if (sources.rows.empty()) {
+    result.errors.push_back({sources.file, 0, 0, "no rows: no crossing to derive traffic for"});
+    return result;
+  }
   // Counts by (series name, month index, mode or measure).
   using Key = std::tuple<std::string, int, int>;
   std::map<Key, std::int64_t> texas_units, bts_units;

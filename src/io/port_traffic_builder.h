@@ -78,8 +78,8 @@ struct PortTrafficResult {
 // Builds the table for calendar months first..last (inclusive): every row of `sources` for
 // every month. Errors (naming the sources-file line and the source_port column) when a
 // source_port is not in its file at all or has no row for the mode in the reference month
-// (BTS rail needs both its "Rail Containers Loaded" and "Rail Containers Empty" rows), and
-// when a source used has no rows at all.
+// (BTS rail needs both its "Rail Containers Loaded" and "Rail Containers Empty" rows), when a
+// source used has no rows at all, and when `sources` has no rows.
 PortTrafficResult build_port_traffic(const CrossingSourceTable& sources,
                                      const BtsCrossingTable& bts, const TexasCrossingTable& texas,
                                      util::YearMonth first, util::YearMonth last);

@@ -186,5 +186,13 @@ TEST(PortTraffic, EmptyRangeIsAnError) {
             std::vector<std::string>{"empty month range: 2024-01 is after 2023-12"});
 }
 
+TEST(PortTraffic, EmptySourcesFileIsAnError) {
+  const PortTrafficResult r =
+      build_port_traffic(sources(""), parse_bts_crossings(kBts, "bts.csv"),
+                         parse_texas_crossings(kTexas, "tx.csv"), {2023, 12}, {2023, 12});
+  EXPECT_EQ(messages(r.errors),
+            std::vector<std::string>{"s.csv: no rows: no crossing to derive traffic for"});
+}
+
 }  // namespace
 }  // namespace bf::io
