@@ -1,10 +1,12 @@
-// `borderflow calibrate`: derive an arrival table from the official data files.
+// `borderflow calibrate` and `borderflow calibrate-ports`: derive the arrival table and the
+// port traffic table from the official data files.
 
 #include <iostream>
 
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
 #include "io/arrival_table_builder.h"
+#include "io/port_traffic_builder.h"
 
 namespace bf::apps {
 namespace {
@@ -35,6 +37,29 @@ int calibrate_command(const CalibrateCommandOptions& options) {
   o.first = *first;
   o.last = *last;
   const int code = io::run_calibrate(o, std::cerr);
+  if (code == io::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
+  return code;
+}
+
+int calibrate_ports_command(const CalibratePortsCommandOptions& options) {
+  const auto first = parse_month(options.first_month);
+  const auto last = parse_month(options.last_month);
+  if (!first || !last) {
+    print_error("--from and --to take a month as YYYY-MM, e.g. --from 2023-12");
+    return kExitBadInput;
+  }
+  if (*last < *first) {
+    print_error("--to is before --from");
+    return kExitBadInput;
+  }
+  io::CalibratePortsOptions o;
+  o.sources_csv = options.sources;
+  o.bts_csv = options.bts;
+  o.texas_csv = options.texas;
+  o.output = options.output;
+  o.first = *first;
+  o.last = *last;
+  const int code = io::run_calibrate_ports(o, std::cerr);
   if (code == io::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
   return code;
 }

@@ -43,4 +43,14 @@ struct CalibrateCommandOptions {
 };
 int calibrate_command(const CalibrateCommandOptions& options);
 
+struct CalibratePortsCommandOptions {
+  std::filesystem::path sources;  // data/ports/crossing-sources.csv
+  std::filesystem::path bts;      // BTS Border Crossing Entry Data CSV
+  std::filesystem::path texas;    // Texas-Mexico monthly crossings CSV
+  std::filesystem::path output;
+  std::string first_month;  // YYYY-MM
+  std::string last_month;   // YYYY-MM
+};
+int calibrate_ports_command(const CalibratePortsCommandOptions& options);
+
 }  // namespace bf::apps

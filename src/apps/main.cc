@@ -78,6 +78,25 @@ int main(int argc, char** argv) {
   cal_cmd->add_option("--to", calibrate.last_month, "Last month, YYYY-MM")->required();
   cal_cmd->add_option("--output,-o", calibrate.output, "Arrival table to write")->required();
 
+  CalibratePortsCommandOptions ports;
+  CLI::App* ports_cmd = app.add_subcommand(
+      "calibrate-ports",
+      "Derive a port traffic table from the BTS and Texas crossing files (data/ports)");
+  ports_cmd
+      ->add_option("--sources", ports.sources,
+                   "Which published series feeds each crossing and mode "
+                   "(data/ports/crossing-sources.csv)")
+      ->required();
+  ports_cmd->add_option("--bts", ports.bts, "BTS Border Crossing Entry Data CSV, as published")
+      ->required();
+  ports_cmd
+      ->add_option("--texas", ports.texas,
+                   "Texas-Mexico monthly northbound crossings CSV (UNT processing of CBP counts)")
+      ->required();
+  ports_cmd->add_option("--from", ports.first_month, "First month, YYYY-MM")->required();
+  ports_cmd->add_option("--to", ports.last_month, "Last month, YYYY-MM")->required();
+  ports_cmd->add_option("--output,-o", ports.output, "Traffic table to write")->required();
+
   ReportOptions report;
   CLI::App* report_cmd = add_report_subcommand(app, report);
 
@@ -97,5 +116,6 @@ int main(int argc, char** argv) {
   }
   if (*report_cmd) return report_command(report);
   if (*check_cmd) return check_command(check);
+  if (*ports_cmd) return calibrate_ports_command(ports);
   return calibrate_command(calibrate);
 }
