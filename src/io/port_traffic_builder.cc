@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -250,32 +251,44 @@ PortTrafficResult build_port_traffic(const CrossingSourceTable& sources,
       auto missing = [&](std::string_view series) {
         fail(std::string(source_key(s.source)) + " has no " + detail::quote_text(series) +
              " row for " + detail::quote_text(s.source_port) + " in " + ref.to_string() +
-             " (reference month of " + m.to_string() + ") in " + data_file);
+             " (reference month of " + m.to_string() + ") nor in the " +
+             std::to_string(kMaxGapYears) + " years before in " + data_file);
+      };
+      // A missing row is a gap (BTS also leaves out rows whose value is 0 from 2017 on, but a
+      // measure the sources file names is never 0 for a whole month at a modelled crossing):
+      // step back a year at a time, and say so in the table's header.
+      auto find_units = [&](std::string_view series, auto& units,
+                            int key) -> std::optional<std::int64_t> {
+        for (int back = 0; back <= kMaxGapYears; ++back) {
+          const util::YearMonth year{ref.year - back, ref.month};
+          const auto found = units.find({s.source_port, year.index(), key});
+          if (found == units.end()) continue;
+          if (back > 0) {
+            result.gaps.push_back(std::string(source_key(s.source)) + " " +
+                                  detail::quote_text(s.source_port) + " " +
+                                  detail::quote_text(series) + " " + ref.to_string() +
+                                  " missing: " + year.to_string() + " used");
+          }
+          return found->second;
+        }
+        missing(series);
+        return std::nullopt;
       };
       std::int64_t count = 0;
       bool complete = true;
       if (is_texas) {
-        const auto found = texas_units.find({s.source_port, ref.index(), static_cast<int>(s.mode)});
-        if (found == texas_units.end()) {
-          for (const TexasModeName& t : kTexasModes) {
-            if (t.mode == s.mode) missing(t.text);
-          }
-          complete = false;
-        } else {
-          count = found->second;
+        for (const TexasModeName& t : kTexasModes) {
+          if (t.mode != s.mode) continue;
+          const auto units = find_units(t.text, texas_units, static_cast<int>(s.mode));
+          complete = units.has_value();
+          count = units.value_or(0);
         }
       } else {
-        // Every measure that makes up the mode must be there: BTS leaves out rows whose value
-        // is 0 (from 2017 on), so a missing row may be 0 or may be a gap; we do not guess.
         for (int b = 0; b < kBtsMeasureCount; ++b) {
           if (kBtsMeasureModes[b] != s.mode) continue;
-          const auto found = bts_units.find({s.source_port, ref.index(), b});
-          if (found == bts_units.end()) {
-            missing(kBtsMeasureNames[b]);
-            complete = false;
-          } else {
-            count += found->second;
-          }
+          const auto units = find_units(kBtsMeasureNames[b], bts_units, b);
+          complete = complete && units.has_value();
+          count += units.value_or(0);
         }
       }
       if (!complete) continue;
@@ -305,6 +318,7 @@ void write_port_traffic(std::ostream& out, const PortTrafficResult& table,
     if (table.uses_texas) out << " texas " << reference_month(m, table.texas_last).to_string();
     out << "\n";
   }
+  for (const std::string& gap : table.gaps) out << "# gap: " << gap << "\n";
   for (const ArrivalTableSource& source : sources) {
     out << "# source: " << source.file_name << " sha256=" << source.sha256
         << " rows=" << source.rows << "\n";

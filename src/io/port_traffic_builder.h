@@ -71,6 +71,9 @@ struct PortTrafficResult {
   std::vector<model::TrafficLevel> rows;  // `crossing` indexes `crossings`; empty on errors
   util::YearMonth bts_last, texas_last;   // last month of each source file (if used)
   bool uses_bts = false, uses_texas = false;
+  // Gaps filled from an earlier year, one line each for the table's header, e.g.
+  // `bts "Otay Mesa" "Trucks" 2021-11 missing: 2020-11 used`.
+  std::vector<std::string> gaps;
   std::vector<DataError> errors;
   bool ok() const { return errors.empty(); }
 };
@@ -78,8 +81,13 @@ struct PortTrafficResult {
 // Builds the table for calendar months first..last (inclusive): every row of `sources` for
 // every month. Errors (naming the sources-file line and the source_port column) when a
 // source_port is not in its file at all or has no row for the mode in the reference month
-// (BTS rail needs both its "Rail Containers Loaded" and "Rail Containers Empty" rows), when a
+// nor in the same calendar month of the kMaxGapYears years before it (a missing row is a gap:
+// the latest earlier year that has it is used and listed in `gaps`; BTS rail needs both its
+// "Rail Containers Loaded" and "Rail Containers Empty" rows), when a
 // source used has no rows at all, and when `sources` has no rows.
+// Years a reference month may step back over missing rows.
+inline constexpr int kMaxGapYears = 3;
+
 PortTrafficResult build_port_traffic(const CrossingSourceTable& sources,
                                      const BtsCrossingTable& bts, const TexasCrossingTable& texas,
                                      util::YearMonth first, util::YearMonth last);

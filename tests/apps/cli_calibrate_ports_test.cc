@@ -18,7 +18,7 @@ const fs::path kData = fs::path(BF_SOURCE_DIR) / ".." / "shared" / "data" / "bts
 const fs::path kBts = kData / "Border_Crossing_Entry_Data_US-Mexico_1996-2022.csv";
 const fs::path kTexas = kData / "tx_mx_monthly_crossings_2008_2025.csv";
 constexpr const char* kSources = "data/ports/crossing-sources.csv";
-constexpr const char* kCommitted = "data/ports/traffic-2023-12-to-2024-03.csv";
+constexpr const char* kCommitted = "data/ports/traffic-2023-11-to-2024-03.csv";
 // Small hand-made inputs of the catalogue (tests/catalogue/data), present in every checkout.
 constexpr const char* kSmallSources = "tests/catalogue/data/ports_sources_good.csv";
 constexpr const char* kSmallBts = "tests/catalogue/data/bts_good.csv";
@@ -39,9 +39,9 @@ TEST_F(CalibratePortsTest, ReproducesTheCommittedTable) {
     GTEST_SKIP() << "published crossing files not found under " << kData;
   }
   // Same file name as the committed table: the header records the command line.
-  const std::string out = at("traffic-2023-12-to-2024-03.csv");
+  const std::string out = at("traffic-2023-11-to-2024-03.csv");
   const CliResult r =
-      calibrate_ports(kSources, kBts.string(), kTexas.string(), "2023-12", "2024-03", out);
+      calibrate_ports(kSources, kBts.string(), kTexas.string(), "2023-11", "2024-03", out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "wrote " + out + "\n");
   EXPECT_EQ(r.err, "");
@@ -49,7 +49,7 @@ TEST_F(CalibratePortsTest, ReproducesTheCommittedTable) {
   ASSERT_FALSE(written.empty());
   EXPECT_TRUE(written == read_bytes(kCommitted))
       << "calibrate-ports no longer reproduces " << kCommitted;
-  EXPECT_THAT(entries(tmp()), ::testing::ElementsAre("traffic-2023-12-to-2024-03.csv"));
+  EXPECT_THAT(entries(tmp()), ::testing::ElementsAre("traffic-2023-11-to-2024-03.csv"));
 }
 
 TEST_F(CalibratePortsTest, SmallInputsGiveExactRows) {
@@ -92,7 +92,7 @@ TEST_F(CalibratePortsTest, MissingReferenceRowIsBadInputAndWritesNothing) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "tests/catalogue/data/ports_missing_reference.csv:9:27: bts has no \"Buses\" row for "
-            "\"Nogales\" in 2021-12 (reference month of 2023-12) in "
+            "\"Nogales\" in 2021-12 (reference month of 2023-12) nor in the 3 years before in "
             "tests/catalogue/data/bts_good.csv\n");
   EXPECT_EQ(r.out, "");
   EXPECT_TRUE(entries(tmp()).empty());

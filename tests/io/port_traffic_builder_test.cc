@@ -139,15 +139,39 @@ TEST(PortTraffic, MissingReferenceRowNamesTheSourcesLine) {
   EXPECT_EQ(messages(r.errors),
             (std::vector<std::string>{
                 "s.csv:3:36: texas has no \"Commercial Trucks\" row for \"Camino Real "
-                "International Bridge\" in 2023-01 (reference month of 2024-01) in tx.csv",
+                "International Bridge\" in 2023-01 (reference month of 2024-01) nor in the 3 "
+                "years before in tx.csv",
                 "s.csv:4:23: bts has no \"Rail Containers Empty\" row for \"Nogales\" in 2022-01 "
-                "(reference month of 2024-01) in bts.csv",
+                "(reference month of 2024-01) nor in the 3 years before in bts.csv",
                 "s.csv:5:20: unknown texas crossing \"World Trade Bridge\" (expected one of "
                 "\"Camino Real International Bridge\", \"Eagle Pass International Bridge\") in "
                 "tx.csv",
                 "s.csv:6:26: unknown bts port \"Nogalez\" (did you mean \"Nogales\"?) in "
                 "bts.csv"}));
   EXPECT_TRUE(r.rows.empty());
+}
+
+// A row missing in the reference month is a gap: the same month of the latest earlier year
+// that has it is used (here Jan 2021 for Jan 2022's empty railcars), and the header says so.
+TEST(PortTraffic, GapInTheReferenceMonthUsesAnEarlierYearAndSaysSo) {
+  const CrossingSourceTable s = sources("nogales_rail,rail,bts,Nogales,1\n");
+  const std::string bts = kBts +
+                          "Nogales,Arizona,2604,US-Mexico Border,Jan 2021,Rail "
+                          "Containers Empty,2480\n";
+  const PortTrafficResult r =
+      build_port_traffic(s, parse_bts_crossings(bts, "bts.csv"),
+                         parse_texas_crossings(kTexas, "tx.csv"), {2024, 1}, {2024, 1});
+  ASSERT_TRUE(r.ok()) << messages(r.errors).front();
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_DOUBLE_EQ(r.rows[0].units_per_day, (3837.0 + 2480.0) / 31);
+  EXPECT_EQ(r.gaps,
+            (std::vector<std::string>{
+                "bts \"Nogales\" \"Rail Containers Empty\" 2022-01 missing: 2021-01 used"}));
+  std::ostringstream out;
+  write_port_traffic(out, r, {}, "test");
+  EXPECT_NE(out.str().find("# gap: bts \"Nogales\" \"Rail Containers Empty\" 2022-01 missing: "
+                           "2021-01 used\n"),
+            std::string::npos);
 }
 
 TEST(PortTraffic, WritesSortedRowsWithProvenance) {

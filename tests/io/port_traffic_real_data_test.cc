@@ -24,7 +24,7 @@ const std::filesystem::path kTexas = kRealData / "tx_mx_monthly_crossings_2008_2
 const std::filesystem::path kSources =
     std::filesystem::path(BF_SOURCE_DIR) / "data/ports/crossing-sources.csv";
 const std::filesystem::path kShipped =
-    std::filesystem::path(BF_SOURCE_DIR) / "data/ports/traffic-2023-12-to-2024-03.csv";
+    std::filesystem::path(BF_SOURCE_DIR) / "data/ports/traffic-2023-11-to-2024-03.csv";
 
 class RealCrossings : public ::testing::Test {
  protected:
@@ -88,7 +88,7 @@ TEST_F(RealCrossings, ShippedTableIsWhatCalibratePortsDerives) {
   std::filesystem::create_directories(dir);
   const std::filesystem::path out = dir / kShipped.filename();
   std::ostringstream err;
-  ASSERT_EQ(run_calibrate_ports({kSources, kBts, kTexas, out, {2023, 12}, {2024, 3}}, err),
+  ASSERT_EQ(run_calibrate_ports({kSources, kBts, kTexas, out, {2023, 11}, {2024, 3}}, err),
             kCalibrateOk)
       << err.str();
   const auto derived = read_file_bytes(out).bytes;
