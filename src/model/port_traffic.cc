@@ -10,8 +10,11 @@
 namespace bf::model {
 namespace {
 
+// Trucks first (trade), then people on foot before cars (CBP suspended vehicle processing at
+// Eagle Pass Bridge 1 in November 2023 but kept its pedestrian lanes), rail last (suspended
+// first in December 2023).
 constexpr std::array<Mode, kModeCount> kStaffingOrder = {
-    Mode::kTruck, Mode::kPassengerVehicle, Mode::kPedestrian, Mode::kBus, Mode::kRail};
+    Mode::kTruck, Mode::kPedestrian, Mode::kPassengerVehicle, Mode::kBus, Mode::kRail};
 
 constexpr std::size_t idx(Mode m) { return static_cast<std::size_t>(m); }
 

@@ -33,7 +33,7 @@ class PortTraffic {
   void run_day(int day, std::uint32_t replication, const std::vector<CrossingState>& state,
                std::vector<PortDay>& out);
 
-  // Lanes the officers can staff, in priority order truck, passenger vehicle, pedestrian,
+  // Lanes the officers can staff, in priority order truck, pedestrian, passenger vehicle,
   // bus, rail (rail last: CBP suspended rail processing first in December 2023). Closed
   // modes take no officers.
   static PerMode<int> staffed_lanes(const CrossingSpec& crossing, double officers,

@@ -50,18 +50,19 @@ TEST(PortTraffic, OfficersStaffLanesInPriorityOrder) {
   c.modes[kRail].lanes = 1;   // 4 officers
   const auto lanes = PortTraffic::staffed_lanes(c, 10);
   EXPECT_EQ(lanes[kTruck], 3);  // 6 officers
-  EXPECT_EQ(lanes[kCar], 4);    // the other 4
-  EXPECT_EQ(lanes[kWalk], 0);
-  EXPECT_EQ(lanes[kRail], 0);  // rail is staffed last
+  EXPECT_EQ(lanes[kWalk], 2);   // then pedestrians: 2
+  EXPECT_EQ(lanes[kCar], 2);    // the last 2
+  EXPECT_EQ(lanes[kRail], 0);   // rail is staffed last
   EXPECT_EQ(PortTraffic::staffed_lanes(c, 1000)[kRail], 1);
-  // A closed mode takes no officers: with cars closed, the 4 left after trucks staff the
-  // pedestrian lanes (2) and nothing else fits.
+  // A closed mode takes no officers: with cars closed, the 2 left after trucks and
+  // pedestrians are not enough for a rail track (4).
   PerMode<bool> closed{};
   closed[kCar] = true;
   const auto without_cars = PortTraffic::staffed_lanes(c, 10, closed);
   EXPECT_EQ(without_cars[kCar], 0);
   EXPECT_EQ(without_cars[kWalk], 2);
-  EXPECT_EQ(without_cars[kRail], 0);  // 2 officers left, a track needs 4
+  EXPECT_EQ(without_cars[kRail], 0);
+  EXPECT_EQ(PortTraffic::staffed_lanes(c, 12, closed)[kRail], 1);  // 4 left: the track
 }
 
 TEST(PortTraffic, EnoughLanesMeanNoQueue) {
