@@ -4,6 +4,7 @@
 
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
+#include "apps/scenario_errors.h"
 #include "scenario/scenario_loader.h"
 
 namespace bf::apps {
@@ -11,11 +12,7 @@ namespace bf::apps {
 int check_command(const CheckOptions& options) {
   const scenario::LoadResult loaded = scenario::load_scenario(options.scenario);
   if (!loaded.ok()) {
-    for (const auto& d : loaded.diagnostics) {
-      std::fputs(scenario::format_diagnostic(d).c_str(), stderr);
-    }
-    std::fprintf(stderr, "borderflow: %zu error%s in %s\n", loaded.diagnostics.size(),
-                 loaded.diagnostics.size() == 1 ? "" : "s", options.scenario.string().c_str());
+    print_scenario_errors(loaded, options.scenario, "");
     return kExitBadInput;
   }
   const auto& spec = loaded.scenario->spec;

@@ -9,6 +9,7 @@
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
 #include "apps/report_command.h"
+#include "apps/scenario_errors.h"
 #include "apps/version.h"
 #include "io/csv_day_writer.h"
 #include "io/daily_console_line.h"
@@ -55,12 +56,7 @@ int run_command(const RunOptions& options) {
   load_options.days = options.days;
   scenario::LoadResult loaded = scenario::load_scenario(options.scenario, load_options);
   if (!loaded.ok()) {
-    for (const auto& d : loaded.diagnostics) {
-      std::fputs(scenario::format_diagnostic(d).c_str(), stderr);
-    }
-    std::fprintf(stderr, "borderflow: %zu error%s in %s; nothing was run\n",
-                 loaded.diagnostics.size(), loaded.diagnostics.size() == 1 ? "" : "s",
-                 options.scenario.string().c_str());
+    print_scenario_errors(loaded, options.scenario, "; nothing was run");
     return kExitBadInput;
   }
   if (wants_ensemble(options, *loaded.scenario)) {

@@ -46,6 +46,23 @@ TEST_F(CliTest, CalibrateHelpListsItsOptions) {
   }
 }
 
+// A file with a thousand bad entries: the first 50 diagnostics, then a count of the rest.
+TEST_F(CliTest, ManyErrorsArePrintedUpToACap) {
+  const CliResult r = run_cli({"check", "tests/catalogue/scenario/thousand_sectors.yaml"}, tmp());
+  EXPECT_EQ(r.exit_code, 2);
+  std::size_t errors = 0;
+  for (std::size_t at = r.err.find(": error: "); at != std::string::npos;
+       at = r.err.find(": error: ", at + 1)) {
+    ++errors;
+  }
+  EXPECT_EQ(errors, 50u);
+  EXPECT_NE(
+      r.err.find("borderflow: ... and 950 more errors not shown\n"
+                 "borderflow: 1000 errors in tests/catalogue/scenario/thousand_sectors.yaml\n"),
+      std::string::npos)
+      << r.err.substr(r.err.size() > 300 ? r.err.size() - 300 : 0);
+}
+
 TEST_F(CliTest, NoSubcommandIsBadInput) {
   const CliResult r = cli({});
   EXPECT_EQ(r.exit_code, 2);
