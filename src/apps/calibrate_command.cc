@@ -1,7 +1,9 @@
 // `borderflow calibrate` and `borderflow calibrate-ports`: derive the arrival table and the
 // port traffic table from the official data files.
 
+#include <filesystem>
 #include <iostream>
+#include <string>
 
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
@@ -17,6 +19,17 @@ std::optional<util::YearMonth> parse_month(const std::string& text) {
   return d->year_month();
 }
 
+// The output must name a file: a folder there is the user's mistake (exit 2), found before any
+// input is read, not a write failure at the end (exit 3).
+bool output_is_a_folder(const std::filesystem::path& output) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(output, error)) return false;
+  const std::string message =
+      output.string() + ": is a directory, not a file (--output takes the table's file name)";
+  print_error(message.c_str());
+  return true;
+}
+
 }  // namespace
 
 int calibrate_command(const CalibrateCommandOptions& options) {
@@ -30,6 +43,7 @@ int calibrate_command(const CalibrateCommandOptions& options) {
     print_error("--to is before --from");
     return kExitBadInput;
   }
+  if (output_is_a_folder(options.output)) return kExitBadInput;
   io::CalibrateOptions o;
   o.encounters_csv = options.encounters;
   o.sectors_csv = options.sectors;
@@ -52,6 +66,7 @@ int calibrate_ports_command(const CalibratePortsCommandOptions& options) {
     print_error("--to is before --from");
     return kExitBadInput;
   }
+  if (output_is_a_folder(options.output)) return kExitBadInput;
   io::CalibratePortsOptions o;
   o.sources_csv = options.sources;
   o.bts_csv = options.bts;
