@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -14,6 +15,7 @@
 #include "scenario/arrival_table.h"
 #include "scenario/fields.h"
 #include "scenario/ports_reader.h"
+#include "scenario/run_volume.h"
 #include "scenario/suggest.h"
 #include "scenario/sweep.h"
 #include "scenario/units.h"
@@ -63,6 +65,7 @@ class Loader {
     if (root) {
       model::ModelSpec spec;
       read_spec(*root, spec);
+      if (sink_.count() == 0) check_volume(*root, spec);
       EnsembleSpec ensemble;
       if (sink_.count() == 0) read_ensemble(*root, ensemble);
       if (sink_.count() == 0) {
@@ -272,6 +275,25 @@ class Loader {
     spec.start_date = *start;
     spec.days = *days;
     return Horizon{*start, *start + (*days - 1)};
+  }
+
+  // Refuses, before anything runs, a run that would simulate more people than memory allows.
+  void check_volume(const YamlNode& root, const model::ModelSpec& spec) {
+    const double people = expected_people(spec);
+    if (people <= kMaxPeoplePerRun) return;
+    Location at{};
+    for (const YamlEntry& e : root.entries) {
+      if (e.key == "arrivals") at = e.value.location;
+    }
+    char count[64];
+    std::snprintf(count, sizeof count, "%.0f", people);
+    sink_.error(at, "arrivals",
+                "the run expects about " + std::string(count) + " people (" +
+                    std::to_string(spec.days) + " days); at most " +
+                    std::to_string(static_cast<long long>(kMaxPeoplePerRun)) +
+                    " are allowed in one run, because each is simulated and, when arrivals "
+                    "outrun processing, all are held in memory at once",
+                "shorten the run (--days) or lower the arrival table");
   }
 
   void read_arrivals(const Fields& top, const std::optional<Horizon>& horizon,
