@@ -2,11 +2,13 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -90,6 +92,31 @@ fs::path sibling_name(const fs::path& target, std::string_view infix, IsFree is_
                             infix, pid));
 }
 
+// Removes what killed runs left next to `target`: folders `<name>.tmp-<pid>-<n>` that carry
+// the result marker (so this class made them) and whose process no longer exists. A live run's
+// folder, or anything else, is left alone. Best effort: a leftover is harmless, so errors are
+// ignored. (Process ids are per machine: two hosts writing one shared folder at once would
+// already be a conflict.)
+void remove_abandoned_temporaries(const fs::path& target) {
+  const std::string prefix = target.filename().string() + ".tmp-";
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(parent_of(target), error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string rest = name.substr(prefix.size());  // "<pid>-<n>"
+    const std::size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string::npos || rest.find_first_not_of("0123456789") != dash) {
+      continue;
+    }
+    const long pid = std::strtol(rest.substr(0, dash).c_str(), nullptr, 10);
+    const bool gone = pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+    std::error_code ignored;
+    if (gone && fs::exists(entry.path() / OutputFolder::kMarkerFileName, ignored)) {
+      fs::remove_all(entry.path(), ignored);
+    }
+  }
+}
+
 }  // namespace
 
 OutputFolder OutputFolder::create(const fs::path& requested) {
@@ -109,6 +136,7 @@ OutputFolder OutputFolder::create(const fs::path& requested) {
     throw IoError(fmt::format("parent of output folder '{}' is not a folder", parent.string()));
   }
   inspect_target(target);
+  remove_abandoned_temporaries(target);
 
   int mkdir_errno = 0;
   fs::path temp = sibling_name(target, ".tmp-", [&mkdir_errno](const fs::path& candidate) {
