@@ -18,6 +18,7 @@
 #include "ensemble/ensemble_writer.h"
 #include "ensemble/progress_bar.h"
 #include "io/output_folder.h"
+#include "io/reference_days.h"
 #include "io/spec_json.h"
 #include "util/sha256.h"
 
@@ -133,6 +134,7 @@ int run_ensemble_command(const RunOptions& options, const scenario::LoadedScenar
     json << io::spec_to_json(loaded.spec).dump(2) << "\n";
     json.close();
     if (!json) throw std::runtime_error("cannot write scenario.json");
+    io::write_reference_days(folder.file(io::kReferenceDaysFile), loaded.spec);
     if (!options.no_report) write_run_report(folder.path(), options.out);
     folder.commit();
     ensemble::CheckpointStore(run.checkpoint_folder, run.run_key).remove();

@@ -16,6 +16,7 @@
 #include "io/fan_out.h"
 #include "io/io_error.h"
 #include "io/output_folder.h"
+#include "io/reference_days.h"
 #include "io/run_summary.h"
 #include "io/spec_json.h"
 #include "io/sqlite_day_writer.h"
@@ -112,6 +113,7 @@ int run_command(const RunOptions& options) {
     sqlite.finish();
     summary.write_json(folder->file(io::RunSummary::kFileName), provenance);
     write_text(folder->file("scenario.json"), io::spec_to_json(spec).dump(2) + "\n");
+    io::write_reference_days(folder->file(io::kReferenceDaysFile), spec);
     if (!options.no_report) write_run_report(folder->path(), options.out);
     folder->commit();
 

@@ -291,16 +291,29 @@ std::vector<ReportChart> build_charts(const ResultData& a, const ResultData* b) 
   std::vector<ReportChart> charts;
   const std::string vs = b ? " Run A solid, run B dashed." : "";
 
-  charts.push_back(lines(
-      "encounters", "Southwest Border Patrol encounters per day", "encounters per day",
-      (a.days.has_bands() || (b && b->days.has_bands()))
-          ? "Daily encounters summed over the nine sectors: mean over "
-            "replications with the 5th-95th percentile band." +
-                vs
-          : "Daily encounters summed over the nine sectors (events, not "
-            "people)." +
-                vs,
-      axis, measure(a, b, "encounters", "encounters", axis), "days.csv has no encounters column."));
+  {
+    std::vector<ChartSeries> s = measure(a, b, "encounters", "encounters", axis);
+    // The published monthly level (a calibrated arrival table), as a dashed reference.
+    const bool published = a.reference && a.reference->has("arrival_table_encounters");
+    if (published && !s.empty()) {
+      add(s,
+          series_of(*a.reference, "arrival_table_encounters", "published monthly level", 6, axis),
+          true);
+    }
+    const std::string what = (a.days.has_bands() || (b && b->days.has_bands()))
+                                 ? "Daily encounters summed over the nine sectors: mean over "
+                                   "replications with the 5th-95th percentile band"
+                                 : "Daily encounters summed over the nine sectors (events, not "
+                                   "people)";
+    charts.push_back(lines(
+        "encounters", "Southwest Border Patrol encounters per day", "encounters per day",
+        what +
+            (published ? "; dashed grey: the arrival table's level, which for a table derived "
+                         "by borderflow calibrate is the published monthly total per day."
+                       : ".") +
+            vs,
+        axis, std::move(s), "days.csv has no encounters column."));
+  }
   charts.push_back(by_sector(a, b, axis));
 
   {

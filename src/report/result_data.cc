@@ -313,6 +313,10 @@ ResultData load_result_folder(const std::filesystem::path& folder) {
                                      {"port", "crossing", "port_of_entry"});
     break;
   }
+  const auto reference_path = folder / "reference_days.csv";
+  if (std::filesystem::exists(reference_path, ec)) {
+    data.reference = parse_day_table(read_whole(reference_path), reference_path.string());
+  }
   const auto summary_path = folder / "summary.json";
   const std::string summary_text = read_whole(summary_path);
   try {

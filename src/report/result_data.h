@@ -9,6 +9,8 @@
 //   summary.json     required; a JSON object (provenance, totals, peaks ...)
 //   port_days.csv    optional, only for scenarios with ports: `date`, `crossing` (or `port`),
 //                    numeric columns (<mode>_lanes_open, <mode>_closed, freight_delayed_usd..)
+//   reference_days.csv  optional: `date`, arrival_table_encounters (the published monthly
+//                    level for a calibrated table)
 // Ensembles: a folder with ensemble_days.csv (point,date,output,mean,p5,p50,p95) and no
 // days.csv is an ensemble result; the rows of its first sweep point become the day table
 // with columns <output>_mean, _p5, _p50, _p95, and sector_days.csv is optional. A column X
@@ -74,9 +76,12 @@ struct ResultData {
   DayTable days;
   GroupedTable sectors;
   std::optional<GroupedTable> ports;  // nullopt when the folder has no port outputs
-  nlohmann::json summary;             // summary.json as read (an object)
-  bool ensemble = false;              // read from ensemble_days.csv
-  std::string point;                  // ensemble: the sweep point shown ("" if none)
+  // reference_days.csv (levels the run was given, e.g. arrival_table_encounters); nullopt
+  // when absent (older folders).
+  std::optional<DayTable> reference;
+  nlohmann::json summary;  // summary.json as read (an object)
+  bool ensemble = false;   // read from ensemble_days.csv
+  std::string point;       // ensemble: the sweep point shown ("" if none)
 };
 
 // Reads a result folder. Throws ReportError naming the file (and line:column) for a

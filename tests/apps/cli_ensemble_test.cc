@@ -42,8 +42,8 @@ using ::testing::HasSubstr;
 
 constexpr const char* kTiny = "scenarios/examples/tiny.yaml";
 const std::vector<std::string> kEnsembleFiles = {
-    ".borderflow-result", "ensemble_days.csv", "replications.csv", "report.html",
-    "results.sqlite",     "scenario.json",     "summary.json"};
+    ".borderflow-result", "ensemble_days.csv", "reference_days.csv", "replications.csv",
+    "report.html",        "results.sqlite",    "scenario.json",      "summary.json"};
 
 // Starts `argv` with stdout/stderr to /dev/null; returns its pid.
 pid_t spawn(std::vector<std::string> argv_text) {

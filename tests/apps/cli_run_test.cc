@@ -27,11 +27,11 @@ constexpr int kTinyDays = 14;
 constexpr const char* kTiny = "scenarios/examples/tiny.yaml";
 
 const std::vector<std::string> kResultFiles = {
-    ".borderflow-result", "days.csv",        "report.html", "results.sqlite",
-    "scenario.json",      "sector_days.csv", "summary.json"};
-const std::vector<std::string> kComparedFiles = {"sector_days.csv", "days.csv",
-                                                 "summary.json",    "scenario.json",
-                                                 "results.sqlite",  "report.html"};
+    ".borderflow-result", "days.csv",      "reference_days.csv", "report.html",
+    "results.sqlite",     "scenario.json", "sector_days.csv",    "summary.json"};
+const std::vector<std::string> kComparedFiles = {
+    "sector_days.csv", "days.csv",    "summary.json",      "scenario.json",
+    "results.sqlite",  "report.html", "reference_days.csv"};
 
 std::vector<std::string> split(const std::string& line, char sep) {
   std::vector<std::string> fields;

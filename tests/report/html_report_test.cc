@@ -114,6 +114,21 @@ TEST(HtmlReport, PortOutputsWhenPresent) {
   EXPECT_THAT(html, HasSubstr("\"values\":[0.0,1000000.0,500.0]"));
 }
 
+// reference_days.csv (the arrival table's level, published monthly encounters for a calibrated
+// table) becomes a dashed reference line of the encounters chart; without it there is none.
+TEST(HtmlReport, PublishedLevelBesideSimulatedEncounters) {
+  testing::ResultFolder folder(3);
+  EXPECT_THAT(render_report_html(load_result_folder(folder.path()), nullptr),
+              Not(HasSubstr("published monthly level")));
+  testing::write(folder.path() / "reference_days.csv",
+                 "date,arrival_table_encounters\n"
+                 "2024-01-01,115.50\n2024-01-02,115.50\n2024-01-03,115.50\n");
+  const std::string html = render_report_html(load_result_folder(folder.path()), nullptr);
+  EXPECT_THAT(html, HasSubstr("published monthly level"));
+  EXPECT_THAT(html, HasSubstr("\"values\":[115.5,115.5,115.5]"));
+  EXPECT_THAT(html, HasSubstr("the published monthly total per day"));
+}
+
 TEST(HtmlReport, EnsembleFolderShowsBands) {
   // An ensemble result (src/ensemble): ensemble_days.csv and no days.csv or sector_days.csv.
   testing::ResultFolder folder(0);
