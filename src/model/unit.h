@@ -61,6 +61,11 @@ class UnitStore {
     if (!free_.empty()) {
       slot = free_.back();
       free_.pop_back();
+      // A reused slot starts as a new unit: nothing of its previous occupant may leak into it
+      // (a port appointment kept on a reused slot once paroled Border Patrol arrivals).
+      const std::uint32_t generation = units_[slot].generation;
+      units_[slot] = Unit{};
+      units_[slot].generation = generation;
     } else {
       slot = static_cast<std::uint32_t>(units_.size());
       units_.emplace_back();
