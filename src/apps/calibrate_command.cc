@@ -30,50 +30,53 @@ bool output_is_a_folder(const std::filesystem::path& output) {
   return true;
 }
 
-}  // namespace
-
-int calibrate_command(const CalibrateCommandOptions& options) {
-  const auto first = parse_month(options.first_month);
-  const auto last = parse_month(options.last_month);
+// --from and --to as a month range, and an --output that can be a file; nullopt (after
+// printing why) when not.
+struct MonthRange {
+  util::YearMonth first, last;
+};
+std::optional<MonthRange> check_arguments(const std::string& from, const std::string& to,
+                                          const std::filesystem::path& output) {
+  const auto first = parse_month(from);
+  const auto last = parse_month(to);
   if (!first || !last) {
     print_error("--from and --to take a month as YYYY-MM, e.g. --from 2023-12");
-    return kExitBadInput;
+    return std::nullopt;
   }
   if (*last < *first) {
     print_error("--to is before --from");
-    return kExitBadInput;
+    return std::nullopt;
   }
-  if (output_is_a_folder(options.output)) return kExitBadInput;
+  if (output_is_a_folder(output)) return std::nullopt;
+  return MonthRange{*first, *last};
+}
+
+}  // namespace
+
+int calibrate_command(const CalibrateCommandOptions& options) {
+  const auto range = check_arguments(options.first_month, options.last_month, options.output);
+  if (!range) return kExitBadInput;
   io::CalibrateOptions o;
   o.encounters_csv = options.encounters;
   o.sectors_csv = options.sectors;
   o.output = options.output;
-  o.first = *first;
-  o.last = *last;
+  o.first = range->first;
+  o.last = range->last;
   const int code = io::run_calibrate(o, std::cerr);
   if (code == io::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
   return code;
 }
 
 int calibrate_ports_command(const CalibratePortsCommandOptions& options) {
-  const auto first = parse_month(options.first_month);
-  const auto last = parse_month(options.last_month);
-  if (!first || !last) {
-    print_error("--from and --to take a month as YYYY-MM, e.g. --from 2023-12");
-    return kExitBadInput;
-  }
-  if (*last < *first) {
-    print_error("--to is before --from");
-    return kExitBadInput;
-  }
-  if (output_is_a_folder(options.output)) return kExitBadInput;
+  const auto range = check_arguments(options.first_month, options.last_month, options.output);
+  if (!range) return kExitBadInput;
   io::CalibratePortsOptions o;
   o.sources_csv = options.sources;
   o.bts_csv = options.bts;
   o.texas_csv = options.texas;
   o.output = options.output;
-  o.first = *first;
-  o.last = *last;
+  o.first = range->first;
+  o.last = range->last;
   const int code = io::run_calibrate_ports(o, std::cerr);
   if (code == io::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
   return code;

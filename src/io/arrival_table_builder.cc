@@ -5,6 +5,7 @@
 #include <charconv>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <system_error>
 #include <tuple>
 
@@ -155,33 +156,11 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
       {encounters_name, util::sha256(*encounters_text.bytes), encounters.data_rows},
       {sectors_name, util::sha256(*sectors_text.bytes), sectors.data_rows}};
 
-  // Write next to the target and rename over it: rename within one directory is atomic on
-  // POSIX, so readers never see a half-written table.
-  result.exit_code = kCalibrateWriteFailed;
-  std::filesystem::path temp = options.output;
-  temp += ".partial";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      result.errors.push_back({temp.string(), 0, 0, "cannot create file"});
-      return result;
-    }
-    write_arrival_table(out, table.rows, sources, derived_by);
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
-      result.errors.push_back({temp.string(), 0, 0, "cannot write file"});
-      return result;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, options.output, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    result.errors.push_back(
-        {options.output.string(), 0, 0, "cannot replace file: " + ec.message()});
+  std::ostringstream text;
+  write_arrival_table(text, table.rows, sources, derived_by);
+  if (auto error = write_file_atomically(options.output, text.str())) {
+    result.exit_code = kCalibrateWriteFailed;
+    result.errors.push_back(std::move(*error));
     return result;
   }
   result.exit_code = kCalibrateOk;

@@ -72,4 +72,29 @@ std::optional<std::string_view> nearest_name(std::string_view text,
   return best;
 }
 
+std::optional<DataError> write_file_atomically(const std::filesystem::path& path,
+                                               const std::string& text) {
+  std::filesystem::path temp = path;
+  temp += ".partial";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return DataError{temp.string(), 0, 0, "cannot create file"};
+    out << text;
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(temp, ignored);
+      return DataError{temp.string(), 0, 0, "cannot write file"};
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    return DataError{path.string(), 0, 0, "cannot replace file: " + ec.message()};
+  }
+  return std::nullopt;
+}
+
 }  // namespace bf::io

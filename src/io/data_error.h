@@ -31,6 +31,13 @@ struct FileText {
 };
 FileText read_file_bytes(const std::filesystem::path& path);
 
+// Writes `text` to `path` through `<path>.partial` renamed over it: rename within one folder
+// is atomic on POSIX, so readers never see a half-written table. On failure the partial file
+// is removed and the error names the file ("cannot create file", "cannot write file",
+// "cannot replace file: <reason>").
+std::optional<DataError> write_file_atomically(const std::filesystem::path& path,
+                                               const std::string& text);
+
 // "did you mean" helper: the candidate nearest to `text` by edit distance, if it is close
 // enough to be a plausible typo or rename (at most a third of the candidate's length).
 std::optional<std::string_view> nearest_name(std::string_view text,

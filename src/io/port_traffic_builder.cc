@@ -71,33 +71,6 @@ std::string unknown_value(std::string_view what, std::string_view text,
   return message;
 }
 
-// Writes `text` to `path` through `path`.partial renamed over it: rename within one directory
-// is atomic on POSIX, so readers never see a half-written table. Same messages as calibrate.
-std::optional<DataError> write_atomically(const std::filesystem::path& path,
-                                          const std::string& text) {
-  std::filesystem::path temp = path;
-  temp += ".partial";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return DataError{temp.string(), 0, 0, "cannot create file"};
-    out << text;
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
-      return DataError{temp.string(), 0, 0, "cannot write file"};
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    return DataError{path.string(), 0, 0, "cannot replace file: " + ec.message()};
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 CrossingSourceTable parse_crossing_sources(std::string_view bytes, std::string file) {
@@ -377,7 +350,7 @@ CalibrateResult calibrate_ports(const CalibratePortsOptions& options) {
   std::ostringstream text;
   write_port_traffic(text, table, files, derived_by);
 
-  if (auto error = write_atomically(options.output, text.str())) {
+  if (auto error = write_file_atomically(options.output, text.str())) {
     result.exit_code = kCalibrateWriteFailed;
     result.errors.push_back(std::move(*error));
     return result;
