@@ -1,5 +1,7 @@
 #include "io/spec_json.h"
 
+#include "io/ports_json.h"
+
 namespace bf::io {
 namespace {
 
@@ -106,6 +108,7 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
               {"transfer_delay", duration(spec.orr.transfer_delay)}};
   j["recrossing"] = {{"probability", keyed(spec.recrossing.probability, kCitizenshipKeys)},
                      {"delay", duration(spec.recrossing.delay)}};
+  if (!spec.ports.crossings.empty()) j["ports"] = ports_to_json(spec.ports);
   return j;
 }
 
