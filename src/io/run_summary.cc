@@ -112,6 +112,24 @@ void RunSummary::on_day(const model::DayReport& report) {
   peak_orr_population_.offer(sys.orr_population, date);
   peak_waiting_in_mexico_.offer(sys.waiting_in_mexico, date);
   final_states_ = sys.states;
+
+  if (!report.ports.empty()) has_ports_ = true;
+  for (const model::PortDay& port : report.ports) {
+    ports_.encounters += port.encounters;
+    ports_.appointments += port.appointments;
+    ports_.trucks_processed += port.modes[static_cast<std::size_t>(model::Mode::kTruck)].processed;
+    ports_.railcars_processed += port.modes[static_cast<std::size_t>(model::Mode::kRail)].processed;
+    bool closed = false;
+    for (const model::ModeDay& mode : port.modes) {
+      ports_.units_lost += mode.lost;
+      closed = closed || mode.closed;
+    }
+    ports_.truck_hours_delay += port.truck_hours_delay;
+    ports_.railcar_days_delay += port.railcar_days_delay;
+    ports_.freight_delayed_usd += port.freight_delayed_usd;
+    ports_.closed_crossing_days += closed ? 1 : 0;
+    ports_.officers_redeployed_days += port.officers_redeployed;
+  }
 }
 
 std::int64_t RunSummary::total_removals() const {
@@ -212,6 +230,20 @@ ordered_json RunSummary::to_json(const Provenance& p) const {
   states["in_mexico"] = st.in_mexico;
   states["released"] = st.released;
   states["removed"] = st.removed;
+
+  if (has_ports_) {
+    ordered_json& port = j["ports"];
+    port["encounters"] = ports_.encounters;
+    port["appointments"] = ports_.appointments;
+    port["trucks_processed"] = round2(ports_.trucks_processed);
+    port["railcars_processed"] = round2(ports_.railcars_processed);
+    port["units_lost"] = round2(ports_.units_lost);
+    port["truck_hours_delay"] = round2(ports_.truck_hours_delay);
+    port["railcar_days_delay"] = round2(ports_.railcar_days_delay);
+    port["freight_delayed_usd"] = round2(ports_.freight_delayed_usd);
+    port["closed_crossing_days"] = ports_.closed_crossing_days;
+    port["officers_redeployed_days"] = round2(ports_.officers_redeployed_days);
+  }
   return j;
 }
 
@@ -245,6 +277,17 @@ std::string RunSummary::terminal_table() const {
   peak("peak over capacity", peak_over_capacity_);
   peak("peak held over 72h", peak_held_over_72h_);
   peak("peak detention population", peak_detention_population_);
+  if (has_ports_) {
+    auto rounded = [](double v) { return static_cast<std::int64_t>(std::llround(v)); };
+    out += "Ports of entry\n";
+    total("encounters at ports", ports_.encounters);
+    total("trucks processed", rounded(ports_.trucks_processed));
+    total("railcars processed", rounded(ports_.railcars_processed));
+    total("truck-hours of delay", rounded(ports_.truck_hours_delay));
+    total("railcar-days of delay", rounded(ports_.railcar_days_delay));
+    total("freight delayed (USD)", rounded(ports_.freight_delayed_usd));
+    total("crossing-days closed", ports_.closed_crossing_days);
+  }
   return out;
 }
 

@@ -26,6 +26,9 @@
 //                peak_over_capacity, peak_held_over_72h}}, west to east
 //   final_states {entered, waiting_in_mexico, crossing, in_custody, in_detention, in_orr,
 //                got_away, in_mexico, released, removed}   (last day's; all 0 before any day)
+//   ports        (only for runs with ports) {encounters, appointments, trucks_processed,
+//                railcars_processed, units_lost, truck_hours_delay, railcar_days_delay,
+//                freight_delayed_usd, closed_crossing_days, officers_redeployed_days}
 
 #include <array>
 #include <cstdint>
@@ -130,6 +133,22 @@ class RunSummary : public model::DayObserver {
 
   model::PerSector<SectorTotals> sectors_{};
   model::StateCounts final_states_;
+
+  // Ports of entry, summed over crossings and days (absent when the run has no ports).
+  struct PortTotals {
+    std::int64_t encounters = 0;
+    std::int64_t appointments = 0;
+    double trucks_processed = 0;
+    double railcars_processed = 0;
+    double units_lost = 0;  // every mode: closed without alternative, or turned away
+    double truck_hours_delay = 0;
+    double railcar_days_delay = 0;
+    double freight_delayed_usd = 0;
+    std::int64_t closed_crossing_days = 0;  // crossing-days with at least one mode closed
+    double officers_redeployed_days = 0;    // officer-days moved to Border Patrol processing
+  };
+  bool has_ports_ = false;
+  PortTotals ports_;
 };
 
 }  // namespace bf::io

@@ -165,6 +165,45 @@ TEST(RunSummaryTest, TerminalTable) {
             "  peak detention population          1,200  on 2024-03-01\n");
 }
 
+// Runs with ports add a "ports" block to summary.json and a section to the terminal table;
+// runs without ports have neither (above).
+TEST(RunSummaryTest, PortTotals) {
+  RunSummary summary;
+  int day = 0;
+  for (model::DayReport r : testing::make_reports()) {
+    model::PortDay port;
+    port.encounters = 10;
+    port.appointments = 7;
+    port.modes[static_cast<std::size_t>(model::Mode::kTruck)].processed = 100.5;
+    port.modes[static_cast<std::size_t>(model::Mode::kRail)].processed = 40;
+    port.modes[static_cast<std::size_t>(model::Mode::kRail)].closed = day == 1;
+    port.modes[static_cast<std::size_t>(model::Mode::kPedestrian)].lost = 3;
+    port.truck_hours_delay = 2.25;
+    port.railcar_days_delay = day == 1 ? 5 : 0;
+    port.freight_delayed_usd = 1e6;
+    port.officers_redeployed = 4;
+    r.ports = {port};
+    summary.on_day(r);
+    ++day;
+  }
+  const auto j = summary.to_json(Provenance{});
+  EXPECT_EQ(j["ports"].dump(),
+            R"({"encounters":30,"appointments":21,"trucks_processed":301.5,)"
+            R"("railcars_processed":120.0,"units_lost":9.0,"truck_hours_delay":6.75,)"
+            R"("railcar_days_delay":5.0,"freight_delayed_usd":3000000.0,)"
+            R"("closed_crossing_days":1,"officers_redeployed_days":12.0})");
+  const std::string table = summary.terminal_table();
+  EXPECT_NE(table.find("Ports of entry\n"
+                       "  encounters at ports                   30\n"
+                       "  trucks processed                     302\n"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("  freight delayed (USD)          3,000,000\n"
+                       "  crossing-days closed                   1\n"),
+            std::string::npos)
+      << table;
+}
+
 TEST(DailyConsoleLineTest, HeaderAndAlignedLine) {
   const DailyConsoleLine line;
   const auto reports = make_reports();
