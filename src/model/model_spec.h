@@ -36,6 +36,10 @@ struct ArrivalLevel {
   Demographic demographic = Demographic::kSingleAdult;
   Citizenship citizenship = Citizenship::kMexico;
   double encounters_per_day = 0.0;  // >= 0
+  // Share of these encounters that were Title 42 expulsions (0..1). While the scenario's
+  // Title 42 period lasts, that share of the cell is expelled to Mexico instead of being
+  // processed under Title 8 (docs/model.md, "Dispositions"). 0 outside that period.
+  double title42_share = 0.0;
 };
 
 struct ArrivalSpec {
