@@ -5,6 +5,7 @@
 
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
+#include "apps/fit_demand_command.h"
 #include "apps/report_command.h"
 #include "apps/version.h"
 
@@ -97,6 +98,9 @@ int main(int argc, char** argv) {
   ports_cmd->add_option("--to", ports.last_month, "Last month, YYYY-MM")->required();
   ports_cmd->add_option("--output,-o", ports.output, "Traffic table to write")->required();
 
+  FitDemandOptions fit_demand;
+  CLI::App* fit_demand_cmd = add_fit_demand_subcommand(app, fit_demand);
+
   ReportOptions report;
   CLI::App* report_cmd = add_report_subcommand(app, report);
 
@@ -116,6 +120,7 @@ int main(int argc, char** argv) {
   }
   if (*report_cmd) return report_command(report);
   if (*check_cmd) return check_command(check);
+  if (*fit_demand_cmd) return fit_demand_command(fit_demand);
   if (*ports_cmd) return calibrate_ports_command(ports);
   return calibrate_command(calibrate);
 }

@@ -15,6 +15,8 @@ struct YearMonth {
   int month = 1;  // 1..12
   auto operator<=>(const YearMonth&) const = default;
   int index() const { return year * 12 + (month - 1); }  // months since year 0
+  static YearMonth from_index(int index) { return {index / 12, index % 12 + 1}; }
+  YearMonth plus(int months) const { return from_index(index() + months); }
   YearMonth next() const {
     return month == 12 ? YearMonth{year + 1, 1} : YearMonth{year, month + 1};
   }
