@@ -6,6 +6,7 @@
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
 #include "apps/fit_demand_command.h"
+#include "apps/validate_command.h"
 #include "apps/report_command.h"
 #include "apps/version.h"
 
@@ -101,6 +102,9 @@ int main(int argc, char** argv) {
   FitDemandOptions fit_demand;
   CLI::App* fit_demand_cmd = add_fit_demand_subcommand(app, fit_demand);
 
+  ValidateOptions validate;
+  CLI::App* validate_cmd = add_validate_subcommand(app, validate);
+
   ReportOptions report;
   CLI::App* report_cmd = add_report_subcommand(app, report);
 
@@ -121,6 +125,7 @@ int main(int argc, char** argv) {
   if (*report_cmd) return report_command(report);
   if (*check_cmd) return check_command(check);
   if (*fit_demand_cmd) return fit_demand_command(fit_demand);
+  if (*validate_cmd) return validate_command(validate);
   if (*ports_cmd) return calibrate_ports_command(ports);
   return calibrate_command(calibrate);
 }

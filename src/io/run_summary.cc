@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "io/text_file.h"
+#include "util/number_format.h"
 
 namespace bf::io {
 namespace {
@@ -34,20 +35,6 @@ ordered_json keyed_json(const std::array<std::string_view, N>& keys,
   return j;
 }
 
-// 1234567 -> "1,234,567".
-std::string grouped(std::int64_t v) {
-  // Magnitude in unsigned arithmetic, so even INT64_MIN has one.
-  const std::uint64_t magnitude =
-      v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-  const std::string digits = fmt::format("{}", magnitude);
-  std::string out;
-  const std::size_t n = digits.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0 && (n - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return v < 0 ? "-" + out : out;
-}
 
 }  // namespace
 
@@ -257,13 +244,13 @@ std::string RunSummary::terminal_table() const {
   out += fmt::format("Southwest Border, {} to {} ({} days)\n", first_date_->to_string(),
                      last_date_->to_string(), days_observed_);
   auto total = [&out](std::string_view label, std::int64_t v) {
-    out += fmt::format("  {:<26}{:>14}\n", label, grouped(v));
+    out += fmt::format("  {:<26}{:>14}\n", label, util::grouped(v));
   };
   auto peak = [&out](std::string_view label, const Peak& p) {
-    out += fmt::format("  {:<26}{:>14}  on {}\n", label, grouped(p.value), p.date->to_string());
+    out += fmt::format("  {:<26}{:>14}  on {}\n", label, util::grouped(p.value), p.date->to_string());
   };
   total("crossings", flows_.crossings);
-  out += fmt::format("  {:<26}{:>14}  {:.2f} a day\n", "encounters", grouped(flows_.encounters),
+  out += fmt::format("  {:<26}{:>14}  {:.2f} a day\n", "encounters", util::grouped(flows_.encounters),
                      mean_per_day(flows_.encounters));
   total("gotaways", flows_.gotaways);
   total("processed", flows_.processed);

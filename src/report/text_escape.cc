@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "util/number_format.h"
+
 namespace bf::report {
 
 std::string escape_xml(std::string_view text) {
@@ -48,14 +50,7 @@ std::string escape_script_json(std::string_view json) {
 
 std::string format_grouped(double v) {
   if (std::abs(v - std::round(v)) > 1e-9) return fmt::format("{:.2f}", v);
-  const auto magnitude = static_cast<long long>(std::llround(std::abs(v)));
-  const std::string digits = std::to_string(magnitude);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return v < 0 ? "-" + out : out;
+  return util::grouped(std::llround(v));
 }
 
 }  // namespace bf::report

@@ -1,0 +1,175 @@
+#include "apps/validate_command.h"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <iostream>
+#include <stdexcept>
+#include <thread>
+
+#include "apps/exit_codes.h"
+#include "apps/scenario_errors.h"
+#include "demand/rolling_origin.h"
+#include "io/data_error.h"
+#include "scenario/scenario_loader.h"
+#include "validate/arrival_forecast.h"
+#include "validate/comparison.h"
+#include "validate/monthly_outcomes.h"
+#include "validate/validation_text.h"
+
+namespace bf::apps {
+namespace {
+
+constexpr int kDefaultReplications = 20;
+const char* const kSectorsFile = "cbp_encounters/ohss_khsm_usbp_monthly_region_sector.csv";
+
+std::optional<util::YearMonth> parse_month(const std::string& text) {
+  const auto d = util::Date::parse(text + "-01");
+  if (!d || text.size() != 7) return std::nullopt;
+  return d->year_month();
+}
+
+// The published sector series, or nullopt after printing why not.
+std::optional<demand::SectorSeries> read_published(const std::filesystem::path& file) {
+  const io::FileText text = io::read_file_bytes(file);
+  if (text.error) {
+    print_error((text.error->to_string() +
+                 " (download the OHSS file, or point --data or --sectors at it)")
+                    .c_str());
+    return std::nullopt;
+  }
+  const io::OhssSectorTable table = io::parse_ohss_sectors(*text.bytes, file.string());
+  if (!table.ok()) {
+    for (const io::DataError& e : table.errors) std::cerr << e.to_string() << "\n";
+    return std::nullopt;
+  }
+  try {
+    return demand::SectorSeries::from_ohss(table);
+  } catch (const std::invalid_argument& e) {
+    print_error(e.what());
+    return std::nullopt;
+  }
+}
+
+std::string rolling_origin_text(const demand::SectorSeries& published, util::YearMonth first,
+                                util::YearMonth last, int horizon) {
+  const demand::RollingOriginResult r =
+      demand::rolling_origin(published, first, last, horizon, demand::ForecastOptions{});
+  std::string out = fmt::format(
+      "Rolling origin, Southwest total: fit through m-1, forecast m .. m+{}, for every m from "
+      "{} to {} whose window has no new policy ({} origins)\n",
+      horizon - 1, first.to_string(), last.to_string(), r.origins.size());
+  if (r.origins.empty()) return out;
+  std::string list;
+  for (const util::YearMonth m : r.origins) list += " " + m.to_string();
+  out += "  origins:" + list + "\n";
+  out += "  horizon  model MAPE   mean absolute error, model / simple forecast\n";
+  out += "                        year-ago x trend  last month  mean of 3\n";
+  for (std::size_t h = 0; h < r.total.size(); ++h) {
+    const demand::HorizonErrors& e = r.total[h];
+    const auto ratio = [&](int m) {
+      return e.mean_absolute[0] / e.mean_absolute[static_cast<std::size_t>(m)];
+    };
+    out += fmt::format("  {:>7}  {:>9.1f}%  {:>16.2f}  {:>10.2f}  {:>9.2f}\n", h + 1,
+                       e.model_mean_absolute_percent, ratio(1), ratio(2), ratio(3));
+  }
+  return out;
+}
+
+}  // namespace
+
+CLI::App* add_validate_subcommand(CLI::App& app, ValidateOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "Replay a historical scenario and compare it with the published record");
+  cmd->add_option("scenario", o.scenario, "Scenario YAML file (a replay)")->required();
+  cmd->add_option("--data", o.data, "Folder holding the published files (PROVENANCE layout)")
+      ->capture_default_str();
+  cmd->add_option("--sectors", o.sectors,
+                  "DHS OHSS monthly region x sector CSV (default: under --data)");
+  cmd->add_option("--replications,-r", o.replications,
+                  "Replications (default: the scenario's, at least 20)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--threads,-j", o.threads, "Worker threads (default: every core)")
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("--seed", o.seed, "Overrides the scenario's seed");
+  cmd->add_option("--fit-until", o.fit_until,
+                  "Last month the model may see, YYYY-MM; later months are forecast");
+  cmd->add_option("--horizon", o.horizon, "Out-of-sample months summarised")
+      ->check(CLI::Range(1, 24))
+      ->capture_default_str();
+  cmd->add_flag("--rolling-origin", o.rolling_origin,
+                "Forecast error by horizon over the scenario's period (no simulation)");
+  cmd->add_option("--out,-o", o.out, "Folder for validation-encounters.csv");
+  return cmd;
+}
+
+int validate_command(const ValidateOptions& options) {
+  std::optional<util::YearMonth> fit_until;
+  if (!options.fit_until.empty()) {
+    fit_until = parse_month(options.fit_until);
+    if (!fit_until) {
+      print_error("--fit-until takes a month as YYYY-MM, e.g. --fit-until 2023-09");
+      return kExitBadInput;
+    }
+  }
+  scenario::LoadOptions load;
+  load.seed = options.seed;
+  const scenario::LoadResult loaded = scenario::load_scenario(options.scenario, load);
+  if (!loaded.ok()) {
+    print_scenario_errors(loaded, options.scenario, "");
+    return kExitBadInput;
+  }
+  const std::optional<demand::SectorSeries> published =
+      read_published(options.sectors.value_or(options.data / kSectorsFile));
+  if (!published) return kExitBadInput;
+
+  model::ModelSpec spec = loaded.scenario->spec;
+  const util::YearMonth first = spec.start_date.year_month();
+  const util::YearMonth last = (spec.start_date + (spec.days - 1)).year_month();
+  if (options.rolling_origin) {
+    std::cout << rolling_origin_text(*published, first, last, options.horizon);
+    return kExitOk;
+  }
+  if (fit_until) {
+    try {
+      validate::forecast_arrivals(spec.arrivals, *published, *fit_until, {});
+    } catch (const std::invalid_argument& e) {
+      print_error(("--fit-until " + fit_until->to_string() + ": " + e.what()).c_str());
+      return kExitBadInput;
+    }
+  }
+  const int replications = options.replications.value_or(
+      std::max(kDefaultReplications, loaded.scenario->ensemble.replications));
+  const int threads = options.threads.value_or(
+      static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  std::cout << fmt::format("{}: {} replications of {} .. {} (seed {}){}\n",
+                           options.scenario.string(), replications, first.to_string(),
+                           last.to_string(), spec.seed,
+                           fit_until ? ", fitted through " + fit_until->to_string() : "");
+  std::vector<validate::ReplicationOutcome> runs;
+  try {
+    runs = validate::simulate_months(spec, replications, threads);
+  } catch (const std::exception& e) {
+    print_error((std::string("the simulation failed: ") + e.what()).c_str());
+    return kExitRunFailed;
+  }
+  const validate::EncounterComparison comparison =
+      validate::compare_encounters(runs, *published, fit_until);
+  std::cout << validate::encounters_text(comparison, *published, {options.horizon});
+  if (options.out) {
+    std::error_code error;
+    std::filesystem::create_directories(*options.out, error);
+    const auto write_error = io::write_file_atomically(*options.out / "validation-encounters.csv",
+                                                       validate::encounters_csv(comparison));
+    if (error || write_error) {
+      print_error(write_error ? write_error->to_string().c_str()
+                              : (options.out->string() + ": " + error.message()).c_str());
+      return kExitRunFailed;
+    }
+    std::cout << "wrote " << (*options.out / "validation-encounters.csv").string() << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace bf::apps

@@ -1,0 +1,25 @@
+#pragma once
+// The text `borderflow validate` prints and the CSV it writes, from a comparison.
+
+#include <string>
+
+#include "demand/sector_series.h"
+#include "validate/comparison.h"
+
+namespace bf::validate {
+
+struct TextOptions {
+  int horizon = 3;  // out-of-sample months summarised (the first `horizon` after the fit date)
+};
+
+// The Southwest total month by month, then the MAPE summary (in sample; out of sample
+// without a new policy, up to the horizon; per sector) and, out of sample, the ratio of the
+// model's mean absolute error to the simple forecasts' over the same months.
+std::string encounters_text(const EncounterComparison& c, const demand::SectorSeries& published,
+                            const TextOptions& options);
+
+// One row per month and sector (`southwest` for the total):
+// month,sector,sample,horizon,published,simulated_p5,simulated_median,simulated_p95,error_percent
+std::string encounters_csv(const EncounterComparison& c);
+
+}  // namespace bf::validate
