@@ -49,12 +49,7 @@ util::YearMonth first_full_month(const Intervention& intervention) {
 }
 
 double ramp_share(const Intervention& intervention, util::YearMonth month) {
-  const util::YearMonth start = intervention.date.year_month();
-  if (month < start) return 0.0;
-  if (month >= first_full_month(intervention)) return 1.0;
-  // The date's month of a one-month ramp: the share of its days on or after the date.
-  const int days = util::days_in_month(month.year, month.month);
-  return static_cast<double>(days - intervention.date.day() + 1) / days;
+  return util::share_in_force(intervention.date, intervention.ramp_months, month);
 }
 
 bool policy_change_between(util::YearMonth first, util::YearMonth last) {

@@ -18,7 +18,7 @@ namespace bf::demand {
 struct Intervention {
   std::string_view name;         // key used by scenarios (arrivals.effects)
   util::Date date;               // first day in force
-  int ramp_months = 0;           // partly affected months from the date's month on
+  int ramp_months = 0;           // 0 or 1: partly affected months from the date's month on
   bool scenario_effect = false;  // one of the four effects the replay names (else history)
   std::string_view description;  // with its source
 };

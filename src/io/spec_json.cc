@@ -46,6 +46,17 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
   arrivals["weekly_pattern_monday_first"] = spec.arrivals.weekly_pattern;
   arrivals["family_size_probabilities_from_2"] = spec.arrivals.family_size_probabilities;
   arrivals["surrender_probability"] = keyed(spec.arrivals.surrender_probability, kDemographicKeys);
+  // Only effects the scenario rescales: the rest of the table changes nothing.
+  ordered_json effects = ordered_json::array();
+  for (const model::EffectScale& e : spec.arrivals.effects) {
+    if (e.scale == 1.0) continue;
+    effects.push_back({{"name", e.name},
+                       {"date", e.date.to_string()},
+                       {"ramp_months", e.ramp_months},
+                       {"scale", e.scale},
+                       {"log_effect", keyed(e.log_effect, kSectorKeys)}});
+  }
+  arrivals["effects_rescaled"] = effects;
   j["arrivals"] = arrivals;
 
   ordered_json surges = ordered_json::array();

@@ -42,6 +42,19 @@ struct ArrivalLevel {
   double title42_share = 0.0;
 };
 
+// One estimated intervention effect (data/arrivals/demand-effects.csv) as a scenario scales
+// it: arrivals.effects. The arrival table records what happened, effects included; a scale k
+// multiplies a sector's levels from the effect's date by exp((k − 1) · log_effect · share in
+// force), so k = 1 changes nothing, 0 removes the effect, 2 doubles it (docs/model.md).
+struct EffectScale {
+  std::string name;
+  util::Date date;       // first day in force
+  int ramp_months = 0;   // 0 or 1 (util::share_in_force)
+  double scale = 1.0;    // >= 0
+  PerSector<double> log_effect{};      // estimate per sector
+  PerSector<double> standard_error{};  // of the estimate
+};
+
 struct ArrivalSpec {
   std::vector<ArrivalLevel> levels;  // must cover every simulated sector-month (0 is allowed)
   // Shape k of the gamma-distributed day-to-day shock shared by all cells of a sector-day;
@@ -53,6 +66,8 @@ struct ArrivalSpec {
   std::vector<double> family_size_probabilities = {0.42, 0.33, 0.16, 0.06, 0.03};
   // P(a person turns themselves in to agents rather than trying to evade), by demographic.
   PerDemographic<double> surrender_probability = {0.60, 0.97, 0.97, 0.97};
+  // Intervention effects the scenario rescales, already applied to `levels` by the loader.
+  std::vector<EffectScale> effects;
 };
 
 // Extra people arriving in one sector over a date range (e.g. Eagle Pass, December 2023),

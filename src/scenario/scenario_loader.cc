@@ -13,6 +13,7 @@
 
 #include "model/population.h"
 #include "scenario/arrival_table.h"
+#include "scenario/demand_effects.h"
 #include "scenario/fields.h"
 #include "scenario/ports_reader.h"
 #include "scenario/run_volume.h"
@@ -301,9 +302,11 @@ class Loader {
     if (!top.require("arrivals")) return;
     const Fields f(
         top.find("arrivals"), "arrivals",
-        {"table", "day_dispersion", "weekly_pattern", "family_size", "surrender_probability"},
+        {"table", "day_dispersion", "weekly_pattern", "family_size", "surrender_probability",
+         "effects"},
         sink_);
     if (f.require("table")) read_table(*f.find("table"), horizon, out);
+    read_effects(f.find("effects"), out);
     f.number("day_dispersion", out.day_dispersion, kPositive);
     read_weekly_pattern(f.find("weekly_pattern"), out.weekly_pattern);
     read_family_size(f.find("family_size"), out.family_size_probabilities);
@@ -324,6 +327,51 @@ class Loader {
     if (!file) return;
     out.levels = read_arrival_table(sources_[static_cast<std::size_t>(*file)].contents, *file,
                                     horizon, sink_);
+  }
+
+  // arrivals.effects: {table: FILE, scale: {effect: k, ...}}. Every effect of the table is
+  // kept (scale 1 unless given) so the resolved scenario shows them; scaled ones are applied
+  // to the levels read so far.
+  void read_effects(const YamlNode* node, model::ArrivalSpec& out) {
+    if (node == nullptr) return;
+    const Fields f(node, "arrivals.effects", {"table", "scale"}, sink_);
+    if (!f.require("table")) return;
+    const std::optional<std::string> name =
+        read_text(*f.find("table"), "arrivals.effects.table", sink_);
+    if (!name) return;
+    const YamlNode& table = *f.find("table");
+    const fs::path base = sources_[static_cast<std::size_t>(table.location.file)].path;
+    const fs::path path = (base.parent_path() / *name).lexically_normal();
+    const std::optional<int> file =
+        read_source(path, table.location, "arrivals.effects.table", "effects table");
+    if (!file) return;
+    out.effects =
+        read_effects_table(sources_[static_cast<std::size_t>(*file)].contents, *file, sink_);
+    const YamlNode* scales = f.find("scale");
+    if (scales == nullptr) return;
+    if (!scales->is_map()) {
+      sink_.error(scales->location, "arrivals.effects.scale",
+                  "arrivals.effects.scale: expected a map of effect: scale, got " +
+                      describe(*scales));
+      return;
+    }
+    std::vector<std::string_view> names;
+    for (const model::EffectScale& e : out.effects) names.push_back(e.name);
+    for (const YamlEntry& entry : scales->entries) {
+      const std::string path_here = "arrivals.effects.scale." + entry.key;
+      const auto it = std::find_if(out.effects.begin(), out.effects.end(),
+                                   [&](const model::EffectScale& e) { return e.name == entry.key; });
+      if (it == out.effects.end()) {
+        sink_.error(entry.key_location, path_here,
+                    "unknown effect '" + entry.key + "' (not in the effects table)",
+                    did_you_mean_or_list(entry.key, names));
+        continue;
+      }
+      const std::optional<double> scale = read_number(entry.value, path_here, kNonNegative, sink_);
+      if (!scale) continue;
+      it->scale = *scale;
+      apply_effect(*it, out.levels);
+    }
   }
 
   void read_weekly_pattern(const YamlNode* node, std::array<double, 7>& out) {

@@ -41,6 +41,14 @@ int days_in_month(int year, int month) {
   return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
 }
 
+double share_in_force(Date start, int ramp_months, YearMonth month) {
+  const YearMonth first = start.year_month();
+  if (month < first) return 0.0;
+  if (ramp_months <= 0 || month > first) return 1.0;
+  const int days = days_in_month(month.year, month.month);
+  return static_cast<double>(days - start.day() + 1) / days;
+}
+
 std::optional<Date> Date::from_ymd(int year, int month, int day) {
   if (year < 1 || year > 9999 || month < 1 || month > 12) return std::nullopt;
   if (day < 1 || day > days_in_month(year, month)) return std::nullopt;

@@ -51,4 +51,9 @@ class Date {
 
 int days_in_month(int year, int month);
 
+// How much of `month` a change starting on `start` affects, with a ramp of 0 or 1 months:
+// 0 before start's month; with no ramp, 1 from start's month on; with a one-month ramp, the
+// share of start's month on or after `start` (days), then 1.
+double share_in_force(Date start, int ramp_months, YearMonth month);
+
 }  // namespace bf::util

@@ -36,7 +36,8 @@ std::string encounters_text(const EncounterComparison& c, const demand::SectorSe
     out += fmt::format("  {:<8} {:<10} {:>10} {:>10} {:>23} {:>+6.1f}%\n",
                        row.month.to_string(), sample_of(row), thousands(row.published),
                        thousands(row.simulated.median),
-                       "[" + thousands(row.simulated.p5) + "-" + thousands(row.simulated.p95) + "]",
+                       fmt::format("[{}-{}]", thousands(row.simulated.p5),
+                                   thousands(row.simulated.p95)),
                        row.error_percent());
   }
   const auto in_sample = [](const MonthComparison& r) { return r.horizon == 0; };
