@@ -14,8 +14,8 @@
 //   period      {first_date, last_date, days_observed}     (dates null before the first day)
 //   totals      {crossings, repeat_crossings, encounters, encounters_by_demographic{...},
 //                encounters_by_citizenship{...}, gotaways, processed, returned_to_mexico,
-//                transferred_to_ice, released, transferred_to_orr, left_custody,
-//                detention_book_ins, detention_releases, removals,
+//                title42_expulsions, transferred_to_ice, released, transferred_to_orr,
+//                left_custody, detention_book_ins, detention_releases, removals,
 //                removals_by_destination{...}, orr_releases}
 //   means       {daily_crossings, daily_encounters, daily_gotaways, in_custody,
 //                detention_population, tic_hours}

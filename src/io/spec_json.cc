@@ -90,7 +90,8 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
   j["processing"] = {
       {"transport", duration(spec.processing.transport)},
       {"service_time_per_person", keyed_durations(spec.processing.service_time, kDemographicKeys)},
-      {"custody_standard_hours", minutes_to_hours(spec.processing.custody_standard)}};
+      {"custody_standard_hours", minutes_to_hours(spec.processing.custody_standard)},
+      {"title42_service_time_per_person", duration(spec.processing.title42_service_time)}};
 
   const auto& d = spec.dispositions;
   ordered_json batches = ordered_json::array();
@@ -104,7 +105,8 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
       {"release_delay", duration(d.release_delay)},
       {"ice_transfer_delay", duration(d.ice_transfer_delay)},
       {"max_wait_for_bed_hours", minutes_to_hours(d.max_wait_for_bed)},
-      {"repatriate_mexican_children", d.repatriate_mexican_children}};
+      {"repatriate_mexican_children", d.repatriate_mexican_children},
+      {"title42_end", d.title42_end ? ordered_json(d.title42_end->to_string()) : ordered_json()}};
   const auto& det = spec.detention;
   j["detention"] = {{"beds", det.beds},
                     {"initial_population", det.initial_population},
@@ -117,8 +119,10 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
               {"initial_population", spec.orr.initial_population},
               {"length_of_stay", duration(spec.orr.length_of_stay)},
               {"transfer_delay", duration(spec.orr.transfer_delay)}};
-  j["recrossing"] = {{"probability", keyed(spec.recrossing.probability, kCitizenshipKeys)},
-                     {"delay", duration(spec.recrossing.delay)}};
+  j["recrossing"] = {
+      {"probability", keyed(spec.recrossing.probability, kCitizenshipKeys)},
+      {"title42_probability", keyed(spec.recrossing.title42_probability, kCitizenshipKeys)},
+      {"delay", duration(spec.recrossing.delay)}};
   if (!spec.ports.crossings.empty()) j["ports"] = ports_to_json(spec.ports);
   return j;
 }

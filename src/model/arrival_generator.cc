@@ -17,16 +17,22 @@ ArrivalGenerator::ArrivalGenerator(const ModelSpec& spec)
   const util::Date last_day = spec.start_date + (spec.days - 1);
   const int months = last_day.year_month().index() - first_month_.index() + 1;
   crossers_.assign(static_cast<std::size_t>(months), {});
+  title42_shares_.assign(static_cast<std::size_t>(months), {});
 
-  // Observed encounters per day → new crossers per day (encounter_rates.h).
+  // Observed encounters per day → new crossers per day (encounter_rates.h), with the share
+  // of the month's encounters expelled under Title 42 while it applies.
   for (const ArrivalLevel& level : spec.arrivals.levels) {
     const int slot = level.month.index() - first_month_.index();
     if (slot < 0 || slot >= months) continue;  // the table may cover more months than the run
-    const double per_crosser =
-        encounters_per_new_crosser(spec, level.sector, level.demographic, level.citizenship);
-    crossers_[static_cast<std::size_t>(slot)][static_cast<std::size_t>(level.sector)]
-             [static_cast<std::size_t>(cell_of(level.demographic, level.citizenship))] =
-                 level.encounters_per_day / per_crosser;
+    const double expelled =
+        title42_month_share(spec.dispositions, level.title42_share, level.month);
+    const double per_crosser = encounters_per_new_crosser(spec, level.sector, level.demographic,
+                                                          level.citizenship, expelled);
+    const auto sector = static_cast<std::size_t>(level.sector);
+    const auto cell = static_cast<std::size_t>(cell_of(level.demographic, level.citizenship));
+    crossers_[static_cast<std::size_t>(slot)][sector][cell] =
+        level.encounters_per_day / per_crosser;
+    title42_shares_[static_cast<std::size_t>(slot)][sector][cell] = level.title42_share;
   }
 
   // Surges: extra people on their days. A surge already counted in the table lowers the
@@ -71,6 +77,11 @@ int ArrivalGenerator::month_slot(int day) const {
 double ArrivalGenerator::crossers_per_day(int day, int sector, int cell) const {
   return crossers_[static_cast<std::size_t>(month_slot(day))][static_cast<std::size_t>(sector)]
                   [static_cast<std::size_t>(cell)];
+}
+
+double ArrivalGenerator::title42_share(int day, int sector, int cell) const {
+  return title42_shares_[static_cast<std::size_t>(month_slot(day))]
+                        [static_cast<std::size_t>(sector)][static_cast<std::size_t>(cell)];
 }
 
 std::array<double, kCellCount> ArrivalGenerator::cell_mix(int day, int sector) const {

@@ -46,6 +46,10 @@ class ArrivalGenerator {
   // shocks (for tests and documentation).
   double crossers_per_day(int day, int sector, int cell) const;
 
+  // The arrival table's Title 42 share of a sector-month cell (0 where the table has none).
+  // The probability of expulsion on a given day is title42_expulsion_probability of it.
+  double title42_share(int day, int sector, int cell) const;
+
   // People-weighted cell mix of a sector in the month of `day` (sums to 1; uniform if the
   // month has no arrivals at all).
   std::array<double, kCellCount> cell_mix(int day, int sector) const;
@@ -61,6 +65,8 @@ class ArrivalGenerator {
   util::YearMonth first_month_;
   // [month slot][sector][cell] new crossers per day, surge-adjusted (see generator .cc).
   std::vector<std::array<std::array<double, kCellCount>, kSectorCount>> crossers_;
+  // [month slot][sector][cell] the table's Title 42 share (ArrivalLevel::title42_share).
+  std::vector<std::array<std::array<double, kCellCount>, kSectorCount>> title42_shares_;
   // [day][sector] extra surge people that day (not in the table).
   std::vector<std::array<double, kSectorCount>> surge_people_;
   std::vector<double> family_size_weights_;  // index = size

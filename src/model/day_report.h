@@ -27,9 +27,10 @@ struct SectorDay {
   std::int64_t encounters = 0;        // surrenders + apprehensions (events, not people)
   PerDemographic<std::int64_t> encounters_by_demographic{};
   PerCitizenship<std::int64_t> encounters_by_citizenship{};
-  std::int64_t gotaways = 0;   // evaders not apprehended
-  std::int64_t processed = 0;  // people whose processing finished
-  std::int64_t returned_to_mexico = 0;
+  std::int64_t gotaways = 0;            // evaders not apprehended
+  std::int64_t processed = 0;           // people whose processing finished
+  std::int64_t returned_to_mexico = 0;  // Title 8 returns (and repatriated children)
+  std::int64_t title42_expulsions = 0;  // expelled to Mexico under Title 42
   std::int64_t transferred_to_ice = 0;  // expedited removal: moved to ICE detention
   std::int64_t released = 0;            // released with a Notice to Appear or on parole
   std::int64_t transferred_to_orr = 0;  // unaccompanied children to ORR shelters

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,9 @@ struct ProcessingSpec {
   PerDemographic<DurationSpec> service_time = {DurationSpec{75, 0.5}, DurationSpec{60, 0.5},
                                                DurationSpec{120, 0.5}, DurationSpec{60, 0.5}};
   SimTime custody_standard = 72 * kMinutesPerHour;  // CBP's 72-hour standard, minutes
+  // Agent time to process one person expelled under Title 42 (a short form, no Title 8
+  // case); a family takes the sum. Default 30 min, cv 0.5 (assumption, docs/parameters.md).
+  DurationSpec title42_service_time = {30, 0.5};
 };
 
 struct DispositionSpec {
@@ -134,6 +138,10 @@ struct DispositionSpec {
   SimTime max_wait_for_bed = 5 * kMinutesPerDay;
   // Unaccompanied Mexican children are repatriated (TVPRA screening) rather than sent to ORR.
   bool repatriate_mexican_children = true;
+  // First day Title 42 no longer applies: people encountered between ports before it are
+  // expelled with the probability their arrival cell's `title42_share` gives
+  // (docs/model.md, "Dispositions"). Default none: Title 42 never applies.
+  std::optional<util::Date> title42_end;
 };
 
 struct DetentionSpec {
@@ -157,6 +165,10 @@ struct OrrSpec {
 struct RecrossingSpec {
   // P(a person returned to Mexico tries again), by citizenship group.
   PerCitizenship<double> probability = {0.25, 0.10, 0.10, 0.10, 0.10};
+  // P(a person expelled under Title 42 tries again), by citizenship group. Default
+  // {0.30, 0.15, 0.15, 0.15, 0.15} (assumption from CBP's FY2021 re-encounter rate,
+  // docs/parameters.md).
+  PerCitizenship<double> title42_probability = {0.30, 0.15, 0.15, 0.15, 0.15};
   DurationSpec delay = {4 * kMinutesPerDay, 1.0};  // return → next crossing
 };
 

@@ -27,6 +27,7 @@ enum class Purpose : std::uint8_t {
   kOrrStay = 15,           // entity: unit attempt
   kTraffic = 16,           // entity: crossing-day
   kPortPeople = 17,        // entity: crossing-day (count) or person at a port
+  kTitle42 = 18,           // entity: unit attempt (expelled under Title 42 or not)
 };
 
 }  // namespace bf::model

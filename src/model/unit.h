@@ -48,6 +48,7 @@ struct Unit {
   UnitState state = UnitState::kFree;
   CustodyStep step = CustodyStep::kToFacility;
   bool appointment = false;  // presented at a port with an appointment
+  bool title42 = false;      // this attempt is expelled under Title 42 (decided at encounter)
 };
 
 // Handle = generation (high 32 bits) | slot (low 32 bits): an event or queue entry that

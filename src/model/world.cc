@@ -179,6 +179,10 @@ void World::build_initial_state() {
       sectors_[s].in_custody += 1;
       units_[h].custody_start =
           -static_cast<engine::SimTime>(rs.uniform() * (2.0 / 3.0) * static_cast<double>(standard));
+      // Encountered before day 0; the first month's Title 42 share stands for theirs.
+      const auto days_before = static_cast<std::int64_t>(
+          std::floor(static_cast<double>(units_[h].custody_start) / kMinutesPerDay));
+      units_[h].title42 = expelled_under_title42(units_[h], spec_.start_date + days_before, 0);
       decide_disposition(h);
     }
     // Waiting in Mexico: exactly the stated number of people cross over the stated days.
@@ -394,6 +398,8 @@ void World::encounter(UnitHandle h) {
   u.state = UnitState::kInCustody;
   u.step = CustodyStep::kToFacility;
   u.custody_start = sim_.now();
+  const auto day = static_cast<int>(sim_.now() / kMinutesPerDay);
+  u.title42 = expelled_under_title42(u, spec_.start_date + day, day);
   RandomStream rs = stream(purpose(Purpose::kTransport), u);
   sim_.schedule_in(draw_duration(spec_.processing.transport, rs), kArriveFacility, h);
 }
@@ -412,7 +418,10 @@ void World::arrive_at_facility(UnitHandle h) {
 void World::start_processing(UnitHandle h) {
   Unit& u = units_[h];
   u.step = CustodyStep::kInProcessing;
-  const DurationSpec& per_person = spec_.processing.service_time[index_of(u.demographic)];
+  // A Title 42 expulsion is a short form, not a Title 8 case.
+  const DurationSpec& per_person = u.title42
+                                       ? spec_.processing.title42_service_time
+                                       : spec_.processing.service_time[index_of(u.demographic)];
   // A family is one case: agent time adds up over its members.
   const DurationSpec unit_time{per_person.mean * u.size, per_person.cv};
   RandomStream rs = stream(purpose(Purpose::kService), u);
@@ -436,6 +445,14 @@ void World::decide_disposition(UnitHandle h) {
   const DispositionSpec& rules = spec_.dispositions;
   u.step_start = sim_.now();
 
+  // Title 42: expelled to Mexico through the channel (and daily capacity) of Mexican
+  // returns, whatever the citizenship: Mexico took back its nationals and, under Title 42,
+  // Guatemalans, Hondurans, Salvadorans and later Venezuelans and others the same way.
+  if (u.title42) {
+    u.step = CustodyStep::kAwaitingReturn;
+    mexican_returns_.push_back(h);
+    return;
+  }
   if (u.demographic == Demographic::kUnaccompaniedChild) {
     if (u.citizenship == Citizenship::kMexico && rules.repatriate_mexican_children) {
       u.step = CustodyStep::kAwaitingReturn;
@@ -479,6 +496,16 @@ void World::decide_disposition(UnitHandle h) {
   sim_.schedule_in(draw_duration(rules.release_delay, delay), kRelease, h);
 }
 
+bool World::expelled_under_title42(const Unit& u, util::Date date, int share_day) const {
+  if (!spec_.dispositions.title42_end || is_port(u.sector)) return false;
+  const double share =
+      arrivals_.title42_share(share_day, u.sector, cell_of(u.demographic, u.citizenship));
+  const double p = title42_expulsion_probability(spec_.dispositions, share, date);
+  if (p <= 0.0) return false;
+  RandomStream rs = stream(purpose(Purpose::kTitle42), u);
+  return rs.uniform() < p;
+}
+
 void World::leave_custody(UnitHandle h) {
   Unit& u = units_[h];
   SectorState& st = sectors_[u.sector];
@@ -519,9 +546,13 @@ void World::return_batch(int batch) {
 void World::return_to_mexico(UnitHandle h) {
   Unit& u = units_[h];
   leave_custody(h);
-  sectors_[u.sector].today.returned_to_mexico += u.size;
+  SectorDay& today = sectors_[u.sector].today;
+  (u.title42 ? today.title42_expulsions : today.returned_to_mexico) += u.size;
+  // Title 42 carried no penalty for trying again: expelled people have their own probability.
+  const PerCitizenship<double>& recross =
+      u.title42 ? spec_.recrossing.title42_probability : spec_.recrossing.probability;
   RandomStream rs = stream(purpose(Purpose::kRecross), u);
-  if (rs.uniform() < spec_.recrossing.probability[index_of(u.citizenship)]) {
+  if (rs.uniform() < recross[index_of(u.citizenship)]) {
     const engine::SimTime delay = draw_duration(spec_.recrossing.delay, rs);
     u.state = UnitState::kWaitingInMexico;
     states_.waiting_in_mexico += u.size;

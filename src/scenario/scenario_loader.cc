@@ -532,20 +532,24 @@ class Loader {
 
   void read_processing(const YamlNode* node, model::ProcessingSpec& out) {
     if (node == nullptr) return;
-    const Fields f(node, "processing", {"transport", "service_time", "custody_standard"}, sink_);
+    const Fields f(node, "processing",
+                   {"transport", "service_time", "custody_standard", "title42_service_time"},
+                   sink_);
     f.duration_spec("transport", out.transport);
     read_keyed(f.find("service_time"), "processing.service_time", model::kDemographicKeys,
                out.service_time, sink_, duration_spec_reader(sink_));
     f.duration("custody_standard", out.custody_standard, true);
+    f.duration_spec("title42_service_time", out.title42_service_time);
   }
 
   void read_dispositions(const YamlNode* node, model::DispositionSpec& out) {
     if (node == nullptr) return;
-    const Fields f(node, "dispositions",
-                   {"return_batch_times", "mexican_returns", "non_mexican_returns",
-                    "mexico_accepts_share", "expedited_removal_share", "release_delay",
-                    "ice_transfer_delay", "max_wait_for_bed", "repatriate_mexican_children"},
-                   sink_);
+    const Fields f(
+        node, "dispositions",
+        {"return_batch_times", "mexican_returns", "non_mexican_returns", "mexico_accepts_share",
+         "expedited_removal_share", "release_delay", "ice_transfer_delay", "max_wait_for_bed",
+         "repatriate_mexican_children", "title42_end"},
+        sink_);
     if (const YamlNode* times = f.find("return_batch_times")) read_batch_times(*times, out);
     f.rate_per_day("mexican_returns", out.mexican_returns_per_day);
     f.rate_per_day("non_mexican_returns", out.non_mexican_returns_per_day);
@@ -558,6 +562,9 @@ class Loader {
     f.duration_spec("ice_transfer_delay", out.ice_transfer_delay);
     f.duration("max_wait_for_bed", out.max_wait_for_bed, false);
     f.boolean("repatriate_mexican_children", out.repatriate_mexican_children);
+    if (const YamlNode* end = f.find("title42_end")) {
+      if (auto date = read_date(*end, f.path("title42_end"), sink_)) out.title42_end = *date;
+    }
   }
 
   void read_batch_times(const YamlNode& node, model::DispositionSpec& out) {
@@ -651,9 +658,11 @@ class Loader {
 
   void read_recrossing(const YamlNode* node, model::RecrossingSpec& out) {
     if (node == nullptr) return;
-    const Fields f(node, "recrossing", {"probability", "delay"}, sink_);
+    const Fields f(node, "recrossing", {"probability", "title42_probability", "delay"}, sink_);
     read_keyed(f.find("probability"), "recrossing.probability", model::kCitizenshipKeys,
                out.probability, sink_, probability_reader(sink_));
+    read_keyed(f.find("title42_probability"), "recrossing.title42_probability",
+               model::kCitizenshipKeys, out.title42_probability, sink_, probability_reader(sink_));
     f.duration_spec("delay", out.delay);
   }
 

@@ -58,6 +58,7 @@ TEST(RunSummaryTest, TotalsMeansAndPeaks) {
   EXPECT_EQ(t["gotaways"], 30);
   EXPECT_EQ(t["processed"], 780);
   EXPECT_EQ(t["returned_to_mexico"], 120);
+  EXPECT_EQ(t["title42_expulsions"], 36);
   EXPECT_EQ(t["transferred_to_ice"], 60);
   EXPECT_EQ(t["released"], 540);
   EXPECT_EQ(t["transferred_to_orr"], 60);
@@ -107,12 +108,12 @@ TEST(RunSummaryTest, KeyOrderIsFixed) {
             R"("scenario_sha256":"ab12","seed":18446744073709551615,"start_date":"2024-02-28",)"
             R"("days":3,"fingerprint":"0123456789abcdef","extra":{"zeta":"1","alpha":"2"}})");
   EXPECT_EQ(keys(j["totals"]),
-            (std::vector<std::string>{"crossings", "repeat_crossings", "encounters",
-                                      "encounters_by_demographic", "encounters_by_citizenship",
-                                      "gotaways", "processed", "returned_to_mexico",
-                                      "transferred_to_ice", "released", "transferred_to_orr",
-                                      "left_custody", "detention_book_ins", "detention_releases",
-                                      "removals", "removals_by_destination", "orr_releases"}));
+            (std::vector<std::string>{
+                "crossings", "repeat_crossings", "encounters", "encounters_by_demographic",
+                "encounters_by_citizenship", "gotaways", "processed", "returned_to_mexico",
+                "title42_expulsions", "transferred_to_ice", "released", "transferred_to_orr",
+                "left_custody", "detention_book_ins", "detention_releases", "removals",
+                "removals_by_destination", "orr_releases"}));
   EXPECT_EQ(
       keys(j["peaks"]),
       (std::vector<std::string>{"encounters", "in_custody", "over_capacity", "held_over_72h",
@@ -154,6 +155,7 @@ TEST(RunSummaryTest, TerminalTable) {
             "  gotaways                              30\n"
             "  processed                            780\n"
             "  returned to Mexico                   120\n"
+            "  expelled (Title 42)                   36\n"
             "  transferred to ICE                    60\n"
             "  released                             540\n"
             "  transferred to ORR                    60\n"

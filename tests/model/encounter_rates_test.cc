@@ -38,5 +38,49 @@ TEST(EncounterRates, RepeatsRaiseEncountersPerCrosser) {
       0.7 / (1 - 0.35));
 }
 
+TEST(EncounterRates, Title42MixesReturnAndRecrossing) {
+  ModelSpec spec = testing::tiny_spec(1);
+  spec.arrivals.surrender_probability[0] = 0.5;
+  spec.apprehension.max_probability = 0.8;
+  spec.sectors[0].agents_on_patrol = 100;
+  spec.sectors[0].half_saturation_agents = 100;  // f = 0.7
+  spec.recrossing.probability = {0.5, 0.2, 0.2, 0.2, 0.2};
+  spec.recrossing.title42_probability = {0.6, 0.3, 0.3, 0.3, 0.3};
+  const auto adult = Demographic::kSingleAdult;
+  // Honduras (r = 0): r·q = 0.25 · 1 · 0.3 + 0.75 · 0 · 0.2.
+  EXPECT_DOUBLE_EQ(encounters_per_new_crosser(spec, 0, adult, Citizenship::kHonduras, 0.25),
+                   0.7 / (1 - 0.7 * 0.075));
+  // Mexico (r = 1): r·q = 0.25 · 0.6 + 0.75 · 0.5.
+  EXPECT_DOUBLE_EQ(encounters_per_new_crosser(spec, 0, adult, Citizenship::kMexico, 0.25),
+                   0.7 / (1 - 0.7 * 0.525));
+  // Share 0 is the Title 8 conversion to the last bit.
+  EXPECT_EQ(encounters_per_new_crosser(spec, 0, adult, Citizenship::kMexico, 0.0),
+            encounters_per_new_crosser(spec, 0, adult, Citizenship::kMexico));
+}
+
+TEST(EncounterRates, Title42AppliesBeforeItsEndAndFillsTheEndMonth) {
+  DispositionSpec d;
+  const auto day = [](const char* text) { return *util::Date::parse(text); };
+  // No end date: never.
+  EXPECT_EQ(title42_expulsion_probability(d, 0.8, day("2023-01-15")), 0.0);
+  EXPECT_EQ(title42_month_share(d, 0.8, {2023, 1}), 0.0);
+  d.title42_end = day("2023-05-12");  // 11 of May's 31 days under Title 42
+  EXPECT_EQ(title42_expulsion_probability(d, 0.8, day("2023-04-30")), 0.8);
+  EXPECT_EQ(title42_month_share(d, 0.8, {2023, 4}), 0.8);
+  // The end month's share was earned on its first 11 days: scaled by 31/11, capped at 1.
+  EXPECT_DOUBLE_EQ(title42_expulsion_probability(d, 0.2, day("2023-05-11")), 0.2 * 31 / 11);
+  EXPECT_EQ(title42_expulsion_probability(d, 0.8, day("2023-05-01")), 1.0);
+  EXPECT_EQ(title42_expulsion_probability(d, 0.2, day("2023-05-12")), 0.0);
+  EXPECT_EQ(title42_expulsion_probability(d, 0.2, day("2023-06-01")), 0.0);
+  // Month averages: the scaled probability over 11 of 31 days gives the table's share back.
+  EXPECT_DOUBLE_EQ(title42_month_share(d, 0.2, {2023, 5}), 0.2);
+  EXPECT_DOUBLE_EQ(title42_month_share(d, 0.8, {2023, 5}), 11.0 / 31);
+  EXPECT_EQ(title42_month_share(d, 0.8, {2023, 6}), 0.0);
+  // An end on the first of a month leaves none of that month under Title 42.
+  d.title42_end = day("2023-06-01");
+  EXPECT_EQ(title42_month_share(d, 0.8, {2023, 6}), 0.0);
+  EXPECT_EQ(title42_expulsion_probability(d, 0.8, day("2023-05-31")), 0.8);
+}
+
 }  // namespace
 }  // namespace bf::model

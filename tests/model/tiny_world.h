@@ -53,6 +53,36 @@ inline void set_level(ModelSpec& spec, int sector, Demographic d, Citizenship c,
   }
 }
 
+// Sets the arrival table's Title 42 share of a cell, in every month.
+inline void set_title42_share(ModelSpec& spec, int sector, Demographic d, Citizenship c,
+                              double share) {
+  for (auto& l : spec.arrivals.levels) {
+    if (l.sector == sector && l.demographic == d && l.citizenship == c) l.title42_share = share;
+  }
+}
+
+// A busy 40-day world: adults, families and children in Del Rio (sector 6) and Mexican
+// children in Tucson (3), people in custody, detention and ORR on day 0, day shocks, and a
+// processing backlog in Del Rio. For conservation checks.
+inline ModelSpec busy_spec() {
+  constexpr int kDelRio = 6;
+  ModelSpec spec = tiny_spec(40);
+  set_level(spec, kDelRio, Demographic::kSingleAdult, Citizenship::kMexico, 300);
+  set_level(spec, kDelRio, Demographic::kSingleAdult, Citizenship::kHonduras, 200);
+  set_level(spec, kDelRio, Demographic::kFamilyUnitMember, Citizenship::kGuatemala, 250);
+  set_level(spec, kDelRio, Demographic::kUnaccompaniedChild, Citizenship::kOther, 40);
+  set_level(spec, 3, Demographic::kUnaccompaniedChild, Citizenship::kMexico, 20);
+  spec.sectors[kDelRio].initial_in_custody = 500;
+  spec.sectors[kDelRio].initial_waiting_in_mexico = 700;
+  spec.detention.initial_population = 300;
+  spec.detention.beds = 400;
+  spec.orr.initial_population = 50;
+  spec.orr.beds = 80;
+  spec.arrivals.day_dispersion = 5;
+  spec.sectors[kDelRio].processing_agents = 10;  // a backlog builds
+  return spec;
+}
+
 class RecordingObserver : public DayObserver {
  public:
   void on_day(const DayReport& r) override { days.push_back(r); }

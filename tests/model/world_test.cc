@@ -33,21 +33,7 @@ void expect_poisson_total(std::int64_t got_count, double mean) {
 }
 
 TEST(World, EveryoneIsInExactlyOneStateEveryDay) {
-  ModelSpec spec = tiny_spec(40);
-  set_level(spec, kSector, kAdult, Citizenship::kMexico, 300);
-  set_level(spec, kSector, kAdult, Citizenship::kHonduras, 200);
-  set_level(spec, kSector, kFamily, Citizenship::kGuatemala, 250);
-  set_level(spec, kSector, kChild, Citizenship::kOther, 40);
-  set_level(spec, 3, kChild, Citizenship::kMexico, 20);
-  spec.sectors[kSector].initial_in_custody = 500;
-  spec.sectors[kSector].initial_waiting_in_mexico = 700;
-  spec.detention.initial_population = 300;
-  spec.detention.beds = 400;
-  spec.orr.initial_population = 50;
-  spec.orr.beds = 80;
-  spec.arrivals.day_dispersion = 5;
-  spec.sectors[kSector].processing_agents = 10;  // a backlog builds
-  const RecordingObserver obs = run(spec);
+  const RecordingObserver obs = run(testing::busy_spec());
   ASSERT_EQ(obs.days.size(), 40u);
   for (const DayReport& d : obs.days) {
     const StateCounts& s = d.system.states;

@@ -243,6 +243,62 @@ TEST(LoadScenario, OutOfRange) {
             "      |                         ^\n");
 }
 
+TEST(LoadScenario, Title42KeysAndTheirDefaults) {
+  TempDir dir;
+  const LoadResult none = load_text(dir, kMinimal);
+  ASSERT_TRUE(none.ok()) << all_messages(none, dir);
+  const model::ModelSpec d;
+  EXPECT_FALSE(none.scenario->spec.dispositions.title42_end.has_value());
+  EXPECT_EQ(none.scenario->spec.processing.title42_service_time.mean, 30);
+  EXPECT_EQ(none.scenario->spec.processing.title42_service_time.cv, 0.5);
+  EXPECT_EQ(none.scenario->spec.recrossing.title42_probability, d.recrossing.title42_probability);
+
+  const LoadResult r = load_text(dir, std::string(kMinimal) +
+                                          "dispositions:\n"
+                                          "  title42_end: 2023-05-12\n"
+                                          "processing:\n"
+                                          "  title42_service_time: {mean: 20min, cv: 0.3}\n"
+                                          "recrossing:\n"
+                                          "  title42_probability: {mexico: 0.4, honduras: 0.2}\n");
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  const model::ModelSpec& s = r.scenario->spec;
+  EXPECT_EQ(s.dispositions.title42_end, util::Date::parse("2023-05-12"));
+  EXPECT_EQ(s.processing.title42_service_time.mean, 20);
+  EXPECT_EQ(s.processing.title42_service_time.cv, 0.3);
+  EXPECT_EQ(s.recrossing.title42_probability,
+            (model::PerCitizenship<double>{0.4, 0.15, 0.2, 0.15, 0.15}));
+}
+
+TEST(LoadScenario, Title42BadValuesPointAtLineAndColumn) {
+  TempDir dir;
+  const LoadResult r = load_text(dir, std::string(kMinimal) +
+                                          "dispositions:\n"
+                                          "  title42_end: 2023-05-32\n"
+                                          "recrossing:\n"
+                                          "  title42_probability: {mexico: 1.5}\n");
+  EXPECT_EQ(all_messages(r, dir),
+            "T/s.yaml:6:16: error: dispositions.title42_end: expected a date 'YYYY-MM-DD', got "
+            "'2023-05-32'\n"
+            "    6 |   title42_end: 2023-05-32\n"
+            "      |                ^\n"
+            "T/s.yaml:8:33: error: recrossing.title42_probability.mexico: must be between 0 and 1, "
+            "got 1.5\n"
+            "    8 |   title42_probability: {mexico: 1.5}\n"
+            "      |                                 ^\n");
+  const LoadResult typo = load_text(dir, std::string(kMinimal) +
+                                             "dispositions:\n"
+                                             "  title42_end: [2023-05-12]\n"
+                                             "  title_42_end: 2023-05-12\n");
+  EXPECT_EQ(all_messages(typo, dir),
+            "T/s.yaml:6:16: error: dispositions.title42_end: expected a date, got a list\n"
+            "    6 |   title42_end: [2023-05-12]\n"
+            "      |                ^\n"
+            "T/s.yaml:7:3: error: unknown key 'title_42_end' at dispositions (did you mean "
+            "'title42_end'?)\n"
+            "    7 |   title_42_end: 2023-05-12\n"
+            "      |   ^\n");
+}
+
 TEST(LoadScenario, EndBeforeStart) {
   TempDir dir;
   const LoadResult r = load_text(dir,
