@@ -15,7 +15,9 @@
 #include "scenario/scenario_loader.h"
 #include "validate/arrival_forecast.h"
 #include "validate/comparison.h"
+#include "validate/detention_comparison.h"
 #include "validate/monthly_outcomes.h"
+#include "validate/validation_charts.h"
 #include "validate/validation_text.h"
 
 namespace bf::apps {
@@ -100,7 +102,7 @@ CLI::App* add_validate_subcommand(CLI::App& app, ValidateOptions& o) {
       ->capture_default_str();
   cmd->add_flag("--rolling-origin", o.rolling_origin,
                 "Forecast error by horizon over the scenario's period (no simulation)");
-  cmd->add_option("--out,-o", o.out, "Folder for validation-encounters.csv");
+  cmd->add_option("--out,-o", o.out, "Folder for the tables, charts and text (validation.txt, *.csv, *.svg)");
   return cmd;
 }
 
@@ -156,19 +158,31 @@ int validate_command(const ValidateOptions& options) {
   }
   const validate::EncounterComparison comparison =
       validate::compare_encounters(runs, *published, fit_until);
-  std::cout << validate::encounters_text(comparison, *published, {options.horizon});
-  if (options.out) {
-    std::error_code error;
-    std::filesystem::create_directories(*options.out, error);
-    const auto write_error = io::write_file_atomically(*options.out / "validation-encounters.csv",
-                                                       validate::encounters_csv(comparison));
-    if (error || write_error) {
-      print_error(write_error ? write_error->to_string().c_str()
-                              : (options.out->string() + ": " + error.message()).c_str());
+  std::string text = validate::encounters_text(comparison, *published, {options.horizon});
+  text += validate::title42_text(validate::compare_title42(runs, spec.arrivals));
+  std::cout << text;
+  if (!options.out) return kExitOk;
+
+  // The tables, charts and text, written into the folder (created if needed).
+  std::error_code error;
+  std::filesystem::create_directories(*options.out, error);
+  if (error) {
+    print_error((options.out->string() + ": " + error.message()).c_str());
+    return kExitRunFailed;
+  }
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"validation.txt", text},
+      {"validation-encounters.csv", validate::encounters_csv(comparison)},
+      {"validation-encounters.svg", report::render_svg(validate::encounters_chart(comparison))},
+  };
+  for (const auto& [name, contents] : files) {
+    if (const auto write_error = io::write_file_atomically(*options.out / name, contents)) {
+      print_error(write_error->to_string().c_str());
       return kExitRunFailed;
     }
-    std::cout << "wrote " << (*options.out / "validation-encounters.csv").string() << "\n";
   }
+  std::cout << "wrote validation.txt, validation-encounters.csv and .svg in "
+            << options.out->string() << "\n";
   return kExitOk;
 }
 

@@ -22,6 +22,8 @@ class MonthlyObserver final : public model::DayObserver {
     for (int s = 0; s < model::kSectorCount; ++s) {
       const auto i = static_cast<std::size_t>(s);
       m.encounters[i] += report.sectors[i].encounters;
+      m.processed += report.sectors[i].processed;
+      m.title42_expulsions += report.sectors[i].title42_expulsions;
     }
     m.detention_population_days += report.system.detention_population;
     m.detention_book_ins += report.system.detention_book_ins;

@@ -17,8 +17,16 @@ struct MonthOutcome {
   model::PerSector<std::int64_t> encounters{};
   std::int64_t detention_population_days = 0;  // sum over days of the end-of-day population
   std::int64_t detention_book_ins = 0;
+  std::int64_t processed = 0;           // Border Patrol processing finished, all sectors
+  std::int64_t title42_expulsions = 0;  // of those, expelled under Title 42
   double mean_detention_population() const {
     return days > 0 ? static_cast<double>(detention_population_days) / days : 0.0;
+  }
+  // Mean length of stay by Little's law: mean population / book-ins per day (days).
+  double detention_stay_days() const {
+    return detention_book_ins > 0 ? static_cast<double>(detention_population_days) /
+                                        static_cast<double>(detention_book_ins)
+                                  : 0.0;
   }
   std::int64_t total_encounters() const;
 };
