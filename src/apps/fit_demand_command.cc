@@ -24,8 +24,8 @@ constexpr int kHorizons = 4;
 void print_rolling_origin(const demand::RollingOriginResult& r) {
   if (r.origins.empty()) return;
   std::cout << fmt::format(
-      "rolling origin, Southwest total: {} policy-free origins from {} to {}\n",
-      r.origins.size(), r.origins.front().to_string(), r.origins.back().to_string());
+      "rolling origin, Southwest total: {} policy-free origins from {} to {}\n", r.origins.size(),
+      r.origins.front().to_string(), r.origins.back().to_string());
   std::cout << "  horizon  model MAPE   ratio of mean absolute errors, model / simple forecast\n";
   std::cout << "                        trend-scaled year-ago  last month  mean of 3  year-ago\n";
   for (std::size_t h = 0; h < r.total.size(); ++h) {
@@ -104,8 +104,7 @@ int fit_demand_command(const FitDemandOptions& options) {
   print_rolling_origin(errors);
   print_effects(estimates);
 
-  std::string derived_by = "borderflow fit-demand --sectors " +
-                           options.sectors.filename().string();
+  std::string derived_by = "borderflow fit-demand --sectors " + options.sectors.filename().string();
   if (through) derived_by += " --through " + through->to_string();
   derived_by += " -o " + options.output.filename().string();
   const std::string out = demand::effects_table_text(

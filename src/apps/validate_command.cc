@@ -36,9 +36,9 @@ std::optional<util::YearMonth> parse_month(const std::string& text) {
 std::optional<demand::SectorSeries> read_published(const std::filesystem::path& file) {
   const io::FileText text = io::read_file_bytes(file);
   if (text.error) {
-    print_error((text.error->to_string() +
-                 " (download the OHSS file, or point --data or --sectors at it)")
-                    .c_str());
+    print_error(
+        (text.error->to_string() + " (download the OHSS file, or point --data or --sectors at it)")
+            .c_str());
     return std::nullopt;
   }
   const io::OhssSectorTable table = io::parse_ohss_sectors(*text.bytes, file.string());
@@ -102,7 +102,8 @@ CLI::App* add_validate_subcommand(CLI::App& app, ValidateOptions& o) {
       ->capture_default_str();
   cmd->add_flag("--rolling-origin", o.rolling_origin,
                 "Forecast error by horizon over the scenario's period (no simulation)");
-  cmd->add_option("--out,-o", o.out, "Folder for the tables, charts and text (validation.txt, *.csv, *.svg)");
+  cmd->add_option("--out,-o", o.out,
+                  "Folder for the tables, charts and text (validation.txt, *.csv, *.svg)");
   return cmd;
 }
 
@@ -143,8 +144,8 @@ int validate_command(const ValidateOptions& options) {
   }
   const int replications = options.replications.value_or(
       std::max(kDefaultReplications, loaded.scenario->ensemble.replications));
-  const int threads = options.threads.value_or(
-      static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  const int threads =
+      options.threads.value_or(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   std::cout << fmt::format("{}: {} replications of {} .. {} (seed {}){}\n",
                            options.scenario.string(), replications, first.to_string(),
                            last.to_string(), spec.seed,

@@ -21,10 +21,10 @@ struct ValidateOptions {
   std::optional<int> replications;                // default: the scenario's, at least 20
   std::optional<int> threads;                     // default: every core
   std::optional<std::uint64_t> seed;
-  std::string fit_until;                          // YYYY-MM; empty: all months in sample
-  int horizon = 3;                                // out-of-sample months summarised
+  std::string fit_until;  // YYYY-MM; empty: all months in sample
+  int horizon = 3;        // out-of-sample months summarised
   bool rolling_origin = false;
-  std::optional<std::filesystem::path> out;       // folder for the CSV tables
+  std::optional<std::filesystem::path> out;  // folder for the CSV tables
 };
 
 CLI::App* add_validate_subcommand(CLI::App& app, ValidateOptions& options);

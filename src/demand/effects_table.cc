@@ -22,9 +22,9 @@ std::string effects_table_text(const std::vector<EffectEstimate>& estimates,
   }
   text += std::string(kEffectsTableHeader) + "\n";
   for (const EffectEstimate& e : estimates) {
-    const std::string_view sector =
-        e.sector < 0 ? std::string_view("southwest")
-                     : model::kSectorKeys[static_cast<std::size_t>(e.sector)];
+    const std::string_view sector = e.sector < 0
+                                        ? std::string_view("southwest")
+                                        : model::kSectorKeys[static_cast<std::size_t>(e.sector)];
     text += fmt::format("{},{},{},{},{:.4f},{:.4f}\n", e.intervention->name,
                         e.intervention->date.to_string(), e.intervention->ramp_months, sector,
                         e.log_effect, e.standard_error);

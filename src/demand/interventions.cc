@@ -78,8 +78,8 @@ std::vector<EffectEstimate> estimate_effects(const SectorSeries& series,
       e.sector = s;
       double variance = 0.0;
       for (util::YearMonth m = first; m <= last; m = m.next()) {
-        const double forecast = s < 0 ? counterfactual.forecast_total(m)
-                                      : counterfactual.forecast(s, m);
+        const double forecast =
+            s < 0 ? counterfactual.forecast_total(m) : counterfactual.forecast(s, m);
         e.log_effect += std::log(value(series, m, s) / std::max(forecast, kSmallestCount));
         const auto horizon = static_cast<std::size_t>(m.index() - origin.index());
         const double sd = horizon < spread.size() ? spread[horizon].model_log_rms : 0.0;

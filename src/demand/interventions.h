@@ -42,9 +42,9 @@ inline constexpr int kEffectMonths = 3;
 
 struct EffectEstimate {
   const Intervention* intervention = nullptr;
-  int sector = -1;             // -1: the Southwest total
-  double log_effect = 0.0;     // mean log(published / counterfactual forecast)
-  double standard_error = 0.0; // from the rolling-origin error spread at those horizons
+  int sector = -1;              // -1: the Southwest total
+  double log_effect = 0.0;      // mean log(published / counterfactual forecast)
+  double standard_error = 0.0;  // from the rolling-origin error spread at those horizons
 };
 
 // Estimates every intervention whose origin and averaged months lie in `series`, per sector

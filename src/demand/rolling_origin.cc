@@ -26,8 +26,8 @@ struct HorizonSums {
     }
     const double model = forecasts[0];
     if (published > 0.0) percent += 100.0 * std::abs(model - published) / published;
-    const double ratio = std::log(std::max(published, kSmallestCount) /
-                                  std::max(model, kSmallestCount));
+    const double ratio =
+        std::log(std::max(published, kSmallestCount) / std::max(model, kSmallestCount));
     log_squared += ratio * ratio;
     ++count;
   }

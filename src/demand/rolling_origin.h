@@ -28,7 +28,7 @@ double simple_forecast(Method method, const SectorSeries& series, util::YearMont
                        util::YearMonth month, int sector);
 
 struct HorizonErrors {
-  int forecasts = 0;                                // origins evaluated at this horizon
+  int forecasts = 0;                                 // origins evaluated at this horizon
   std::array<double, kMethodCount> mean_absolute{};  // encounters per month
   double model_mean_absolute_percent = 0.0;          // mean |error| / published, percent
   double model_log_rms = 0.0;  // root mean square of log(published / model forecast)

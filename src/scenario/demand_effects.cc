@@ -88,9 +88,9 @@ std::vector<model::EffectScale> read_effects_table(std::string_view contents, in
     }
     const Parsed<double> error = parse_number(row.fields[5].text);
     if (!error.ok() || *error.value < 0.0) {
-      sink.error(at(5), path,
-                 "effects table standard_error must be a number >= 0, got '" +
-                     row.fields[5].text + "'");
+      sink.error(
+          at(5), path,
+          "effects table standard_error must be a number >= 0, got '" + row.fields[5].text + "'");
     }
     if (sink.count() != errors) continue;
     const auto [line_it, inserted] = first_line.emplace(name + "/" + sector_text, row.line);
@@ -125,7 +125,8 @@ std::vector<model::EffectScale> read_effects_table(std::string_view contents, in
   for (const model::EffectScale& e : effects) {
     std::string missing;
     for (std::size_t s = 0; s < model::kSectorCount; ++s) {
-      if (!seen[e.name][s]) missing += (missing.empty() ? "" : ", ") + std::string(model::kSectorKeys[s]);
+      if (!seen[e.name][s])
+        missing += (missing.empty() ? "" : ", ") + std::string(model::kSectorKeys[s]);
     }
     if (!missing.empty()) {
       sink.error(Location{file, effect_line[e.name], 1}, path,
@@ -141,9 +142,8 @@ void apply_effect(const model::EffectScale& effect, std::vector<model::ArrivalLe
   for (model::ArrivalLevel& level : levels) {
     const double share = util::share_in_force(effect.date, effect.ramp_months, level.month);
     if (share == 0.0) continue;
-    level.encounters_per_day *= std::exp((effect.scale - 1.0) *
-                                         effect.log_effect[static_cast<std::size_t>(level.sector)] *
-                                         share);
+    level.encounters_per_day *= std::exp(
+        (effect.scale - 1.0) * effect.log_effect[static_cast<std::size_t>(level.sector)] * share);
   }
 }
 

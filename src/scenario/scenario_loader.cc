@@ -300,11 +300,10 @@ class Loader {
   void read_arrivals(const Fields& top, const std::optional<Horizon>& horizon,
                      model::ArrivalSpec& out) {
     if (!top.require("arrivals")) return;
-    const Fields f(
-        top.find("arrivals"), "arrivals",
-        {"table", "day_dispersion", "weekly_pattern", "family_size", "surrender_probability",
-         "effects"},
-        sink_);
+    const Fields f(top.find("arrivals"), "arrivals",
+                   {"table", "day_dispersion", "weekly_pattern", "family_size",
+                    "surrender_probability", "effects"},
+                   sink_);
     if (f.require("table")) read_table(*f.find("table"), horizon, out);
     read_effects(f.find("effects"), out);
     f.number("day_dispersion", out.day_dispersion, kPositive);
@@ -350,17 +349,18 @@ class Loader {
     const YamlNode* scales = f.find("scale");
     if (scales == nullptr) return;
     if (!scales->is_map()) {
-      sink_.error(scales->location, "arrivals.effects.scale",
-                  "arrivals.effects.scale: expected a map of effect: scale, got " +
-                      describe(*scales));
+      sink_.error(
+          scales->location, "arrivals.effects.scale",
+          "arrivals.effects.scale: expected a map of effect: scale, got " + describe(*scales));
       return;
     }
     std::vector<std::string_view> names;
     for (const model::EffectScale& e : out.effects) names.push_back(e.name);
     for (const YamlEntry& entry : scales->entries) {
       const std::string path_here = "arrivals.effects.scale." + entry.key;
-      const auto it = std::find_if(out.effects.begin(), out.effects.end(),
-                                   [&](const model::EffectScale& e) { return e.name == entry.key; });
+      const auto it =
+          std::find_if(out.effects.begin(), out.effects.end(),
+                       [&](const model::EffectScale& e) { return e.name == entry.key; });
       if (it == out.effects.end()) {
         sink_.error(entry.key_location, path_here,
                     "unknown effect '" + entry.key + "' (not in the effects table)",

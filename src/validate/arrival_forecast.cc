@@ -35,11 +35,11 @@ void forecast_arrivals(model::ArrivalSpec& arrivals, const demand::SectorSeries&
     }
     const double per_day = model.forecast(level.sector, level.month) /
                            util::days_in_month(level.month.year, level.month.month);
-    const double share =
-        base_total[s] > 0.0 ? base[{level.sector, static_cast<int>(level.demographic),
-                                    static_cast<int>(level.citizenship)}] /
-                                  base_total[s]
-                            : 0.0;
+    const double share = base_total[s] > 0.0
+                             ? base[{level.sector, static_cast<int>(level.demographic),
+                                     static_cast<int>(level.citizenship)}] /
+                                   base_total[s]
+                             : 0.0;
     level.encounters_per_day = per_day * share;
   }
 }

@@ -37,8 +37,8 @@ EncounterComparison compare_encounters(const std::vector<ReplicationOutcome>& ru
       values.reserve(runs.size());
       for (const ReplicationOutcome& run : runs) {
         const MonthOutcome& m = run[i];
-        values.push_back(static_cast<double>(
-            s < 0 ? m.total_encounters() : m.encounters[static_cast<std::size_t>(s)]));
+        values.push_back(static_cast<double>(s < 0 ? m.total_encounters()
+                                                   : m.encounters[static_cast<std::size_t>(s)]));
       }
       MonthComparison row;
       row.month = month;

@@ -22,8 +22,8 @@ Band band_of(std::vector<double> values);  // precondition: !values.empty()
 
 struct MonthComparison {
   util::YearMonth month;
-  int sector = -1;      // −1: the Southwest total
-  int horizon = 0;      // months after the fit date; 0 = in sample
+  int sector = -1;             // −1: the Southwest total
+  int horizon = 0;             // months after the fit date; 0 = in sample
   bool policy_change = false;  // out of sample and a new policy began since the fit date
   double published = 0.0;
   Band simulated;
@@ -34,7 +34,7 @@ struct MonthComparison {
 
 struct EncounterComparison {
   std::optional<util::YearMonth> fit_until;  // none: every month is in sample
-  std::vector<MonthComparison> rows;  // per month: the total, then the nine sectors
+  std::vector<MonthComparison> rows;         // per month: the total, then the nine sectors
 };
 
 // Compares the full months of the runs (every replication covers the same months) with

@@ -65,9 +65,9 @@ std::vector<Title42Row> compare_title42(const std::vector<ReplicationOutcome>& r
     row.month = first.month;
     row.published_share = p->second.first / p->second.second;
     row.simulated_share = across_runs(runs, i, [](const MonthOutcome& m) {
-      return m.processed > 0 ? static_cast<double>(m.title42_expulsions) /
-                                   static_cast<double>(m.processed)
-                             : 0.0;
+      return m.processed > 0
+                 ? static_cast<double>(m.title42_expulsions) / static_cast<double>(m.processed)
+                 : 0.0;
     });
     rows.push_back(row);
   }
@@ -85,17 +85,17 @@ std::string detention_text(const std::vector<DetentionRow>& rows, double southwe
                      "x share", "simulated", "band", "error", "ALOS", "stay");
   double sum = 0.0;
   for (const DetentionRow& r : rows) {
-    out += fmt::format(
-        "  {:<8} {:>9} {:>9} {:>9} {:>19} {:>+6.1f}%  {:>6.1f} {:>6.1f}\n", r.month.to_string(),
-        util::grouped(std::llround(r.published_adp)), util::grouped(std::llround(r.expected)),
-        util::grouped(std::llround(r.simulated.median)),
-        fmt::format("[{}-{}]", util::grouped(std::llround(r.simulated.p5)),
-                    util::grouped(std::llround(r.simulated.p95))),
-        r.error_percent(), r.published_alos, r.simulated_stay.median);
+    out += fmt::format("  {:<8} {:>9} {:>9} {:>9} {:>19} {:>+6.1f}%  {:>6.1f} {:>6.1f}\n",
+                       r.month.to_string(), util::grouped(std::llround(r.published_adp)),
+                       util::grouped(std::llround(r.expected)),
+                       util::grouped(std::llround(r.simulated.median)),
+                       fmt::format("[{}-{}]", util::grouped(std::llround(r.simulated.p5)),
+                                   util::grouped(std::llround(r.simulated.p95))),
+                       r.error_percent(), r.published_alos, r.simulated_stay.median);
     sum += std::abs(r.error_percent());
   }
-  out += fmt::format("  mean absolute error {:.1f}% over {} months\n", sum / static_cast<double>(rows.size()),
-                     rows.size());
+  out += fmt::format("  mean absolute error {:.1f}% over {} months\n",
+                     sum / static_cast<double>(rows.size()), rows.size());
   return out;
 }
 

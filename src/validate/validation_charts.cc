@@ -26,7 +26,8 @@ report::Chart encounters_chart(const EncounterComparison& c) {
   std::map<int, std::size_t> panel_of;  // sector (−1 total) → panel index
   for (int s = -1; s < model::kSectorCount; ++s) {
     report::ChartPanel panel;
-    panel.label = s < 0 ? "Southwest" : std::string(model::kSectorNames[static_cast<std::size_t>(s)]);
+    panel.label =
+        s < 0 ? "Southwest" : std::string(model::kSectorNames[static_cast<std::size_t>(s)]);
     panel.series.push_back({"simulated", {}, {}, {}, 0, false});
     panel.series.push_back({"published", {}, {}, {}, 1, false});
     panel_of[s] = chart.panels.size();

@@ -29,16 +29,15 @@ std::string encounters_text(const EncounterComparison& c, const demand::SectorSe
                             const TextOptions& options) {
   std::string out =
       "Border Patrol encounters, Southwest total: simulated median [5%-95%] vs published\n";
-  out += fmt::format("  {:<8} {:<10} {:>10} {:>10} {:>23} {:>7}\n", "month", "sample",
-                     "published", "simulated", "band", "error");
+  out += fmt::format("  {:<8} {:<10} {:>10} {:>10} {:>23} {:>7}\n", "month", "sample", "published",
+                     "simulated", "band", "error");
   for (const MonthComparison& row : c.rows) {
     if (row.sector >= 0) continue;
-    out += fmt::format("  {:<8} {:<10} {:>10} {:>10} {:>23} {:>+6.1f}%\n",
-                       row.month.to_string(), sample_of(row), thousands(row.published),
-                       thousands(row.simulated.median),
-                       fmt::format("[{}-{}]", thousands(row.simulated.p5),
-                                   thousands(row.simulated.p95)),
-                       row.error_percent());
+    out += fmt::format(
+        "  {:<8} {:<10} {:>10} {:>10} {:>23} {:>+6.1f}%\n", row.month.to_string(), sample_of(row),
+        thousands(row.published), thousands(row.simulated.median),
+        fmt::format("[{}-{}]", thousands(row.simulated.p5), thousands(row.simulated.p95)),
+        row.error_percent());
   }
   const auto in_sample = [](const MonthComparison& r) { return r.horizon == 0; };
   const auto out_sample = [&](const MonthComparison& r) {
@@ -67,8 +66,8 @@ std::string encounters_text(const EncounterComparison& c, const demand::SectorSe
       ++months;
       model_error += std::abs(row.simulated.median - row.published);
       for (int m = 1; m < demand::kMethodCount; ++m) {
-        const double f = demand::simple_forecast(static_cast<demand::Method>(m), published,
-                                                 origin, row.month, -1);
+        const double f = demand::simple_forecast(static_cast<demand::Method>(m), published, origin,
+                                                 row.month, -1);
         simple_error[static_cast<std::size_t>(m)] += std::abs(f - row.published);
       }
     }
@@ -91,10 +90,10 @@ std::string encounters_csv(const EncounterComparison& c) {
       "month,sector,sample,horizon,published,simulated_p5,simulated_median,simulated_p95,"
       "error_percent\n";
   for (const MonthComparison& row : c.rows) {
-    out += fmt::format("{},{},{},{},{:.0f},{:.0f},{:.0f},{:.0f},{:.2f}\n", row.month.to_string(),
-                       sector_key(row.sector), sample_of(row), row.horizon, row.published,
-                       row.simulated.p5, row.simulated.median, row.simulated.p95,
-                       row.error_percent());
+    out +=
+        fmt::format("{},{},{},{},{:.0f},{:.0f},{:.0f},{:.0f},{:.2f}\n", row.month.to_string(),
+                    sector_key(row.sector), sample_of(row), row.horizon, row.published,
+                    row.simulated.p5, row.simulated.median, row.simulated.p95, row.error_percent());
   }
   return out;
 }

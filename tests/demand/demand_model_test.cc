@@ -31,8 +31,7 @@ TEST(SeasonalProfileTest, RecoversAPureMultiplicativePattern) {
   for (int s = 0; s < model::kSectorCount; ++s) {
     const auto profile = seasonal_profile(series, s, 5);
     for (int month = 1; month <= 12; ++month) {
-      EXPECT_NEAR(profile[static_cast<std::size_t>(month - 1)], testing::kSeason[month - 1],
-                  1e-12)
+      EXPECT_NEAR(profile[static_cast<std::size_t>(month - 1)], testing::kSeason[month - 1], 1e-12)
           << "sector " << s << " month " << month;
     }
   }
@@ -45,9 +44,8 @@ TEST(SeasonalProfileTest, FlatWhenTheHistoryIsTooShort) {
 }
 
 TEST(SeasonalForecasterTest, CarriesTheLastMonthWithTheWeightedSeasonalShift) {
-  const SectorSeries series = make_series({2010, 1}, {2016, 9}, [](YearMonth m, int) {
-    return 5000.0 * std::exp(season(m));
-  });
+  const SectorSeries series = make_series(
+      {2010, 1}, {2016, 9}, [](YearMonth m, int) { return 5000.0 * std::exp(season(m)); });
   for (const double weight : {0.0, 0.5, 1.0}) {
     const SeasonalForecaster model(series, {5, weight});
     EXPECT_EQ(model.last_observed(), (YearMonth{2016, 9}));
@@ -61,10 +59,9 @@ TEST(SeasonalForecasterTest, CarriesTheLastMonthWithTheWeightedSeasonalShift) {
 }
 
 TEST(SeasonalForecasterTest, AZeroMonthIsForecastFromTheSmallestCount) {
-  const SectorSeries series =
-      make_series({2015, 1}, {2016, 6}, [](YearMonth m, int s) {
-        return s == 2 && m == YearMonth{2016, 6} ? 0.0 : 100.0;
-      });
+  const SectorSeries series = make_series({2015, 1}, {2016, 6}, [](YearMonth m, int s) {
+    return s == 2 && m == YearMonth{2016, 6} ? 0.0 : 100.0;
+  });
   const SeasonalForecaster model(series, {});
   EXPECT_GT(model.forecast(2, {2016, 7}), 0.0);
   EXPECT_LE(model.forecast(2, {2016, 7}), kSmallestCount * 2);
@@ -90,9 +87,8 @@ TEST(SimpleForecastTest, EachMethodOnHandNumbers) {
 TEST(RollingOriginTest, ExactPatternGivesZeroModelErrorAndSkipsPolicyWindows) {
   // A pure seasonal series with seasonal weight 1: the model is exact, the simple forecasts
   // are not. 2019–2020 contain three interventions, whose windows must be skipped.
-  const SectorSeries series = make_series({2010, 1}, {2021, 12}, [](YearMonth m, int) {
-    return 2000.0 * std::exp(season(m));
-  });
+  const SectorSeries series = make_series(
+      {2010, 1}, {2021, 12}, [](YearMonth m, int) { return 2000.0 * std::exp(season(m)); });
   const RollingOriginResult r = rolling_origin(series, {2016, 1}, {2021, 10}, 3, {5, 1.0});
   ASSERT_EQ(r.total.size(), 3u);
   for (const YearMonth origin : r.origins) {

@@ -1,12 +1,13 @@
 // Intervention dates, ramps and the interrupted-time-series effect estimate, on hand-made
 // series with a known step.
 
+#include "demand/interventions.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "demand/effects_table.h"
-#include "demand/interventions.h"
 #include "series_fixture.h"
 
 namespace bf::demand {
@@ -51,8 +52,8 @@ TEST(EffectEstimateTest, RecoversAKnownStep) {
     return (s < 5 && m >= YearMonth{2023, 6}) ? 500.0 : 1000.0;
   });
   const ForecastOptions options{5, 1.0};
-  const RollingOriginResult errors = rolling_origin(series, series.first(), series.last(), 4,
-                                                    options);
+  const RollingOriginResult errors =
+      rolling_origin(series, series.first(), series.last(), 4, options);
   const std::vector<EffectEstimate> estimates = estimate_effects(series, options, errors);
   int found = 0;
   for (const EffectEstimate& e : estimates) {
@@ -76,8 +77,8 @@ TEST(EffectsTableTest, HeaderNamesSourcesAndRowsAreFixedPoint) {
   const Intervention* end = find_intervention("title42_end_2023_05");
   ASSERT_NE(end, nullptr);
   const std::string text = effects_table_text(
-      {{end, -1, -0.30004, 0.33061}, {end, 0, 0.25, 0.125}},
-      {{"sectors.csv", "ab12", 5830}}, "borderflow fit-demand --sectors sectors.csv -o e.csv");
+      {{end, -1, -0.30004, 0.33061}, {end, 0, 0.25, 0.125}}, {{"sectors.csv", "ab12", 5830}},
+      "borderflow fit-demand --sectors sectors.csv -o e.csv");
   EXPECT_NE(text.find("# derived by: borderflow fit-demand --sectors sectors.csv -o e.csv\n"),
             std::string::npos);
   EXPECT_NE(text.find("# source: sectors.csv sha256=ab12 rows=5830\n"), std::string::npos);

@@ -22,7 +22,7 @@ inline SectorSeries make_series(util::YearMonth first, util::YearMonth last,
 }
 
 // A seasonal pattern (log deviations, January first, summing to 0).
-inline constexpr double kSeason[12] = {-0.15, -0.05, 0.16, 0.16, 0.17, 0.02,
+inline constexpr double kSeason[12] = {-0.15, -0.05, 0.16,  0.16, 0.17,  0.02,
                                        -0.09, -0.05, -0.09, 0.02, -0.02, -0.08};
 inline double season(util::YearMonth m) { return kSeason[m.month - 1]; }
 

@@ -31,9 +31,10 @@ std::string effects_table(std::string_view extra_rows = "") {
 LoadResult load(const TempDir& dir, std::string_view effects_yaml, const std::string& table) {
   dir.write("t.csv", full_table({"2024-01", "2024-02"}, "10"));
   dir.write("e.csv", table);
-  return load_scenario(dir.write("s.yaml", "start: 2024-01-01\nend: 2024-02-29\narrivals:\n"
-                                           "  table: t.csv\n  effects:\n" +
-                                               std::string(effects_yaml)));
+  return load_scenario(dir.write("s.yaml",
+                                 "start: 2024-01-01\nend: 2024-02-29\narrivals:\n"
+                                 "  table: t.csv\n  effects:\n" +
+                                     std::string(effects_yaml)));
 }
 
 double level(const model::ModelSpec& spec, int sector, util::YearMonth month) {
@@ -84,7 +85,9 @@ TEST(DemandEffects, UnknownEffectAndNegativeScaleAreErrorsAtTheirKey) {
                    "(did you mean 'cut'?)"),
             std::string::npos)
       << m;
-  EXPECT_NE(m.find("T/s.yaml:7:27: error: arrivals.effects.scale.cut: must be >= 0, got -1"), std::string::npos) << m;
+  EXPECT_NE(m.find("T/s.yaml:7:27: error: arrivals.effects.scale.cut: must be >= 0, got -1"),
+            std::string::npos)
+      << m;
 }
 
 TEST(DemandEffects, BadTableRowsAreReportedAtTheirField) {
@@ -110,7 +113,8 @@ TEST(DemandEffects, BadTableRowsAreReportedAtTheirField) {
 TEST(DemandEffects, AnEffectMissingASectorIsAnError) {
   TempDir dir;
   std::string table = effects_table();
-  table.erase(table.find("cut,2024-01-12,1,laredo"), std::string("cut,2024-01-12,1,laredo,-0.1000,0.2000\n").size());
+  table.erase(table.find("cut,2024-01-12,1,laredo"),
+              std::string("cut,2024-01-12,1,laredo,-0.1000,0.2000\n").size());
   const LoadResult r = load(dir, "    table: e.csv\n", table);
   EXPECT_FALSE(r.ok());
   EXPECT_NE(all_messages(r, dir).find("effect cut has no row for laredo"), std::string::npos)

@@ -1,11 +1,12 @@
 // Out-of-sample arrivals: months after the fit date follow the demand forecast and keep the
 // fit month's mix.
 
+#include "validate/arrival_forecast.h"
+
 #include <gtest/gtest.h>
 
 #include "series_fixture.h"
 #include "tiny_world.h"
-#include "validate/arrival_forecast.h"
 
 namespace bf::validate {
 namespace {
@@ -32,8 +33,8 @@ TEST(ArrivalForecastTest, LaterMonthsFollowTheForecastWithTheFitMonthsMix) {
       l.title42_share = 0.25;
     }
   }
-  const demand::SectorSeries published = demand::testing::make_series(
-      {2020, 1}, {2024, 1}, [](YearMonth, int) { return 3100.0; });
+  const demand::SectorSeries published =
+      demand::testing::make_series({2020, 1}, {2024, 1}, [](YearMonth, int) { return 3100.0; });
   forecast_arrivals(spec.arrivals, published, {2024, 1}, {5, 1.0});
   for (const model::ArrivalLevel& l : spec.arrivals.levels) {
     if (l.sector != 1) continue;
@@ -42,8 +43,7 @@ TEST(ArrivalForecastTest, LaterMonthsFollowTheForecastWithTheFitMonthsMix) {
     double expected = 0.0;
     if (l.demographic == Demographic::kSingleAdult && l.citizenship == Citizenship::kMexico) {
       expected = 0.75 * per_day;
-    } else if (l.demographic == Demographic::kSingleAdult &&
-               l.citizenship == Citizenship::kOther) {
+    } else if (l.demographic == Demographic::kSingleAdult && l.citizenship == Citizenship::kOther) {
       expected = 0.25 * per_day;
     }
     EXPECT_NEAR(l.encounters_per_day, expected, 1e-9) << l.month.to_string();
@@ -53,10 +53,9 @@ TEST(ArrivalForecastTest, LaterMonthsFollowTheForecastWithTheFitMonthsMix) {
 
 TEST(ArrivalForecastTest, RefusesAFitDateThePublishedSeriesDoesNotReach) {
   model::ModelSpec spec = model::testing::tiny_spec(60);
-  const demand::SectorSeries published = demand::testing::make_series(
-      {2020, 1}, {2023, 12}, [](YearMonth, int) { return 10.0; });
-  EXPECT_THROW(forecast_arrivals(spec.arrivals, published, {2024, 1}, {}),
-               std::invalid_argument);
+  const demand::SectorSeries published =
+      demand::testing::make_series({2020, 1}, {2023, 12}, [](YearMonth, int) { return 10.0; });
+  EXPECT_THROW(forecast_arrivals(spec.arrivals, published, {2024, 1}, {}), std::invalid_argument);
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
 // Bands, month-by-month comparison and MAPE on hand-made replications.
 
+#include "validate/comparison.h"
+
 #include <gtest/gtest.h>
 
 #include "demand/interventions.h"
 #include "series_fixture.h"
-#include "validate/comparison.h"
 #include "validate/validation_text.h"
 
 namespace bf::validate {
@@ -40,8 +41,8 @@ std::vector<ReplicationOutcome> two_runs() {
 }
 
 TEST(CompareEncountersTest, RowsHorizonsAndErrors) {
-  const demand::SectorSeries published = demand::testing::make_series(
-      {2021, 1}, {2023, 10}, [](YearMonth, int) { return 1000.0; });
+  const demand::SectorSeries published =
+      demand::testing::make_series({2021, 1}, {2023, 10}, [](YearMonth, int) { return 1000.0; });
   const EncounterComparison c = compare_encounters(two_runs(), published, YearMonth{2023, 9});
   // November is not published: only September and October, total + nine sectors each.
   ASSERT_EQ(c.rows.size(), 2u * 10u);
@@ -69,8 +70,8 @@ TEST(CompareEncountersTest, RowsHorizonsAndErrors) {
 TEST(CompareEncountersTest, PartialMonthsAreLeftOutAndPoliciesFlagged) {
   std::vector<ReplicationOutcome> runs = two_runs();
   for (auto& run : runs) run.front().days = 10;  // the run starts mid-September
-  const demand::SectorSeries published = demand::testing::make_series(
-      {2021, 1}, {2023, 12}, [](YearMonth, int) { return 1000.0; });
+  const demand::SectorSeries published =
+      demand::testing::make_series({2021, 1}, {2023, 12}, [](YearMonth, int) { return 1000.0; });
   // Fitted through May 2023: the Title 42 end's first full month (June) is after it, so
   // October and November are out of sample with a policy change.
   const EncounterComparison c = compare_encounters(runs, published, YearMonth{2023, 5});
@@ -81,8 +82,8 @@ TEST(CompareEncountersTest, PartialMonthsAreLeftOutAndPoliciesFlagged) {
 }
 
 TEST(ValidationTextTest, CsvHasOneRowPerMonthAndSector) {
-  const demand::SectorSeries published = demand::testing::make_series(
-      {2021, 1}, {2023, 11}, [](YearMonth, int) { return 1000.0; });
+  const demand::SectorSeries published =
+      demand::testing::make_series({2021, 1}, {2023, 11}, [](YearMonth, int) { return 1000.0; });
   const EncounterComparison c = compare_encounters(two_runs(), published, YearMonth{2023, 9});
   const std::string csv = encounters_csv(c);
   EXPECT_EQ(csv.rfind("month,sector,sample,horizon,published,simulated_p5,simulated_median,"

@@ -1,10 +1,11 @@
 // Monthly outcomes of replications: the same numbers whatever the thread count, and the
 // months add up to the days.
 
+#include "validate/monthly_outcomes.h"
+
 #include <gtest/gtest.h>
 
 #include "tiny_world.h"
-#include "validate/monthly_outcomes.h"
 
 namespace bf::validate {
 namespace {
