@@ -36,6 +36,7 @@ real_seeds() {
     fuzz_ohss_sectors) ls "$data"/cbp_encounters/ohss_khsm_usbp_monthly_region_sector.csv ;;
     fuzz_bts_crossings) ls "$data"/bts_border_crossings/Border_Crossing_Entry_Data*.csv ;;
     fuzz_texas_crossings) ls "$data"/bts_border_crossings/tx_mx_monthly_crossings_*.csv ;;
+    fuzz_ice_detention) ls "$data"/ice_detention/ice_detention_monthly_*.csv ;;
     fuzz_arrival_table) ls data/arrivals/*.csv ;;
   esac 2>/dev/null
 }
