@@ -12,6 +12,7 @@
 #include "apps/scenario_errors.h"
 #include "demand/rolling_origin.h"
 #include "io/data_error.h"
+#include "io/data_ice_detention.h"
 #include "scenario/scenario_loader.h"
 #include "validate/arrival_forecast.h"
 #include "validate/comparison.h"
@@ -25,6 +26,28 @@ namespace {
 
 constexpr int kDefaultReplications = 20;
 const char* const kSectorsFile = "cbp_encounters/ohss_khsm_usbp_monthly_region_sector.csv";
+const char* const kIceFile = "ice_detention/ice_detention_monthly_fy23_fy24.csv";
+
+// ICE's monthly ADP and ALOS of CBP arrests. An ICE file the user named must be readable; the
+// default one may be absent (the comparison is then skipped, and the output says so).
+struct PublishedDetention {
+  bool ok = true;  // false: an error was printed
+  std::optional<io::IceDetentionTable> table;
+};
+PublishedDetention read_detention(const std::filesystem::path& file, bool named) {
+  const io::FileText text = io::read_file_bytes(file);
+  if (text.error) {
+    if (!named) return {};
+    print_error(text.error->to_string().c_str());
+    return {false, std::nullopt};
+  }
+  io::IceDetentionTable table = io::parse_ice_detention(*text.bytes, file.string());
+  if (!table.ok()) {
+    for (const io::DataError& e : table.errors) std::cerr << e.to_string() << "\n";
+    return {false, std::nullopt};
+  }
+  return {true, std::move(table)};
+}
 
 std::optional<util::YearMonth> parse_month(const std::string& text) {
   const auto d = util::Date::parse(text + "-01");
@@ -89,6 +112,9 @@ CLI::App* add_validate_subcommand(CLI::App& app, ValidateOptions& o) {
       ->capture_default_str();
   cmd->add_option("--sectors", o.sectors,
                   "DHS OHSS monthly region x sector CSV (default: under --data)");
+  cmd->add_option("--ice", o.ice,
+                  "ICE detention statistics, tidy monthly extract (default: under --data; "
+                  "scripts/ice-xlsx-to-csv.py converts the workbooks)");
   cmd->add_option("--replications,-r", o.replications,
                   "Replications (default: the scenario's, at least 20)")
       ->check(CLI::Range(1, 100000));
@@ -127,6 +153,10 @@ int validate_command(const ValidateOptions& options) {
       read_published(options.sectors.value_or(options.data / kSectorsFile));
   if (!published) return kExitBadInput;
 
+  const std::filesystem::path ice_file = options.ice.value_or(options.data / kIceFile);
+  const PublishedDetention detention = read_detention(ice_file, options.ice.has_value());
+  if (!detention.ok) return kExitBadInput;
+
   model::ModelSpec spec = loaded.scenario->spec;
   const util::YearMonth first = spec.start_date.year_month();
   const util::YearMonth last = (spec.start_date + (spec.days - 1)).year_month();
@@ -161,6 +191,18 @@ int validate_command(const ValidateOptions& options) {
       validate::compare_encounters(runs, *published, fit_until);
   std::string text = validate::encounters_text(comparison, *published, {options.horizon});
   text += validate::title42_text(validate::compare_title42(runs, spec.arrivals));
+  std::vector<validate::DetentionRow> detention_rows;
+  if (detention.table) {
+    detention_rows = validate::compare_detention(
+        runs,
+        detention.table->monthly(io::IceTable::kAdp, io::kIceAgencyCbp, io::kIceCriminalityTotal),
+        detention.table->monthly(io::IceTable::kAlosDays, io::kIceAgencyCbp,
+                                 io::kIceCriminalityTotal),
+        validate::kSouthwestBorderPatrolShare);
+    text += validate::detention_text(detention_rows, validate::kSouthwestBorderPatrolShare);
+  } else {
+    text += "ICE detention comparison skipped: " + ice_file.string() + " not found\n";
+  }
   std::cout << text;
   if (!options.out) return kExitOk;
 
@@ -171,18 +213,22 @@ int validate_command(const ValidateOptions& options) {
     print_error((options.out->string() + ": " + error.message()).c_str());
     return kExitRunFailed;
   }
-  const std::vector<std::pair<std::string, std::string>> files = {
+  std::vector<std::pair<std::string, std::string>> files = {
       {"validation.txt", text},
       {"validation-encounters.csv", validate::encounters_csv(comparison)},
       {"validation-encounters.svg", report::render_svg(validate::encounters_chart(comparison))},
   };
+  if (!detention_rows.empty()) {
+    files.emplace_back("validation-detention.svg",
+                       report::render_svg(validate::detention_chart(detention_rows)));
+  }
   for (const auto& [name, contents] : files) {
     if (const auto write_error = io::write_file_atomically(*options.out / name, contents)) {
       print_error(write_error->to_string().c_str());
       return kExitRunFailed;
     }
   }
-  std::cout << "wrote validation.txt, validation-encounters.csv and .svg in "
+  std::cout << "wrote validation.txt, validation-encounters.csv, validation-*.svg in "
             << options.out->string() << "\n";
   return kExitOk;
 }
