@@ -57,12 +57,14 @@ int calibrate_command(const CalibrateCommandOptions& options) {
   const auto range = check_arguments(options.first_month, options.last_month, options.output);
   if (!range) return kExitBadInput;
   io::CalibrateOptions o;
-  o.encounters_csv = options.encounters;
+  o.encounters_csvs = options.encounters;
   o.sectors_csv = options.sectors;
+  o.citizenship_csv = options.citizenship;
+  o.family_status_csv = options.family_status;
   o.output = options.output;
   o.first = range->first;
   o.last = range->last;
-  const int code = io::run_calibrate(o, std::cerr);
+  const int code = io::run_calibrate(o, std::cout, std::cerr);
   if (code == io::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
   return code;
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "scenario/scenario_loader.h"
 #include "util/date.h"
@@ -35,8 +36,10 @@ struct CheckOptions {
 int check_command(const CheckOptions& options);
 
 struct CalibrateCommandOptions {
-  std::filesystem::path encounters;
+  std::vector<std::filesystem::path> encounters;  // one or more CBP releases
   std::filesystem::path sectors;
+  std::filesystem::path citizenship;    // optional OHSS region × citizenship (a check)
+  std::filesystem::path family_status;  // optional OHSS region × family status (a check)
   std::filesystem::path output;
   std::string first_month;  // YYYY-MM
   std::string last_month;   // YYYY-MM

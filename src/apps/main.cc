@@ -70,12 +70,20 @@ int main(int argc, char** argv) {
       "calibrate", "Derive an arrival table from the official CBP and DHS OHSS files");
   cal_cmd
       ->add_option("--encounters", calibrate.encounters,
-                   "CBP Southwest Land Border Encounters CSV, as published")
-      ->required();
+                   "CBP Southwest Land Border Encounters CSV, as published; repeat for several "
+                   "releases (a month in more than one comes from the one with the latest data)")
+      ->required()
+      ->take_all();
   cal_cmd
       ->add_option("--sectors", calibrate.sectors,
                    "DHS OHSS monthly region x sector CSV (extract of the KHSM workbook)")
       ->required();
+  cal_cmd->add_option("--citizenship", calibrate.citizenship,
+                      "DHS OHSS monthly region x citizenship CSV: check CBP's citizenship "
+                      "margins against it (optional)");
+  cal_cmd->add_option("--family-status", calibrate.family_status,
+                      "DHS OHSS monthly region x family status CSV: check CBP's demographic "
+                      "margins against it (optional)");
   cal_cmd->add_option("--from", calibrate.first_month, "First month, YYYY-MM")->required();
   cal_cmd->add_option("--to", calibrate.last_month, "Last month, YYYY-MM")->required();
   cal_cmd->add_option("--output,-o", calibrate.output, "Arrival table to write")->required();

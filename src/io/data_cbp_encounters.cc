@@ -1,5 +1,6 @@
 #include "io/data_cbp_encounters.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -62,17 +63,7 @@ template <typename T, std::size_t N>
 std::string unknown_value(std::string_view what, const Name<T> (&names)[N], std::string_view text) {
   std::vector<std::string_view> candidates;
   for (const auto& n : names) candidates.push_back(n.text);
-  std::string message = "unknown " + std::string(what) + " " + detail::quote_text(text);
-  if (auto near = nearest_name(text, candidates)) {
-    message += " (did you mean " + detail::quote_text(*near) + "?)";
-  } else {
-    message += " (expected one of";
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-      message += (i ? ", " : " ") + detail::quote_text(candidates[i]);
-    }
-    message += ")";
-  }
-  return message;
+  return detail::unknown_value_message(what, text, candidates);
 }
 
 // "2024", or "2025 (FYTD)" as CBP labels the current fiscal year in some releases.
@@ -174,6 +165,35 @@ CbpEncounterTable parse_cbp_encounters(std::string_view bytes, std::string file)
     table.rows.push_back(row);
   }
   return table;
+}
+
+CbpEncounterTable combine_cbp_releases(const std::vector<CbpEncounterTable>& releases) {
+  CbpEncounterTable combined;
+  // Latest month of each release; -1 for an empty one.
+  std::vector<int> latest(releases.size(), -1);
+  std::map<int, std::size_t> owner;  // month index -> release that supplies it
+  for (std::size_t i = 0; i < releases.size(); ++i) {
+    for (const CbpEncounterRow& row : releases[i].rows) {
+      latest[i] = std::max(latest[i], row.month.index());
+    }
+  }
+  for (std::size_t i = 0; i < releases.size(); ++i) {
+    const CbpEncounterTable& release = releases[i];
+    combined.file += (i ? " + " : "") + release.file;
+    combined.data_rows += release.data_rows;
+    combined.errors.insert(combined.errors.end(), release.errors.begin(), release.errors.end());
+    for (const CbpEncounterRow& row : release.rows) {
+      const auto [it, inserted] = owner.emplace(row.month.index(), i);
+      // `>=`: on equal latest months the later release wins.
+      if (!inserted && latest[i] >= latest[it->second]) it->second = i;
+    }
+  }
+  for (std::size_t i = 0; i < releases.size(); ++i) {
+    for (const CbpEncounterRow& row : releases[i].rows) {
+      if (owner.at(row.month.index()) == i) combined.rows.push_back(row);
+    }
+  }
+  return combined;
 }
 
 }  // namespace bf::io

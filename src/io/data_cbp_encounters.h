@@ -48,4 +48,14 @@ inline constexpr std::string_view kCbpEncounterColumns[] = {
 // either becomes a CbpEncounterRow or an error; a CSV syntax error stops the parse there.
 CbpEncounterTable parse_cbp_encounters(std::string_view bytes, std::string file);
 
+// Combines overlapping releases (e.g. the February and the August file) into one table. CBP
+// revises past months between releases, so months are never added across releases: each
+// calendar month's rows come from one release only, the one with the latest data among those
+// that contain the month (largest latest month; on a tie, the one later in `releases`).
+// Months only an older release has (FY2021 in the February 2025 file) are kept from it. The
+// result's `file` names the files joined by " + ", `data_rows` sums theirs, `errors` holds
+// every release's errors (callers combine only good tables). Rows keep their own line
+// numbers; they are ordered by release, then by line.
+CbpEncounterTable combine_cbp_releases(const std::vector<CbpEncounterTable>& releases);
+
 }  // namespace bf::io

@@ -1,6 +1,15 @@
 #include "io/data_fields.h"
 
+#include <array>
+
 namespace bf::io::detail {
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonthNames = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+}  // namespace
 
 std::string quote_text(std::string_view text) {
   // Built by appending: `"\"" + std::string(text)` trips GCC 12's -Wrestrict false positive.
@@ -10,6 +19,19 @@ std::string quote_text(std::string_view text) {
   out.append(text);
   out.push_back('"');
   return out;
+}
+
+std::string unknown_value_message(std::string_view what, std::string_view text,
+                                  const std::vector<std::string_view>& candidates) {
+  std::string message = "unknown " + std::string(what) + " " + quote_text(text);
+  if (auto near = nearest_name(text, candidates)) {
+    return message + " (did you mean " + quote_text(*near) + "?)";
+  }
+  message += " (expected one of";
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    message += (i ? ", " : " ") + quote_text(candidates[i]);
+  }
+  return message + ")";
 }
 
 std::optional<std::vector<std::size_t>> map_header(const util::CsvRecord& header,
@@ -132,6 +154,44 @@ std::optional<OpenedTable> open_table(std::string_view bytes,
   if (!index) return std::nullopt;
   table.index = std::move(*index);
   return table;
+}
+
+std::optional<util::YearMonth> parse_ohss_month(Record& record) {
+  bool bad = false;
+  auto fail = [&](std::size_t c, std::string message) {
+    record.fail(c, std::move(message));
+    bad = true;
+  };
+  const auto fiscal_year = parse_small_int(record.text(0));
+  if (!fiscal_year || *fiscal_year < 1900 || *fiscal_year > 9999) {
+    fail(0, "fiscal year " + quote_text(record.text(0)) + " is not a year");
+  }
+  const auto fy_month = parse_small_int(record.text(1));
+  if (!fy_month || *fy_month < 1 || *fy_month > 12) {
+    fail(1, "fiscal month " + quote_text(record.text(1)) + " is not 1..12");
+  }
+  const auto year = parse_small_int(record.text(3));
+  if (!year || *year < 1900 || *year > 9999) {
+    fail(3, "calendar year " + quote_text(record.text(3)) + " is not a year");
+  }
+  const auto month = parse_small_int(record.text(4));
+  if (!month || *month < 1 || *month > 12) {
+    fail(4, "calendar month " + quote_text(record.text(4)) + " is not 1..12");
+  } else if (record.text(2) != kMonthNames[*month - 1]) {
+    fail(2, "month name " + quote_text(record.text(2)) + " does not match calendar month " +
+                record.text(4) + " (" + std::string(kMonthNames[*month - 1]) + ")");
+  }
+  // Fiscal month 1 is October of the previous calendar year.
+  if (fiscal_year && fy_month && year && month) {
+    const int expected_month = (*fy_month + 8) % 12 + 1;
+    const int expected_year = *fy_month <= 3 ? *fiscal_year - 1 : *fiscal_year;
+    if (expected_month != *month || expected_year != *year) {
+      fail(3, "calendar month " + record.text(3) + "-" + record.text(4) +
+                  " does not match fiscal year " + record.text(0) + " month " + record.text(1));
+    }
+  }
+  if (bad) return std::nullopt;
+  return util::YearMonth{*year, *month};
 }
 
 }  // namespace bf::io::detail

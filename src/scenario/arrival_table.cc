@@ -99,9 +99,15 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
   for (const util::CsvField& f : header.fields) {
     header_text += (header_text.empty() ? "" : ",") + f.text;
   }
-  if (header_text != kArrivalTableHeader || header.fields.size() != 5) {
+  const bool has_title42 = header_text == kArrivalTableHeaderWithTitle42;
+  const std::size_t columns = has_title42 ? 6 : 5;
+  const std::string expected_header(has_title42 ? kArrivalTableHeaderWithTitle42
+                                                : kArrivalTableHeader);
+  if ((header_text != kArrivalTableHeader || header.fields.size() != 5) &&
+      (!has_title42 || header.fields.size() != 6)) {
     sink.error(Location{file, header.line, 1}, path,
-               "arrival table header must be '" + std::string(kArrivalTableHeader) + "'");
+               "arrival table header must be '" + std::string(kArrivalTableHeader) +
+                   "' (optionally followed by ',title42_share')");
     return {};
   }
 
@@ -114,10 +120,10 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
       horizon ? horizon->last_day.year_month() : util::YearMonth{100000, 12};
   for (std::size_t r = 1; r < records.size(); ++r) {
     const util::CsvRecord& row = records[r];
-    if (row.fields.size() != 5) {
+    if (row.fields.size() != columns) {
       sink.error(Location{file, row.line, 1}, path,
                  "arrival table row has " + std::to_string(row.fields.size()) +
-                     " fields; expected 5 (" + std::string(kArrivalTableHeader) + ")");
+                     " fields; expected " + std::to_string(columns) + " (" + expected_header + ")");
       continue;
     }
     const std::size_t errors = sink.count();
@@ -138,6 +144,17 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
                  "arrival table encounters_per_day must be a number >= 0, got '" +
                      row.fields[4].text + "'");
     }
+    double title42_share = 0.0;
+    if (has_title42) {
+      const Parsed<double> share = parse_number(row.fields[5].text);
+      if (!share.ok() || !(*share.value >= 0.0 && *share.value <= 1.0)) {
+        sink.error(Location{file, row.line, row.fields[5].column}, path,
+                   "arrival table title42_share must be a number from 0 to 1, got '" +
+                       row.fields[5].text + "'");
+      } else {
+        title42_share = *share.value;
+      }
+    }
     if (sink.count() != errors) continue;
 
     const CellKey key{month->index(), *sector, *demographic, *citizenship};
@@ -152,9 +169,9 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
       continue;
     }
     if (*month < first_month || *month > last_month) continue;
-    levels.push_back(
-        model::ArrivalLevel{*sector, *month, static_cast<model::Demographic>(*demographic),
-                            static_cast<model::Citizenship>(*citizenship), *value.value});
+    levels.push_back(model::ArrivalLevel{
+        *sector, *month, static_cast<model::Demographic>(*demographic),
+        static_cast<model::Citizenship>(*citizenship), *value.value, title42_share});
   }
 
   // Coverage: every cell of every sector-month the run touches. Missing months are reported

@@ -14,6 +14,10 @@ namespace bf::scenario {
 
 inline constexpr std::string_view kArrivalTableHeader =
     "sector,month,demographic,citizenship,encounters_per_day";
+// The same with the optional sixth column: the share of the cell's encounters that were
+// Title 42 expulsions (0..1). Without it every row's title42_share is 0.
+inline constexpr std::string_view kArrivalTableHeaderWithTitle42 =
+    "sector,month,demographic,citizenship,encounters_per_day,title42_share";
 
 // At most this many coverage errors are listed one by one; the rest are summarised in one.
 inline constexpr int kMaxCoverageErrors = 10;

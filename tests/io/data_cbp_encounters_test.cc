@@ -135,5 +135,42 @@ TEST(CbpEncounters, MissingFileIsAnError) {
   EXPECT_EQ(text.error->message, "cannot open file");
 }
 
+// Overlapping releases: a month in several comes whole from the release with the latest data;
+// months are never mixed or added across releases.
+TEST(CbpEncounters, OverlappingReleasesTakeEachMonthFromTheLatestRelease) {
+  // Latest month 2023-12, with November and a pre-revision December.
+  const CbpEncounterTable older = read_sample("cbp_encounters_older_release.csv");
+  // Latest month 2024-01 (DEC 2023 and JAN 2024, and OCT 2020).
+  const CbpEncounterTable newer = read_sample("cbp_encounters_small.csv");
+  ASSERT_TRUE(older.ok() && newer.ok());
+  for (const auto& releases : {std::vector<CbpEncounterTable>{older, newer},
+                               std::vector<CbpEncounterTable>{newer, older}}) {
+    const CbpEncounterTable t = combine_cbp_releases(releases);
+    EXPECT_TRUE(t.ok());
+    EXPECT_EQ(t.data_rows, 3 + 7);
+    std::int64_t nov = 0, dec = 0, dec_honduras = 0;
+    for (const CbpEncounterRow& r : t.rows) {
+      if (r.month == util::YearMonth{2023, 11}) nov += r.encounters;
+      if (r.month == util::YearMonth{2023, 12} && r.component == CbpComponent::kBorderPatrol) {
+        dec += r.encounters;
+        if (r.citizenship == Citizenship::kHonduras) dec_honduras += r.encounters;
+      }
+    }
+    EXPECT_EQ(nov, 500);         // only the older release has it
+    EXPECT_EQ(dec, 1000);        // the newer release's December, whatever the order given
+    EXPECT_EQ(dec_honduras, 0);  // the older release's December row is not mixed in
+    EXPECT_EQ(t.rows.size(), 1u + 7u);
+  }
+  EXPECT_EQ(combine_cbp_releases({older, newer}).file,
+            "cbp_encounters_older_release.csv + cbp_encounters_small.csv");
+  // Equal latest months: the release given last wins.
+  const CbpEncounterTable dec2023 = read_sample("cbp_encounters_dec2023.csv");
+  std::int64_t dec = 0;
+  for (const CbpEncounterRow& r : combine_cbp_releases({dec2023, older}).rows) {
+    if (r.month == util::YearMonth{2023, 12}) dec += r.encounters;
+  }
+  EXPECT_EQ(dec, 999 + 7);
+}
+
 }  // namespace
 }  // namespace bf::io

@@ -53,9 +53,65 @@ TEST(ArrivalTable, BadHeader) {
   ASSERT_EQ(r.messages.size(), 1u);
   EXPECT_EQ(r.messages[0],
             "t.csv:2:1: error: arrival table header must be "
-            "'sector,month,demographic,citizenship,encounters_per_day'\n"
+            "'sector,month,demographic,citizenship,encounters_per_day' (optionally followed by "
+            "',title42_share')\n"
             "    2 | sector,month,demographic,citizenship,per_day\n"
             "      | ^\n");
+}
+
+// Replaces the header and appends ",<share>" to every data row of a full table.
+std::string with_title42(const std::string& table, const std::string& share) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < table.size()) {
+    const std::size_t end = table.find('\n', start);
+    std::string line = table.substr(start, end - start);
+    if (line == kArrivalTableHeader) {
+      line = std::string(kArrivalTableHeaderWithTitle42);
+    } else if (!line.empty() && line[0] != '#') {
+      line += "," + share;
+    }
+    out += line + "\n";
+    start = end == std::string::npos ? table.size() : end + 1;
+  }
+  return out;
+}
+
+TEST(ArrivalTable, Title42ShareIsReadWhenTheHeaderHasIt) {
+  const TableRun r = run(with_title42(full_table({"2024-01"}, "2.5"), "0.4125"));
+  EXPECT_TRUE(r.messages.empty()) << ::testing::PrintToString(r.messages);
+  ASSERT_EQ(r.levels.size(), 180u);
+  EXPECT_EQ(r.levels[0].encounters_per_day, 2.5);
+  EXPECT_EQ(r.levels[0].title42_share, 0.4125);
+  EXPECT_EQ(r.levels[179].title42_share, 0.4125);
+  // Without the column the share is 0.
+  EXPECT_EQ(run(full_table({"2024-01"}, "2.5")).levels[0].title42_share, 0.0);
+}
+
+TEST(ArrivalTable, Title42ShareOutsideZeroToOneIsAnErrorAtItsField) {
+  std::string text = with_title42(full_table({"2024-01"}), "0");
+  text +=
+      "del_rio,2025-01,single_adult,mexico,1,1.5\n"      // line 183
+      "del_rio,2025-01,single_adult,guatemala,1,-0.1\n"  // 184
+      "del_rio,2025-01,single_adult,honduras,1,x\n"      // 185
+      "del_rio,2025-01,single_adult,other,1,1\n"         // 186: 1 is allowed
+      "del_rio,2025-01,single_adult,el_salvador,1\n";    // 187: a missing share
+  const TableRun r = run(text);
+  ASSERT_EQ(r.messages.size(), 4u) << ::testing::PrintToString(r.messages);
+  EXPECT_EQ(r.messages[0],
+            "t.csv:183:39: error: arrival table title42_share must be a number from 0 to 1, got "
+            "'1.5'\n"
+            "  183 | del_rio,2025-01,single_adult,mexico,1,1.5\n"
+            "      |                                       ^\n");
+  EXPECT_EQ(r.messages[1].substr(0, r.messages[1].find('\n')),
+            "t.csv:184:42: error: arrival table title42_share must be a number from 0 to 1, got "
+            "'-0.1'");
+  EXPECT_EQ(r.messages[2].substr(0, r.messages[2].find('\n')),
+            "t.csv:185:41: error: arrival table title42_share must be a number from 0 to 1, got "
+            "'x'");
+  EXPECT_EQ(r.messages[3].substr(0, r.messages[3].find('\n')),
+            "t.csv:187:1: error: arrival table row has 5 fields; expected 6 "
+            "(sector,month,demographic,citizenship,encounters_per_day,title42_share)");
 }
 
 TEST(ArrivalTable, EmptyTable) {
