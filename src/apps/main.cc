@@ -4,10 +4,11 @@
 #include <CLI/CLI.hpp>
 
 #include "apps/commands.h"
+#include "apps/compare_command.h"
 #include "apps/exit_codes.h"
 #include "apps/fit_demand_command.h"
-#include "apps/validate_command.h"
 #include "apps/report_command.h"
+#include "apps/validate_command.h"
 #include "apps/version.h"
 
 namespace {
@@ -113,6 +114,9 @@ int main(int argc, char** argv) {
   ValidateOptions validate;
   CLI::App* validate_cmd = add_validate_subcommand(app, validate);
 
+  CompareOptions compare;
+  CLI::App* compare_cmd = add_compare_subcommand(app, compare);
+
   ReportOptions report;
   CLI::App* report_cmd = add_report_subcommand(app, report);
 
@@ -134,6 +138,7 @@ int main(int argc, char** argv) {
   if (*check_cmd) return check_command(check);
   if (*fit_demand_cmd) return fit_demand_command(fit_demand);
   if (*validate_cmd) return validate_command(validate);
+  if (*compare_cmd) return compare_command(compare);
   if (*ports_cmd) return calibrate_ports_command(ports);
   return calibrate_command(calibrate);
 }

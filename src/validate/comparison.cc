@@ -4,18 +4,14 @@
 #include <cmath>
 
 #include "demand/interventions.h"
+#include "util/nearest_rank.h"
 
 namespace bf::validate {
 
 Band band_of(std::vector<double> values) {
   std::sort(values.begin(), values.end());
-  const auto rank = [&](double p) {
-    // Nearest rank: the smallest value with at least p of the values at or below it.
-    const auto n = static_cast<double>(values.size());
-    const auto k = static_cast<std::size_t>(std::max(1.0, std::ceil(p * n)));
-    return values[std::min(k, values.size()) - 1];
-  };
-  return Band{rank(0.05), rank(0.50), rank(0.95)};
+  return Band{util::nearest_rank(values, 0.05), util::nearest_rank(values, 0.50),
+              util::nearest_rank(values, 0.95)};
 }
 
 EncounterComparison compare_encounters(const std::vector<ReplicationOutcome>& runs,

@@ -1,12 +1,7 @@
 #include "validate/monthly_outcomes.h"
 
-#include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
-
 #include "model/world.h"
+#include "util/parallel_for.h"
 
 namespace bf::validate {
 namespace {
@@ -44,27 +39,12 @@ std::int64_t MonthOutcome::total_encounters() const {
 std::vector<ReplicationOutcome> simulate_months(const model::ModelSpec& spec, int replications,
                                                 int threads) {
   std::vector<ReplicationOutcome> results(static_cast<std::size_t>(replications));
-  std::atomic<int> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const auto work = [&] {
-    for (int r = next++; r < replications; r = next++) {
-      try {
-        ReplicationOutcome& out = results[static_cast<std::size_t>(r)];
-        MonthlyObserver observer(out);
-        model::World world(spec, static_cast<std::uint32_t>(r));
-        world.run(observer);
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::clamp(threads, 1, replications); ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+  util::parallel_for(replications, threads, [&](int r) {
+    ReplicationOutcome& out = results[static_cast<std::size_t>(r)];
+    MonthlyObserver observer(out);
+    model::World world(spec, static_cast<std::uint32_t>(r));
+    world.run(observer);
+  });
   return results;
 }
 
