@@ -35,7 +35,6 @@ ordered_json keyed_json(const std::array<std::string_view, N>& keys,
   return j;
 }
 
-
 }  // namespace
 
 void RunSummary::on_day(const model::DayReport& report) {
@@ -249,11 +248,12 @@ std::string RunSummary::terminal_table() const {
     out += fmt::format("  {:<26}{:>14}\n", label, util::grouped(v));
   };
   auto peak = [&out](std::string_view label, const Peak& p) {
-    out += fmt::format("  {:<26}{:>14}  on {}\n", label, util::grouped(p.value), p.date->to_string());
+    out +=
+        fmt::format("  {:<26}{:>14}  on {}\n", label, util::grouped(p.value), p.date->to_string());
   };
   total("crossings", flows_.crossings);
-  out += fmt::format("  {:<26}{:>14}  {:.2f} a day\n", "encounters", util::grouped(flows_.encounters),
-                     mean_per_day(flows_.encounters));
+  out += fmt::format("  {:<26}{:>14}  {:.2f} a day\n", "encounters",
+                     util::grouped(flows_.encounters), mean_per_day(flows_.encounters));
   total("gotaways", flows_.gotaways);
   total("processed", flows_.processed);
   total("returned to Mexico", flows_.returned_to_mexico);

@@ -57,6 +57,9 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
                        {"log_effect", keyed(e.log_effect, kSectorKeys)}});
   }
   arrivals["effects_rescaled"] = effects;
+  // The replay whose parameters convert encounters into crossers; "" = this scenario.
+  arrivals["conversion_reference"] =
+      spec.arrivals.conversion_reference ? spec.arrivals.conversion_reference_file : "";
   j["arrivals"] = arrivals;
 
   ordered_json surges = ordered_json::array();

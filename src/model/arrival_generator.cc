@@ -21,12 +21,15 @@ ArrivalGenerator::ArrivalGenerator(const ModelSpec& spec)
 
   // Observed encounters per day → new crossers per day (encounter_rates.h), with the share
   // of the month's encounters expelled under Title 42 while it applies.
+  // A counterfactual converts with the replay's parameters (ArrivalSpec::conversion_reference).
+  const ModelSpec& rates =
+      spec.arrivals.conversion_reference ? *spec.arrivals.conversion_reference : spec;
   for (const ArrivalLevel& level : spec.arrivals.levels) {
     const int slot = level.month.index() - first_month_.index();
     if (slot < 0 || slot >= months) continue;  // the table may cover more months than the run
     const double expelled =
-        title42_month_share(spec.dispositions, level.title42_share, level.month);
-    const double per_crosser = encounters_per_new_crosser(spec, level.sector, level.demographic,
+        title42_month_share(rates.dispositions, level.title42_share, level.month);
+    const double per_crosser = encounters_per_new_crosser(rates, level.sector, level.demographic,
                                                           level.citizenship, expelled);
     const auto sector = static_cast<std::size_t>(level.sector);
     const auto cell = static_cast<std::size_t>(cell_of(level.demographic, level.citizenship));

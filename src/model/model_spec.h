@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,9 +50,9 @@ struct ArrivalLevel {
 // force), so k = 1 changes nothing, 0 removes the effect, 2 doubles it (docs/model.md).
 struct EffectScale {
   std::string name;
-  util::Date date;       // first day in force
-  int ramp_months = 0;   // 0 or 1 (util::share_in_force)
-  double scale = 1.0;    // >= 0
+  util::Date date;                     // first day in force
+  int ramp_months = 0;                 // 0 or 1 (util::share_in_force)
+  double scale = 1.0;                  // >= 0
   PerSector<double> log_effect{};      // estimate per sector
   PerSector<double> standard_error{};  // of the estimate
 };
@@ -69,6 +70,12 @@ struct ArrivalSpec {
   PerDemographic<double> surrender_probability = {0.60, 0.97, 0.97, 0.97};
   // Intervention effects the scenario rescales, already applied to `levels` by the loader.
   std::vector<EffectScale> effects;
+  // The scenario whose parameters turn the table's observed encounters into people crossing
+  // (docs/model.md, "Arrivals"): the replay the data describe. A counterfactual keeps the
+  // replay's crossers, so a lever that changes apprehension or returns changes encounters.
+  // Null: this scenario's own parameters (it is the replay).
+  std::shared_ptr<const struct ModelSpec> conversion_reference;
+  std::string conversion_reference_file;  // as written in the scenario, for the resolved copy
 };
 
 // Extra people arriving in one sector over a date range (e.g. Eagle Pass, December 2023),

@@ -60,6 +60,7 @@ class Loader {
   explicit Loader(const LoadOptions& options) : options_(options), sink_(sources_) {}
 
   LoadResult run(const fs::path& file) {
+    top_file_ = file;
     LoadResult result;
     std::vector<fs::path> chain;
     std::optional<YamlNode> root = load_tree(file, chain, Location{}, "");
@@ -302,10 +303,11 @@ class Loader {
     if (!top.require("arrivals")) return;
     const Fields f(top.find("arrivals"), "arrivals",
                    {"table", "day_dispersion", "weekly_pattern", "family_size",
-                    "surrender_probability", "effects"},
+                    "surrender_probability", "effects", "conversion_reference"},
                    sink_);
     if (f.require("table")) read_table(*f.find("table"), horizon, out);
     read_effects(f.find("effects"), out);
+    read_conversion_reference(f.find("conversion_reference"), out);
     f.number("day_dispersion", out.day_dispersion, kPositive);
     read_weekly_pattern(f.find("weekly_pattern"), out.weekly_pattern);
     read_family_size(f.find("family_size"), out.family_size_probabilities);
@@ -326,6 +328,38 @@ class Loader {
     if (!file) return;
     out.levels = read_arrival_table(sources_[static_cast<std::size_t>(*file)].contents, *file,
                                     horizon, sink_);
+  }
+
+  // arrivals.conversion_reference: the replay scenario whose parameters convert observed
+  // encounters into people crossing. Naming the scenario being loaded itself (as a replay
+  // does, so that the scenarios extending it inherit the key) means "this one".
+  void read_conversion_reference(const YamlNode* node, model::ArrivalSpec& out) {
+    if (node == nullptr) return;
+    const std::string key = "arrivals.conversion_reference";
+    const std::optional<std::string> name = read_text(*node, key, sink_);
+    if (!name) return;
+    const fs::path base = sources_[static_cast<std::size_t>(node->location.file)].path;
+    const fs::path path = (base.parent_path() / *name).lexically_normal();
+    out.conversion_reference_file = *name;
+    std::error_code e1, e2;
+    if (fs::equivalent(path, top_file_, e1) || options_.as_conversion_reference) return;
+    if (e1 && !fs::exists(path, e2)) {
+      sink_.error(node->location, key, key + ": cannot open '" + path.string() + "'",
+                  "give the replay scenario's file, relative to this file's folder");
+      return;
+    }
+    LoadOptions reference_options;
+    reference_options.as_conversion_reference = true;
+    LoadResult reference = load_scenario(path, reference_options);
+    if (!reference.ok()) {
+      sink_.error(node->location, key,
+                  key + ": '" + path.string() + "' does not load (" +
+                      std::to_string(reference.diagnostics.size()) + " errors)",
+                  "run `borderflow check " + path.string() + "`");
+      return;
+    }
+    out.conversion_reference =
+        std::make_shared<const model::ModelSpec>(std::move(reference.scenario->spec));
   }
 
   // arrivals.effects: {table: FILE, scale: {effect: k, ...}}. Every effect of the table is
@@ -667,6 +701,7 @@ class Loader {
   }
 
   const LoadOptions& options_;
+  fs::path top_file_;                // the scenario being loaded (not its parents)
   std::vector<SourceFile> sources_;  // declared before sink_, which refers to it
   DiagnosticSink sink_;
 };

@@ -135,3 +135,48 @@ TEST(DemandEffects, TheShippedTableLoads) {
 
 }  // namespace
 }  // namespace bf::scenario
+
+namespace bf::scenario {
+namespace {
+
+// arrivals.conversion_reference: a replay names itself; a scenario extending it inherits the
+// key and converts encounters with the replay's parameters.
+TEST(ConversionReference, SelfIsNoneAndAChildGetsTheReplay) {
+  TempDir dir;
+  dir.write("t.csv", full_table({"2024-01"}, "10"));
+  dir.write("replay.yaml",
+            "start: 2024-01-01\nend: 2024-01-31\narrivals:\n  table: t.csv\n"
+            "  conversion_reference: replay.yaml\nsectors:\n  del_rio: {agents_on_patrol: 100}\n");
+  const std::string child = dir.write("more.yaml",
+                                      "extends: replay.yaml\nsectors:\n"
+                                      "  del_rio: {agents_on_patrol: 300}\n")
+                                .string();
+  const LoadResult replay = load_scenario(dir.root() / "replay.yaml");
+  ASSERT_TRUE(replay.ok()) << all_messages(replay, dir);
+  EXPECT_EQ(replay.scenario->spec.arrivals.conversion_reference, nullptr);
+  const LoadResult more = load_scenario(child);
+  ASSERT_TRUE(more.ok()) << all_messages(more, dir);
+  const auto& reference = more.scenario->spec.arrivals.conversion_reference;
+  ASSERT_NE(reference, nullptr);
+  const auto del_rio = static_cast<std::size_t>(6);
+  EXPECT_EQ(reference->sectors[del_rio].agents_on_patrol, 100);
+  EXPECT_EQ(more.scenario->spec.sectors[del_rio].agents_on_patrol, 300);
+}
+
+TEST(ConversionReference, AReferenceThatDoesNotLoadIsAnErrorAtTheKey) {
+  TempDir dir;
+  dir.write("t.csv", full_table({"2024-01"}, "10"));
+  dir.write("bad.yaml", "start: 2024-01-01\nend: 2024-01-31\narrivals: {table: t.csv}\nbogus: 1\n");
+  const LoadResult r =
+      load_scenario(dir.write("s.yaml",
+                              "start: 2024-01-01\nend: 2024-01-31\narrivals:\n  table: t.csv\n"
+                              "  conversion_reference: bad.yaml\n"));
+  EXPECT_FALSE(r.ok());
+  EXPECT_NE(all_messages(r, dir).find("T/s.yaml:5:25: error: arrivals.conversion_reference: '"),
+            std::string::npos)
+      << all_messages(r, dir);
+  EXPECT_NE(all_messages(r, dir).find("does not load (1 errors)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bf::scenario
