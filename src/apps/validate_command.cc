@@ -157,6 +157,18 @@ int validate_command(const ValidateOptions& options) {
   const PublishedDetention detention = read_detention(ice_file, options.ice.has_value());
   if (!detention.ok) return kExitBadInput;
 
+  // The output folder first: one that cannot be created is the user's mistake, found before
+  // the run (exit 2), not after it.
+  if (options.out) {
+    std::error_code error;
+    std::filesystem::create_directories(*options.out, error);
+    if (error) {
+      print_error(
+          (options.out->string() + ": cannot create the folder: " + error.message()).c_str());
+      return kExitBadInput;
+    }
+  }
+
   model::ModelSpec spec = loaded.scenario->spec;
   const util::YearMonth first = spec.start_date.year_month();
   const util::YearMonth last = (spec.start_date + (spec.days - 1)).year_month();
@@ -206,13 +218,7 @@ int validate_command(const ValidateOptions& options) {
   std::cout << text;
   if (!options.out) return kExitOk;
 
-  // The tables, charts and text, written into the folder (created if needed).
-  std::error_code error;
-  std::filesystem::create_directories(*options.out, error);
-  if (error) {
-    print_error((options.out->string() + ": " + error.message()).c_str());
-    return kExitRunFailed;
-  }
+  // The tables, charts and text, each written atomically into the folder.
   std::vector<std::pair<std::string, std::string>> files = {
       {"validation.txt", text},
       {"validation-encounters.csv", validate::encounters_csv(comparison)},

@@ -64,6 +64,13 @@ TEST_F(ValidateTest, BadArgumentsAreExitTwoWithAReason) {
   const CliResult missing = cli({"validate", kScenario, "--data", at("nowhere")});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.err, HasSubstr("ohss_khsm_usbp_monthly_region_sector.csv"));
+  // An output folder that cannot be created is found before the run.
+  write_bytes(tmp() / "file", "x");
+  const CliResult out = cli({"validate", kScenario, "--data", kData.string(), "--out",
+                             (tmp() / "file" / "sub").string()});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_THAT(out.err, HasSubstr("cannot create the folder"));
+  EXPECT_THAT(out.out, ::testing::Not(HasSubstr("replications of")));
   // The fit month must be in the scenario's table (and published).
   const CliResult early =
       cli({"validate", kScenario, "--data", kData.string(), "--fit-until", "2023-06"});
