@@ -13,12 +13,6 @@
 namespace bf::apps {
 namespace {
 
-std::optional<util::YearMonth> parse_month(const std::string& text) {
-  const auto d = util::Date::parse(text + "-01");
-  if (!d || text.size() != 7) return std::nullopt;
-  return d->year_month();
-}
-
 // The output must name a file: a folder there is the user's mistake (exit 2), found before any
 // input is read, not a write failure at the end (exit 3).
 bool output_is_a_folder(const std::filesystem::path& output) {
@@ -37,8 +31,8 @@ struct MonthRange {
 };
 std::optional<MonthRange> check_arguments(const std::string& from, const std::string& to,
                                           const std::filesystem::path& output) {
-  const auto first = parse_month(from);
-  const auto last = parse_month(to);
+  const auto first = util::YearMonth::parse(from);
+  const auto last = util::YearMonth::parse(to);
   if (!first || !last) {
     print_error("--from and --to take a month as YYYY-MM, e.g. --from 2023-12");
     return std::nullopt;

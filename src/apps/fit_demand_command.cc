@@ -11,9 +11,9 @@
 #include "demand/effects_table.h"
 #include "demand/interventions.h"
 #include "demand/rolling_origin.h"
+#include "demand/sector_series.h"
 #include "io/data_error.h"
 #include "model/population.h"
-#include "util/sha256.h"
 
 namespace bf::apps {
 namespace {
@@ -66,31 +66,23 @@ CLI::App* add_fit_demand_subcommand(CLI::App& app, FitDemandOptions& options) {
 int fit_demand_command(const FitDemandOptions& options) {
   std::optional<util::YearMonth> through;
   if (!options.through.empty()) {
-    const auto d = util::Date::parse(options.through + "-01");
-    if (!d || options.through.size() != 7) {
+    through = util::YearMonth::parse(options.through);
+    if (!through) {
       print_error("--through takes a month as YYYY-MM, e.g. --through 2023-09");
       return kExitBadInput;
     }
-    through = d->year_month();
   }
-  const io::FileText text = io::read_file_bytes(options.sectors);
-  if (text.error) {
-    print_error(text.error->to_string().c_str());
+  demand::SectorSeriesFile read =
+      demand::read_sector_series(options.sectors, options.sectors.filename().string());
+  if (!read.ok()) {
+    if (read.problem != demand::SectorSeriesFile::Problem::kBadRows) {
+      print_error(read.errors.front().c_str());
+    } else {
+      for (const std::string& e : read.errors) std::cerr << e << "\n";
+    }
     return kExitBadInput;
   }
-  const io::OhssSectorTable table =
-      io::parse_ohss_sectors(*text.bytes, options.sectors.filename().string());
-  if (!table.ok()) {
-    for (const io::DataError& e : table.errors) std::cerr << e.to_string() << "\n";
-    return kExitBadInput;
-  }
-  demand::SectorSeries series;
-  try {
-    series = demand::SectorSeries::from_ohss(table);
-  } catch (const std::invalid_argument& e) {
-    print_error(e.what());
-    return kExitBadInput;
-  }
+  demand::SectorSeries series = std::move(read.series);
   if (through) series = series.through(*through);
   if (series.empty()) {
     print_error("no Southwest sector months to fit");
@@ -108,9 +100,7 @@ int fit_demand_command(const FitDemandOptions& options) {
   if (through) derived_by += " --through " + through->to_string();
   derived_by += " -o " + options.output.filename().string();
   const std::string out = demand::effects_table_text(
-      estimates,
-      {{options.sectors.filename().string(), util::sha256(*text.bytes), table.data_rows}},
-      derived_by);
+      estimates, {{options.sectors.filename().string(), read.sha256, read.data_rows}}, derived_by);
   if (const auto error = io::write_file_atomically(options.output, out)) {
     print_error(error->to_string().c_str());
     return kExitRunFailed;

@@ -49,32 +49,25 @@ PublishedDetention read_detention(const std::filesystem::path& file, bool named)
   return {true, std::move(table)};
 }
 
-std::optional<util::YearMonth> parse_month(const std::string& text) {
-  const auto d = util::Date::parse(text + "-01");
-  if (!d || text.size() != 7) return std::nullopt;
-  return d->year_month();
-}
-
 // The published sector series, or nullopt after printing why not.
 std::optional<demand::SectorSeries> read_published(const std::filesystem::path& file) {
-  const io::FileText text = io::read_file_bytes(file);
-  if (text.error) {
+  demand::SectorSeriesFile read = demand::read_sector_series(file, file.string());
+  using Problem = demand::SectorSeriesFile::Problem;
+  if (read.problem == Problem::kUnreadable) {
     print_error(
-        (text.error->to_string() + " (download the OHSS file, or point --data or --sectors at it)")
+        (read.errors.front() + " (download the OHSS file, or point --data or --sectors at it)")
             .c_str());
     return std::nullopt;
   }
-  const io::OhssSectorTable table = io::parse_ohss_sectors(*text.bytes, file.string());
-  if (!table.ok()) {
-    for (const io::DataError& e : table.errors) std::cerr << e.to_string() << "\n";
+  if (read.problem == Problem::kIncomplete) {
+    print_error(read.errors.front().c_str());
     return std::nullopt;
   }
-  try {
-    return demand::SectorSeries::from_ohss(table);
-  } catch (const std::invalid_argument& e) {
-    print_error(e.what());
+  if (!read.ok()) {
+    for (const std::string& e : read.errors) std::cerr << e << "\n";
     return std::nullopt;
   }
+  return std::move(read.series);
 }
 
 std::string rolling_origin_text(const demand::SectorSeries& published, util::YearMonth first,
@@ -136,7 +129,7 @@ CLI::App* add_validate_subcommand(CLI::App& app, ValidateOptions& o) {
 int validate_command(const ValidateOptions& options) {
   std::optional<util::YearMonth> fit_until;
   if (!options.fit_until.empty()) {
-    fit_until = parse_month(options.fit_until);
+    fit_until = util::YearMonth::parse(options.fit_until);
     if (!fit_until) {
       print_error("--fit-until takes a month as YYYY-MM, e.g. --fit-until 2023-09");
       return kExitBadInput;

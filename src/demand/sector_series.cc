@@ -5,6 +5,9 @@
 #include <stdexcept>
 #include <utility>
 
+#include "io/data_error.h"
+#include "util/sha256.h"
+
 namespace bf::demand {
 
 SectorSeries::SectorSeries(util::YearMonth first, std::vector<model::PerSector<double>> months)
@@ -59,6 +62,32 @@ SectorSeries SectorSeries::through(util::YearMonth last) const {
   const auto count = std::min(months_.size(), static_cast<std::size_t>(keep));
   return SectorSeries(first_, std::vector<model::PerSector<double>>(
                                   months_.begin(), months_.begin() + static_cast<long>(count)));
+}
+
+SectorSeriesFile read_sector_series(const std::filesystem::path& file, const std::string& name) {
+  SectorSeriesFile out;
+  const io::FileText text = io::read_file_bytes(file);
+  if (text.error) {
+    out.problem = SectorSeriesFile::Problem::kUnreadable;
+    out.errors.push_back(text.error->to_string());
+    return out;
+  }
+  const io::OhssSectorTable table = io::parse_ohss_sectors(*text.bytes, name);
+  for (const io::DataError& e : table.errors) out.errors.push_back(e.to_string());
+  if (!table.ok()) {
+    out.problem = SectorSeriesFile::Problem::kBadRows;
+    return out;
+  }
+  try {
+    out.series = SectorSeries::from_ohss(table);
+  } catch (const std::invalid_argument& e) {
+    out.problem = SectorSeriesFile::Problem::kIncomplete;
+    out.errors.push_back(e.what());
+    return out;
+  }
+  out.sha256 = util::sha256(*text.bytes);
+  out.data_rows = table.data_rows;
+  return out;
 }
 
 }  // namespace bf::demand

@@ -2,6 +2,10 @@
 // Monthly Border Patrol encounters per Southwest sector over consecutive calendar months:
 // the published record the demand model is fitted to and validation compares with.
 
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "io/data_ohss_sectors.h"
@@ -33,5 +37,20 @@ class SectorSeries {
   util::YearMonth first_;
   std::vector<model::PerSector<double>> months_;
 };
+
+// The OHSS region × sector file read as a series, with what names it in derived tables.
+struct SectorSeriesFile {
+  SectorSeries series;
+  std::string sha256;          // of the file's bytes, lowercase hex
+  std::int64_t data_rows = 0;  // records after the header
+  // What went wrong: nothing; the file could not be read; rows are bad (errors has one
+  // "file:line:column: message" each); or a month lacks a sector (one message).
+  enum class Problem { kNone, kUnreadable, kBadRows, kIncomplete } problem = Problem::kNone;
+  std::vector<std::string> errors;  // empty when read
+  bool ok() const { return errors.empty(); }
+};
+
+// Reads and parses `file`; `name` is how messages name it. Never throws for bad input.
+SectorSeriesFile read_sector_series(const std::filesystem::path& file, const std::string& name);
 
 }  // namespace bf::demand

@@ -21,18 +21,6 @@ constexpr std::string_view kPath = "arrivals.table";
 constexpr int kCellsPerSectorMonth = model::kDemographicCount * model::kCitizenshipCount;
 constexpr int kMaxListedCells = 4;
 
-std::optional<util::YearMonth> parse_month(std::string_view s) {
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (s.size() != 7 || s[4] != '-') return std::nullopt;
-  for (int i : {0, 1, 2, 3, 5, 6}) {
-    if (!digit(s[static_cast<std::size_t>(i)])) return std::nullopt;
-  }
-  const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  const int month = (s[5] - '0') * 10 + (s[6] - '0');
-  if (month < 1 || month > 12) return std::nullopt;
-  return util::YearMonth{year, month};
-}
-
 template <std::size_t N>
 std::optional<int> key_index(const util::CsvField& field, int line, std::string_view what,
                              const std::array<std::string_view, N>& keys, int file,
@@ -129,7 +117,7 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
     const std::size_t errors = sink.count();
     const std::optional<int> sector =
         key_index(row.fields[0], row.line, "sector", model::kSectorKeys, file, sink);
-    const std::optional<util::YearMonth> month = parse_month(row.fields[1].text);
+    const std::optional<util::YearMonth> month = util::YearMonth::parse(row.fields[1].text);
     if (!month) {
       sink.error(Location{file, row.line, row.fields[1].column}, path,
                  "arrival table month must be 'YYYY-MM', got '" + row.fields[1].text + "'");

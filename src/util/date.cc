@@ -41,6 +41,18 @@ int days_in_month(int year, int month) {
   return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
 }
 
+std::optional<YearMonth> YearMonth::parse(std::string_view s) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (s.size() != 7 || s[4] != '-') return std::nullopt;
+  for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u}) {
+    if (!digit(s[i])) return std::nullopt;
+  }
+  const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  if (month < 1 || month > 12) return std::nullopt;
+  return YearMonth{year, month};
+}
+
 double share_in_force(Date start, int ramp_months, YearMonth month) {
   const YearMonth first = start.year_month();
   if (month < first) return 0.0;

@@ -21,6 +21,8 @@ struct YearMonth {
     return month == 12 ? YearMonth{year + 1, 1} : YearMonth{year, month + 1};
   }
   std::string to_string() const;  // "2023-12"
+  // Parses exactly "YYYY-MM" (four digits, a dash, a month 01..12).
+  static std::optional<YearMonth> parse(std::string_view text);
 };
 
 class Date {
