@@ -24,6 +24,7 @@ constexpr std::size_t kCrossings = index_of("crossings");
 constexpr std::size_t kRepeatCrossings = index_of("repeat_crossings");
 constexpr std::size_t kReturnedToMexico = index_of("returned_to_mexico");
 constexpr std::size_t kTitle42Expulsions = index_of("title42_expulsions");
+constexpr std::size_t kRemainInMexico = index_of("remain_in_mexico");
 constexpr std::size_t kTransferredToIce = index_of("transferred_to_ice");
 constexpr std::size_t kReleased = index_of("released");
 constexpr std::size_t kTransferredToOrr = index_of("transferred_to_orr");
@@ -53,6 +54,7 @@ MetricValues day_values(const model::DayReport& report) {
     add(kRepeatCrossings, s.repeat_crossings);
     add(kReturnedToMexico, s.returned_to_mexico);
     add(kTitle42Expulsions, s.title42_expulsions);
+    add(kRemainInMexico, s.remain_in_mexico);
     add(kTransferredToIce, s.transferred_to_ice);
     add(kReleased, s.released);
     add(kTransferredToOrr, s.transferred_to_orr);

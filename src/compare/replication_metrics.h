@@ -29,13 +29,14 @@ struct Metric {
   bool port;  // reported only when a scenario has ports of entry
 };
 
-inline constexpr std::array<Metric, 20> kMetrics = {{
+inline constexpr std::array<Metric, 21> kMetrics = {{
     {"encounters", "Border Patrol encounters", Aggregation::kSum, false},
     {"gotaways", "gotaways", Aggregation::kSum, false},
     {"crossings", "crossings", Aggregation::kSum, false},
     {"repeat_crossings", "of which repeat crossings", Aggregation::kSum, false},
     {"returned_to_mexico", "returned to Mexico", Aggregation::kSum, false},
     {"title42_expulsions", "Title 42 expulsions", Aggregation::kSum, false},
+    {"remain_in_mexico", "returned to await hearing (MPP)", Aggregation::kSum, false},
     {"transferred_to_ice", "transferred to ICE", Aggregation::kSum, false},
     {"released", "released", Aggregation::kSum, false},
     {"transferred_to_orr", "transferred to ORR", Aggregation::kSum, false},

@@ -29,6 +29,7 @@ std::vector<Column> sector_value_columns() {
   integer("processed");
   integer("returned_to_mexico");
   integer("title42_expulsions");
+  integer("remain_in_mexico");
   integer("transferred_to_ice");
   integer("released");
   integer("transferred_to_orr");
@@ -64,6 +65,7 @@ SectorDay southwest_total(const model::DayReport& report) {
     t.processed += s.processed;
     t.returned_to_mexico += s.returned_to_mexico;
     t.title42_expulsions += s.title42_expulsions;
+    t.remain_in_mexico += s.remain_in_mexico;
     t.transferred_to_ice += s.transferred_to_ice;
     t.released += s.released;
     t.transferred_to_orr += s.transferred_to_orr;
@@ -130,6 +132,7 @@ void sector_day_cells(const SectorDay& s, std::vector<Cell>& out) {
   out.push_back(integer_cell(s.processed));
   out.push_back(integer_cell(s.returned_to_mexico));
   out.push_back(integer_cell(s.title42_expulsions));
+  out.push_back(integer_cell(s.remain_in_mexico));
   out.push_back(integer_cell(s.transferred_to_ice));
   out.push_back(integer_cell(s.released));
   out.push_back(integer_cell(s.transferred_to_orr));

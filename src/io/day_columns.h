@@ -9,7 +9,8 @@
 //     accompanied_minor,
 //   encounters_<citizenship> for mexico, guatemala, honduras, el_salvador, other,
 //   gotaways, processed, returned_to_mexico (Title 8 returns), title42_expulsions (expelled to
-//   Mexico under Title 42), transferred_to_ice, released, transferred_to_orr,
+//   Mexico under Title 42), remain_in_mexico (returned to Mexico to await their hearing, a
+//   policy lever), transferred_to_ice, released, transferred_to_orr,
 //   left_custody (people who left Border Patrol custody that day),
 //   tic_mean_hours, tic_p90_hours (time in custody of those people, hours; 0 when none),
 //   in_custody, over_capacity, held_over_72h, awaiting_processing (end of day),

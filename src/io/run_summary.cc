@@ -59,6 +59,7 @@ void RunSummary::on_day(const model::DayReport& report) {
     flows_.processed += s.processed;
     flows_.returned_to_mexico += s.returned_to_mexico;
     flows_.title42_expulsions += s.title42_expulsions;
+    flows_.remain_in_mexico += s.remain_in_mexico;
     flows_.transferred_to_ice += s.transferred_to_ice;
     flows_.released += s.released;
     flows_.transferred_to_orr += s.transferred_to_orr;
@@ -165,6 +166,7 @@ ordered_json RunSummary::to_json(const Provenance& p) const {
   totals["processed"] = flows_.processed;
   totals["returned_to_mexico"] = flows_.returned_to_mexico;
   totals["title42_expulsions"] = flows_.title42_expulsions;
+  totals["remain_in_mexico"] = flows_.remain_in_mexico;
   totals["transferred_to_ice"] = flows_.transferred_to_ice;
   totals["released"] = flows_.released;
   totals["transferred_to_orr"] = flows_.transferred_to_orr;
@@ -258,6 +260,7 @@ std::string RunSummary::terminal_table() const {
   total("processed", flows_.processed);
   total("returned to Mexico", flows_.returned_to_mexico);
   total("expelled (Title 42)", flows_.title42_expulsions);
+  if (flows_.remain_in_mexico > 0) total("remain in Mexico", flows_.remain_in_mexico);
   total("transferred to ICE", flows_.transferred_to_ice);
   total("released", flows_.released);
   total("transferred to ORR", flows_.transferred_to_orr);

@@ -1,5 +1,6 @@
 #include "io/spec_json.h"
 
+#include "io/policies_json.h"
 #include "io/ports_json.h"
 
 namespace bf::io {
@@ -127,6 +128,7 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
       {"title42_probability", keyed(spec.recrossing.title42_probability, kCitizenshipKeys)},
       {"delay", duration(spec.recrossing.delay)}};
   if (!spec.ports.crossings.empty()) j["ports"] = ports_to_json(spec.ports);
+  if (!spec.policies.empty()) j["policies"] = policies_to_json(spec);
   return j;
 }
 

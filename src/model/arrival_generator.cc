@@ -96,7 +96,7 @@ std::array<double, kCellCount> ArrivalGenerator::cell_mix(int day, int sector) c
   return mix;
 }
 
-void ArrivalGenerator::generate(int day, int sector, std::uint32_t replication,
+void ArrivalGenerator::generate(int day, int sector, std::uint32_t replication, double multiplier,
                                 std::vector<NewArrival>& out) const {
   const std::uint64_t seed = spec_.seed;
   const int weekday = (spec_.start_date + day).weekday();
@@ -118,8 +118,8 @@ void ArrivalGenerator::generate(int day, int sector, std::uint32_t replication,
   const engine::AliasTable family_sizes(family_size_weights_);
   const engine::SimTime day_start = day * engine::kMinutesPerDay;
   for (int cell = 0; cell < kCellCount; ++cell) {
-    const double people = cells[static_cast<std::size_t>(cell)] * week * shock +
-                          surge * surge_mix[static_cast<std::size_t>(cell)];
+    const double people = multiplier * (cells[static_cast<std::size_t>(cell)] * week * shock +
+                                        surge * surge_mix[static_cast<std::size_t>(cell)]);
     if (people <= 0.0) continue;
     const bool family = demographic_of_cell(cell) == Demographic::kFamilyUnitMember;
     const double mean_units = family ? people / mean_family_size_ : people;

@@ -39,8 +39,10 @@ class ArrivalGenerator {
   explicit ArrivalGenerator(const ModelSpec& spec);
 
   // Appends the day's new arrivals in `sector` (day 0 = spec.start_date) to `out`, sorted
-  // by nothing in particular (the event queue orders them).
-  void generate(int day, int sector, std::uint32_t replication, std::vector<NewArrival>& out) const;
+  // by nothing in particular (the event queue orders them). `multiplier` scales the day's
+  // mean (policy levers: Mexico's enforcement, deterrence, displacement by barriers).
+  void generate(int day, int sector, std::uint32_t replication, double multiplier,
+                std::vector<NewArrival>& out) const;
 
   // Expected people crossing per day in a sector-month cell, before the weekly pattern and
   // shocks (for tests and documentation).

@@ -18,6 +18,10 @@ class BedPool {
   std::int64_t occupied() const { return occupied_; }
   bool fits(std::int64_t people) const { return occupied_ + people <= beds_; }
 
+  // Beds added or removed (a policy): people already in a removed bed stay until they leave;
+  // nobody is admitted until occupancy is below the new count.
+  void set_beds(std::int64_t beds) { beds_ = beds; }
+
   void occupy(std::int64_t people) { occupied_ += people; }
   void vacate(std::int64_t people) { occupied_ -= people; }
 

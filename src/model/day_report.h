@@ -31,6 +31,7 @@ struct SectorDay {
   std::int64_t processed = 0;           // people whose processing finished
   std::int64_t returned_to_mexico = 0;  // Title 8 returns (and repatriated children)
   std::int64_t title42_expulsions = 0;  // expelled to Mexico under Title 42
+  std::int64_t remain_in_mexico = 0;    // returned to Mexico to await their hearing (MPP)
   std::int64_t transferred_to_ice = 0;  // expedited removal: moved to ICE detention
   std::int64_t released = 0;            // released with a Notice to Appear or on parole
   std::int64_t transferred_to_orr = 0;  // unaccompanied children to ORR shelters
@@ -87,6 +88,7 @@ struct DayReport {
   PerSector<SectorDay> sectors{};
   std::vector<PortDay> ports;  // one per crossing of ModelSpec::ports, in that order
   SystemDay system;
+  std::vector<bool> policies_in_force;  // per ModelSpec::policies: in force that day
 };
 
 class DayObserver {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/sim_time.h"
+#include "model/policy_spec.h"
 #include "model/population.h"
 #include "model/port_spec.h"
 #include "util/date.h"
@@ -194,6 +195,8 @@ struct ModelSpec {
   OrrSpec orr;
   RecrossingSpec recrossing;
   PortsSpec ports;
+  // Policy levers in declaration order (docs/model.md, "Policy levers"). Default none.
+  std::vector<PolicySpec> policies;
 };
 
 }  // namespace bf::model

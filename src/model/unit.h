@@ -49,6 +49,12 @@ struct Unit {
   CustodyStep step = CustodyStep::kToFacility;
   bool appointment = false;  // presented at a port with an appointment
   bool title42 = false;      // this attempt is expelled under Title 42 (decided at encounter)
+  // This attempt waits in custody for an ICE bed however long it takes (ending
+  // catch-and-release): no release when dispositions.max_wait_for_bed has passed.
+  bool hold_for_bed = false;
+  // The policy (index into ModelSpec::policies) that routed this attempt: an entry
+  // suspension (its fear screening applies in detention) or Remain in Mexico; -1 none.
+  std::int8_t policy = -1;
 };
 
 // Handle = generation (high 32 bits) | slot (low 32 bits): an event or queue entry that

@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <cmath>
+#include <variant>
 
 #include "engine/distributions.h"
 #include "model/encounter_rates.h"
@@ -69,16 +70,22 @@ World::World(const ModelSpec& spec, std::uint32_t replication)
       orr_(spec.orr.beds),
       traffic_(spec.ports, spec.start_date, spec.days, spec.seed),
       appointments_today_(spec.ports.crossings.size(), 0),
-      closure_triggered_(spec.ports.closures.size(), false) {
+      closure_triggered_(spec.ports.closures.size(), false),
+      in_force_(spec.policies.size(), false),
+      enrolled_today_(spec.policies.size(), 0) {
+  for (const PolicySpec& p : spec.policies) {
+    triggers_.push_back(p.trigger ? std::optional<TriggerState>(TriggerState(*p.trigger))
+                                  : std::nullopt);
+  }
   sectors_.reserve(kSectorCount + spec.ports.crossings.size());
   for (int s = 0; s < kSectorCount; ++s) {
     sectors_.push_back(
         SectorState{engine::ServerPool(spec.sectors[s].processing_agents, 3), 0, 0, {}, {}});
-    apprehension_probability_[s] = apprehension_probability(spec.apprehension, spec.sectors[s]);
   }
   for (const CrossingSpec& c : spec.ports.crossings) {
     sectors_.push_back(SectorState{engine::ServerPool(c.processing_officers, 3), 0, 0, {}, {}});
   }
+  start_policy_day(0);  // the initial state's dispositions follow the first day's levers
   build_initial_state();
 }
 
@@ -218,13 +225,94 @@ void World::run_day(DayObserver& observer) {
   sim_.run_until((day_ + 1) * kMinutesPerDay, [this](const engine::Event& e) { handle(e); });
   emit_day(observer);
   ++day_;
+  if (!finished()) start_policy_day(day_);
+}
+
+// ---------------------------------------------------------------------------------------
+// Policy levers
+
+void World::start_policy_day(int day) {
+  const util::Date date = spec_.start_date + day;
+  for (std::size_t p = 0; p < spec_.policies.size(); ++p) {
+    const PolicySpec& policy = spec_.policies[p];
+    const bool dated = policy.in_dates(date);
+    if (triggers_[p] && date == std::max(policy.start, spec_.start_date)) triggers_[p]->start();
+    in_force_[p] = dated && (!triggers_[p] || triggers_[p]->in_force());
+    enrolled_today_[p] = 0;
+  }
+  PerSector<double> expected{};
+  for (int s = 0; s < kSectorCount; ++s) {
+    for (int cell = 0; cell < kCellCount; ++cell) {
+      expected[static_cast<std::size_t>(s)] += arrivals_.crossers_per_day(day, s, cell);
+    }
+  }
+  levers_ = resolve_levers(spec_, date, in_force_, expected);
+  // Mexico's intake fell (an acceptance policy ended): people queued beyond a day's new
+  // intake take the path they would have taken without it.
+  while (non_mexican_queue_people_ > levers_.non_mexican_returns_per_day) {
+    const UnitHandle h = non_mexican_returns_.back();
+    non_mexican_returns_.pop_back();
+    non_mexican_queue_people_ -= units_[h].size;
+    decide_not_returned(h);
+  }
+  apprehension_probability_ = levers_.apprehension_probability;
+  if (levers_.detention_beds != detention_.beds()) {
+    detention_.set_beds(levers_.detention_beds);
+    admit_waiting_for_detention();
+  }
+  // Processing agents of days without ports (with ports, start_port_day adds the officers
+  // moved from them).
+  if (spec_.ports.crossings.empty()) {
+    for (int s = 0; s < kSectorCount; ++s) {
+      auto& pool = sectors_[static_cast<std::size_t>(s)].processing;
+      for (UnitHandle next :
+           pool.set_servers(levers_.processing_agents[static_cast<std::size_t>(s)])) {
+        start_processing(next);
+      }
+    }
+  }
+}
+
+void World::observe_triggers(std::int64_t southwest_encounters) {
+  for (std::optional<TriggerState>& t : triggers_) {
+    if (t) t->observe(static_cast<double>(southwest_encounters));
+  }
+}
+
+int World::policy_sector(const Unit& u) const {
+  if (!is_port(u.sector)) return u.sector;
+  return spec_.ports.crossings[static_cast<std::size_t>(u.sector - kSectorCount)].sector;
+}
+
+const RemainInMexico* World::remain_in_mexico_of(const Unit& u) const {
+  if (u.policy < 0) return nullptr;
+  return std::get_if<RemainInMexico>(&spec_.policies[static_cast<std::size_t>(u.policy)].lever);
+}
+
+bool World::enroll_in_remain_in_mexico(UnitHandle h, std::size_t sector) {
+  const int p = levers_.remain_in_mexico[sector];
+  if (p == kNoPolicy) return false;
+  const auto& rmx = std::get<RemainInMexico>(spec_.policies[static_cast<std::size_t>(p)].lever);
+  Unit& u = units_[h];
+  if (!rmx.demographics[static_cast<std::size_t>(index_of(u.demographic))] ||
+      !rmx.citizenships[static_cast<std::size_t>(index_of(u.citizenship))]) {
+    return false;
+  }
+  std::int64_t& enrolled = enrolled_today_[static_cast<std::size_t>(p)];
+  if (enrolled + u.size > rmx.acceptance_per_day) return false;
+  enrolled += u.size;
+  u.policy = static_cast<std::int8_t>(p);
+  u.step = CustodyStep::kAwaitingReturn;
+  remain_in_mexico_returns_.push_back(h);
+  return true;
 }
 
 void World::schedule_day_events(int day) {
   start_port_day(day);
   for (int s = 0; s < kSectorCount; ++s) {
     arrivals_buffer_.clear();
-    arrivals_.generate(day, s, replication_, arrivals_buffer_);
+    arrivals_.generate(day, s, replication_,
+                       levers_.arrivals_multiplier[static_cast<std::size_t>(s)], arrivals_buffer_);
     for (const NewArrival& a : arrivals_buffer_) {
       const UnitHandle h = new_unit(a.identity, s, a.cell, a.size);
       sim_.schedule_at(a.time, kCross, h);
@@ -303,19 +391,21 @@ void World::emit_day(DayObserver& observer) {
     if (u.step == CustodyStep::kAwaitingBed) awaiting_bed += u.size;
   }
 
+  std::int64_t southwest_encounters = 0;
   for (int s = 0; s < kSectorCount; ++s) {
     SectorState& st = sectors_[static_cast<std::size_t>(s)];
-    const SectorSpec& spec = spec_.sectors[static_cast<std::size_t>(s)];
+    const std::int64_t capacity = levers_.holding_capacity[static_cast<std::size_t>(s)];
     SectorDay& out = report.sectors[static_cast<std::size_t>(s)];
     out = st.today;
+    southwest_encounters += st.today.encounters;
     out.custody_time = st.custody_time.summary();
     out.in_custody = st.in_custody;
-    out.over_capacity = std::max<std::int64_t>(0, st.in_custody - spec.holding_capacity);
+    out.over_capacity = std::max<std::int64_t>(0, st.in_custody - capacity);
     out.held_over_72h = over_standard[static_cast<std::size_t>(s)];
     out.awaiting_processing = st.awaiting_processing;
-    out.holding_capacity = spec.holding_capacity;
+    out.holding_capacity = capacity;
     out.processing_agents = st.processing.servers();
-    out.agents_on_patrol = spec.agents_on_patrol;
+    out.agents_on_patrol = spec_.sectors[static_cast<std::size_t>(s)].agents_on_patrol;
     st.today = SectorDay{};
     st.custody_time.clear();
   }
@@ -337,6 +427,8 @@ void World::emit_day(DayObserver& observer) {
     appointments_today_[c] = 0;
   }
   update_triggered_closures();
+  report.policies_in_force = in_force_;
+  observe_triggers(southwest_encounters);
 
   SystemDay& sys = report.system;
   sys.custody_time = southwest_custody_time_.summary();
@@ -476,24 +568,46 @@ void World::decide_disposition(UnitHandle h) {
 
   RandomStream rs = stream(purpose(Purpose::kDisposition), u);
   const double accepted = rs.uniform();
-  const double expedited = rs.uniform();
   // Mexico takes back non-Mexicans of the accepted nationalities, up to its daily intake;
   // the queue holds at most one day's intake, beyond which people take the usual path.
-  if (rules.non_mexican_returns_per_day > 0 &&
-      accepted < rules.mexico_accepts_share[index_of(u.citizenship)] &&
-      non_mexican_queue_people_ + u.size <= rules.non_mexican_returns_per_day) {
+  if (levers_.non_mexican_returns_per_day > 0 &&
+      accepted < levers_.mexico_accepts_share[index_of(u.citizenship)] &&
+      non_mexican_queue_people_ + u.size <= levers_.non_mexican_returns_per_day) {
     u.step = CustodyStep::kAwaitingReturn;
     non_mexican_returns_.push_back(h);
     non_mexican_queue_people_ += u.size;
     return;
   }
-  if (expedited < rules.expedited_removal_share[index_of(u.demographic)]) {
+  decide_not_returned(h);
+}
+
+void World::decide_not_returned(UnitHandle h) {
+  Unit& u = units_[h];
+  RandomStream rs = stream(purpose(Purpose::kDisposition), u);
+  rs.uniform();  // decide_disposition's draw for Mexico's acceptance
+  const double expedited = rs.uniform();
+  const auto sector = static_cast<std::size_t>(policy_sector(u));
+  const auto demographic = static_cast<std::size_t>(index_of(u.demographic));
+  if (expedited < levers_.expedited_removal_share[sector][demographic]) {
+    u.policy = static_cast<std::int8_t>(levers_.removal_policy[sector][demographic]);
+    request_detention_bed(h);
+    return;
+  }
+  // Everyone below would be released with a Notice to Appear or on parole.
+  if (enroll_in_remain_in_mexico(h, sector)) return;
+  const bool family = u.demographic != Demographic::kSingleAdult;
+  const int no_release = levers_.end_catch_and_release[sector];
+  if (no_release != kNoPolicy &&
+      !(family &&
+        std::get<EndCatchAndRelease>(spec_.policies[static_cast<std::size_t>(no_release)].lever)
+            .release_families)) {
+    u.hold_for_bed = true;
     request_detention_bed(h);
     return;
   }
   u.step = CustodyStep::kAwaitingRelease;
   RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
-  sim_.schedule_in(draw_duration(rules.release_delay, delay), kRelease, h);
+  sim_.schedule_in(draw_duration(spec_.dispositions.release_delay, delay), kRelease, h);
 }
 
 bool World::expelled_under_title42(const Unit& u, util::Date date, int share_day) const {
@@ -540,19 +654,33 @@ void World::return_batch(int batch) {
     }
   };
   run(mexican_returns_, batch_share(rules.mexican_returns_per_day, batch, batches), false);
-  run(non_mexican_returns_, batch_share(rules.non_mexican_returns_per_day, batch, batches), true);
+  run(non_mexican_returns_, batch_share(levers_.non_mexican_returns_per_day, batch, batches), true);
+  // Remain in Mexico: Mexico's daily acceptance already limited who was enrolled.
+  while (!remain_in_mexico_returns_.empty()) {
+    const UnitHandle h = remain_in_mexico_returns_.front();
+    remain_in_mexico_returns_.pop_front();
+    return_to_mexico(h);
+  }
 }
 
 void World::return_to_mexico(UnitHandle h) {
   Unit& u = units_[h];
   leave_custody(h);
   SectorDay& today = sectors_[u.sector].today;
-  (u.title42 ? today.title42_expulsions : today.returned_to_mexico) += u.size;
+  const RemainInMexico* awaiting_hearing = remain_in_mexico_of(u);
+  // At ports, PortDay has no such column: enrollees there count as returned to Mexico.
+  if (awaiting_hearing != nullptr && !is_port(u.sector)) {
+    today.remain_in_mexico += u.size;
+  } else {
+    (u.title42 ? today.title42_expulsions : today.returned_to_mexico) += u.size;
+  }
   // Title 42 carried no penalty for trying again: expelled people have their own probability.
-  const PerCitizenship<double>& recross =
-      u.title42 ? spec_.recrossing.title42_probability : spec_.recrossing.probability;
+  const double recross = awaiting_hearing != nullptr
+                             ? awaiting_hearing->recross_probability
+                             : (u.title42 ? spec_.recrossing.title42_probability
+                                          : spec_.recrossing.probability)[index_of(u.citizenship)];
   RandomStream rs = stream(purpose(Purpose::kRecross), u);
-  if (rs.uniform() < recross[index_of(u.citizenship)]) {
+  if (rs.uniform() < recross) {
     const engine::SimTime delay = draw_duration(spec_.recrossing.delay, rs);
     u.state = UnitState::kWaitingInMexico;
     states_.waiting_in_mexico += u.size;
@@ -572,6 +700,9 @@ void World::recross(UnitHandle h) {
         spec_.ports.crossings[static_cast<std::size_t>(u.sector - kSectorCount)].sector);
     u.appointment = false;
   }
+  // A new attempt: whatever policy routed the last one decides nothing now.
+  u.policy = -1;
+  u.hold_for_bed = false;
   cross(h);
 }
 
@@ -584,7 +715,7 @@ void World::request_detention_bed(UnitHandle h) {
   u.step_start = sim_.now();
   detention_.waiting().push_back(h);
   admit_waiting_for_detention();
-  if (u.step == CustodyStep::kAwaitingBed) {
+  if (u.step == CustodyStep::kAwaitingBed && !u.hold_for_bed) {
     sim_.schedule_in(spec_.dispositions.max_wait_for_bed, kBedWaitTimeout, h);
   }
 }
@@ -628,8 +759,15 @@ void World::transfer_to_detention(UnitHandle h) {
 
 void World::detention_decided(UnitHandle h) {
   Unit& u = units_[h];
+  // Under an entry suspension, the fear screening has its own (higher) bar.
+  const EntrySuspension* suspension =
+      u.policy < 0
+          ? nullptr
+          : std::get_if<EntrySuspension>(&spec_.policies[static_cast<std::size_t>(u.policy)].lever);
+  const double passes = suspension != nullptr ? suspension->screen_pass_share
+                                              : spec_.detention.credible_fear_positive_share;
   RandomStream rs = stream(purpose(Purpose::kCredibleFear), u);
-  if (rs.uniform() < spec_.detention.credible_fear_positive_share) {
+  if (rs.uniform() < passes) {
     detention_.vacate(u.size);
     states_.in_detention -= u.size;
     system_today_.detention_releases += u.size;
@@ -737,7 +875,7 @@ void World::start_port_day(int day) {
     extra_processing[static_cast<std::size_t>(r.sector)] += officers;
   }
   for (int s = 0; s < kSectorCount; ++s) {
-    const int servers = spec_.sectors[static_cast<std::size_t>(s)].processing_agents +
+    const int servers = levers_.processing_agents[static_cast<std::size_t>(s)] +
                         static_cast<int>(std::floor(extra_processing[static_cast<std::size_t>(s)]));
     for (UnitHandle next : sectors_[static_cast<std::size_t>(s)].processing.set_servers(servers)) {
       start_processing(next);
@@ -752,6 +890,11 @@ void World::start_port_day(int day) {
       if (cl.modes[static_cast<std::size_t>(m)]) {
         state[static_cast<std::size_t>(cl.crossing)].closed[static_cast<std::size_t>(m)] = true;
       }
+    }
+  }
+  for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
+    for (std::size_t m = 0; m < kModeCount; ++m) {
+      if (levers_.closed[c][m]) state[c].closed[m] = true;
     }
   }
   for (const SlowdownSpec& slow : ports.slowdowns) {
@@ -778,15 +921,14 @@ void World::generate_port_people(int day) {
   const engine::AliasTable family_sizes(arrivals_.family_size_weights());
   const engine::SimTime day_start = day * kMinutesPerDay;
   double cumulative_share = 0.0;
+  const auto quota = static_cast<double>(levers_.appointments_per_day);
   for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
     const CrossingSpec& crossing = ports.crossings[c];
     const int station = kSectorCount + static_cast<int>(c);
     // The day's quota split over crossings in whole people that add up exactly.
-    const auto before =
-        static_cast<std::int64_t>(std::floor(cumulative_share * ports.appointments_per_day + 1e-9));
+    const auto before = static_cast<std::int64_t>(std::floor(cumulative_share * quota + 1e-9));
     cumulative_share += crossing.appointment_share;
-    const auto after =
-        static_cast<std::int64_t>(std::floor(cumulative_share * ports.appointments_per_day + 1e-9));
+    const auto after = static_cast<std::int64_t>(std::floor(cumulative_share * quota + 1e-9));
     RandomStream count(spec_.seed, replication_, purpose(Purpose::kPortPeople),
                        sector_day_identity(day, station));
     const std::int64_t others = engine::poisson(count, crossing.inadmissibles_per_day);

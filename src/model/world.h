@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <vector>
 
 #include "engine/random_stream.h"
@@ -14,8 +15,10 @@
 #include "model/arrival_generator.h"
 #include "model/bed_pool.h"
 #include "model/custody_time_histogram.h"
+#include "model/day_levers.h"
 #include "model/day_report.h"
 #include "model/model_spec.h"
+#include "model/policy_trigger.h"
 #include "model/port_traffic.h"
 #include "model/unit.h"
 
@@ -51,6 +54,15 @@ class World {
   };
 
   void handle(const engine::Event& e);
+  // Policy levers (docs/model.md, "Policy levers"): which policies are in force on `day` and
+  // what they change, set before the day starts.
+  void start_policy_day(int day);
+  void observe_triggers(std::int64_t southwest_encounters);
+  // The sector whose policies apply to a unit: its own, or the sector of its crossing.
+  int policy_sector(const Unit& u) const;
+  // Remain in Mexico: returns true when `h` is enrolled (returned to wait for its hearing).
+  bool enroll_in_remain_in_mexico(UnitHandle h, std::size_t sector);
+  const RemainInMexico* remain_in_mexico_of(const Unit& u) const;
   void build_initial_state();
   void schedule_day_events(int day);
   void emit_day(DayObserver& observer);
@@ -62,6 +74,9 @@ class World {
   void start_processing(UnitHandle h);
   void finish_processing(UnitHandle h);
   void decide_disposition(UnitHandle h);
+  // The disposition of a non-Mexican adult or family Mexico does not take back: expedited
+  // removal, Remain in Mexico, held for a bed (no catch-and-release) or released.
+  void decide_not_returned(UnitHandle h);
   // Whether this attempt of `u`, encountered on `date`, is expelled under Title 42, with the
   // arrival table's share of the cell in the month of `share_day` (docs/model.md,
   // "Dispositions"). Never at ports of entry.
@@ -118,9 +133,14 @@ class World {
   StateCounts states_;
   std::vector<NewArrival> arrivals_buffer_;
   PortTraffic traffic_;
-  std::vector<PortDay> port_days_;                // today's traffic, filled at day start
-  std::vector<std::int64_t> appointments_today_;  // per crossing
-  std::vector<bool> closure_triggered_;           // per closure: triggered state
+  std::vector<PortDay> port_days_;                     // today's traffic, filled at day start
+  std::vector<std::int64_t> appointments_today_;       // per crossing
+  std::vector<bool> closure_triggered_;                // per closure: triggered state
+  std::vector<std::optional<TriggerState>> triggers_;  // per policy, when it has a trigger
+  std::vector<bool> in_force_;                         // per policy, today
+  std::vector<std::int64_t> enrolled_today_;           // per policy: Remain in Mexico enrollees
+  DayLevers levers_;
+  std::deque<UnitHandle> remain_in_mexico_returns_;  // enrollees awaiting a return batch
   int day_ = 0;
 };
 

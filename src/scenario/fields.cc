@@ -205,6 +205,11 @@ std::optional<int> read_rate_per_week(const YamlNode& node, const std::string& p
 
 Fields::Fields(const YamlNode* node, std::string path,
                std::initializer_list<std::string_view> known, DiagnosticSink& sink)
+    : Fields(node, std::move(path), std::span<const std::string_view>(known.begin(), known.size()),
+             sink) {}
+
+Fields::Fields(const YamlNode* node, std::string path, std::span<const std::string_view> known,
+               DiagnosticSink& sink)
     : path_(std::move(path)), sink_(sink) {
   if (node == nullptr) return;
   location_ = node->location;
@@ -215,7 +220,7 @@ Fields::Fields(const YamlNode* node, std::string path,
     return;
   }
   node_ = node;
-  const std::vector<std::string_view> keys(known);
+  const std::vector<std::string_view> keys(known.begin(), known.end());
   for (const YamlEntry& entry : node->entries) {
     bool ok = false;
     for (std::string_view k : keys) ok = ok || k == entry.key;

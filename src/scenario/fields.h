@@ -66,6 +66,8 @@ class Fields {
  public:
   Fields(const YamlNode* node, std::string path, std::initializer_list<std::string_view> known,
          DiagnosticSink& sink);
+  Fields(const YamlNode* node, std::string path, std::span<const std::string_view> known,
+         DiagnosticSink& sink);
 
   const YamlNode* find(std::string_view key) const;
   std::string path(std::string_view key) const { return join_path(path_, key); }

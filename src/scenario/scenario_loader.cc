@@ -15,6 +15,7 @@
 #include "scenario/arrival_table.h"
 #include "scenario/demand_effects.h"
 #include "scenario/fields.h"
+#include "scenario/policies_reader.h"
 #include "scenario/ports_reader.h"
 #include "scenario/run_volume.h"
 #include "scenario/suggest.h"
@@ -169,7 +170,7 @@ class Loader {
     const Fields top(&root, "",
                      {"name", "start", "end", "days", "seed", "arrivals", "surges",
                       "sector_defaults", "sectors", "apprehension", "processing", "dispositions",
-                      "detention", "orr", "recrossing", "ensemble", "ports"},
+                      "detention", "orr", "recrossing", "ensemble", "ports", "policies"},
                      sink_);
     top.text("name", spec.name);
     if (const YamlNode* n = top.find("seed")) {
@@ -188,6 +189,7 @@ class Loader {
     read_orr(top.find("orr"), spec.orr);
     read_recrossing(top.find("recrossing"), spec.recrossing);
     read_ports(top.find("ports"), horizon, table_loader(), sink_, spec.ports);
+    read_policies(top.find("policies"), horizon, spec.ports, sink_, spec.policies);
   }
 
   // Reads a table file named in the scenario, relative to the file that wrote the name.

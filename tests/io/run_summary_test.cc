@@ -59,6 +59,7 @@ TEST(RunSummaryTest, TotalsMeansAndPeaks) {
   EXPECT_EQ(t["processed"], 780);
   EXPECT_EQ(t["returned_to_mexico"], 120);
   EXPECT_EQ(t["title42_expulsions"], 36);
+  EXPECT_EQ(t["remain_in_mexico"], 18);
   EXPECT_EQ(t["transferred_to_ice"], 60);
   EXPECT_EQ(t["released"], 540);
   EXPECT_EQ(t["transferred_to_orr"], 60);
@@ -111,9 +112,9 @@ TEST(RunSummaryTest, KeyOrderIsFixed) {
             (std::vector<std::string>{
                 "crossings", "repeat_crossings", "encounters", "encounters_by_demographic",
                 "encounters_by_citizenship", "gotaways", "processed", "returned_to_mexico",
-                "title42_expulsions", "transferred_to_ice", "released", "transferred_to_orr",
-                "left_custody", "detention_book_ins", "detention_releases", "removals",
-                "removals_by_destination", "orr_releases"}));
+                "title42_expulsions", "remain_in_mexico", "transferred_to_ice", "released",
+                "transferred_to_orr", "left_custody", "detention_book_ins", "detention_releases",
+                "removals", "removals_by_destination", "orr_releases"}));
   EXPECT_EQ(
       keys(j["peaks"]),
       (std::vector<std::string>{"encounters", "in_custody", "over_capacity", "held_over_72h",
@@ -156,6 +157,7 @@ TEST(RunSummaryTest, TerminalTable) {
             "  processed                            780\n"
             "  returned to Mexico                   120\n"
             "  expelled (Title 42)                   36\n"
+            "  remain in Mexico                      18\n"
             "  transferred to ICE                    60\n"
             "  released                             540\n"
             "  transferred to ORR                    60\n"

@@ -24,6 +24,7 @@ inline model::SectorDay make_sector(std::int64_t base, double tic_mean, double t
   s.processed = base - 10;
   s.returned_to_mexico = 20;
   s.title42_expulsions = 6;
+  s.remain_in_mexico = 3;
   s.transferred_to_ice = 10;
   s.released = base - 50;
   s.transferred_to_orr = 10;

@@ -1,0 +1,170 @@
+// The `policies` section: every kind read with its parameters, scopes, triggers, overriding a
+// parent's policy by name, and bad policies reported with line and column.
+#include "scenario/policies_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "scenario/scenario_loader.h"
+#include "test_files.h"
+
+namespace bf::scenario {
+namespace {
+
+using testing::all_messages;
+using testing::full_table;
+using testing::TempDir;
+
+constexpr std::string_view kBase =
+    "start: 2024-01-01\n"
+    "days: 31\n"
+    "arrivals: {table: jan.csv}\n";
+
+LoadResult load(const TempDir& dir, std::string_view policies) {
+  dir.write("jan.csv", full_table({"2024-01"}));
+  return load_scenario(dir.write("s.yaml", std::string(kBase) + std::string(policies)));
+}
+
+TEST(Policies, ReadsEveryKindWithItsParametersScopeAndTrigger) {
+  TempDir dir;
+  const LoadResult r =
+      load(dir,
+           "policies:\n"
+           "  inm:\n"
+           "    kind: mexico_enforcement\n"
+           "    start: 2024-01-05\n"
+           "    end: 2024-01-20\n"
+           "    scope: [texas, tucson]\n"
+           "    arrivals_multiplier: 0.7\n"
+           "    lag_days: 3\n"
+           "    ramp_days: 10\n"
+           "  suspension:\n"
+           "    kind: entry_suspension\n"
+           "    start: 2024-01-01\n"
+           "    ineligible: [single_adult]\n"
+           "    deterrence: 0.6\n"
+           "    trigger: {on_at_or_above: 2500, off_below: 1500, "
+           "off_delay_days: 14, off_for_days: 28}\n"
+           "  mpp: {kind: remain_in_mexico, start: 2024-01-01, acceptance: 300/day,\n"
+           "        citizenships: [guatemala, honduras]}\n"
+           "  er: {kind: expedited_removal, start: 2024-01-01,\n"
+           "       share: {family_unit_member: 0.4}}\n"
+           "  beds: {kind: detention_beds, start: 2024-01-10, change: -500}\n"
+           "  wall: {kind: barrier, start: 2024-01-01, scope: [arizona],\n"
+           "         covered_share: 0.3}\n");
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  const auto& policies = r.scenario->spec.policies;
+  ASSERT_EQ(policies.size(), 6u);
+
+  const model::PolicySpec& inm = policies[0];
+  EXPECT_EQ(inm.name, "inm");
+  EXPECT_EQ(inm.start.to_string(), "2024-01-05");
+  EXPECT_EQ(inm.end->to_string(), "2024-01-20");
+  EXPECT_EQ(inm.sectors,
+            (model::PerSector<bool>{false, false, false, true, true, true, true, true, true}));
+  const auto& m = std::get<model::MexicoEnforcement>(inm.lever);
+  EXPECT_EQ(m.arrivals_multiplier, 0.7);
+  EXPECT_EQ(m.lag_days, 3);
+  EXPECT_EQ(m.ramp_days, 10);
+
+  const auto& s = std::get<model::EntrySuspension>(policies[1].lever);
+  EXPECT_EQ(s.ineligible, (model::PerDemographic<bool>{true, false, false, false}));
+  EXPECT_EQ(s.deterrence, 0.6);
+  EXPECT_EQ(s.removal_share, 0.6);  // the default
+  ASSERT_TRUE(policies[1].trigger.has_value());
+  EXPECT_EQ(policies[1].trigger->on_average_days, 7);
+  EXPECT_EQ(policies[1].trigger->off_for_days, 28);
+  EXPECT_EQ(policies[1].trigger->off_delay_days, 14);
+  EXPECT_FALSE(policies[1].end.has_value());
+
+  const auto& mpp = std::get<model::RemainInMexico>(policies[2].lever);
+  EXPECT_EQ(mpp.acceptance_per_day, 300);
+  EXPECT_EQ(mpp.citizenships, (model::PerCitizenship<bool>{false, true, true, false, false}));
+  EXPECT_EQ(mpp.demographics, (model::PerDemographic<bool>{true, true, false, false}));
+
+  const auto& er = std::get<model::ExpeditedRemoval>(policies[3].lever);
+  EXPECT_FALSE(er.share[0].has_value());
+  EXPECT_EQ(er.share[1], 0.4);
+  EXPECT_EQ(std::get<model::DetentionBeds>(policies[4].lever).change, -500);
+  EXPECT_EQ(std::get<model::Barrier>(policies[5].lever).covered_share, 0.3);
+  EXPECT_EQ(policies[5].sectors,
+            (model::PerSector<bool>{false, false, true, true, false, false, false, false, false}));
+}
+
+TEST(Policies, AChildOverridesOneParameterOfItsParentsPolicyByName) {
+  TempDir dir;
+  dir.write("jan.csv", full_table({"2024-01"}));
+  dir.write("parent.yaml", std::string(kBase) +
+                               "policies:\n"
+                               "  mpp: {kind: remain_in_mexico, start: 2024-01-01}\n"
+                               "  beds: {kind: detention_beds, start: 2024-01-01, change: 100}\n");
+  const LoadResult r = load_scenario(dir.write("child.yaml",
+                                               "extends: parent.yaml\n"
+                                               "policies:\n"
+                                               "  mpp: {acceptance: 1000/day}\n"));
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  ASSERT_EQ(r.scenario->spec.policies.size(), 2u);
+  EXPECT_EQ(std::get<model::RemainInMexico>(r.scenario->spec.policies[0].lever).acceptance_per_day,
+            1000);
+}
+
+TEST(Policies, BadPoliciesAreReportedWithLineAndColumn) {
+  TempDir dir;
+  const LoadResult r = load(dir,
+                            "policies:\n"
+                            "  a: {kind: remain_in_mexco, start: 2024-01-01}\n"
+                            "  b: {kind: barrier, start: 2024-01-10, end: 2024-01-05}\n"
+                            "  c: {kind: agents, start: 2024-01-01, scope: [tuscon], patrol: 10}\n"
+                            "  d: {kind: mexico_acceptance, start: 2024-01-01, capacity: -5/day}\n"
+                            "  e: {kind: detention_beds, start: 2024-01-01, scope: [tucson],\n"
+                            "      change: 10}\n"
+                            "  f: {kind: port_closure, start: 2024-01-01}\n"
+                            "  g: {kind: entry_suspension, start: 2024-01-01,\n"
+                            "      trigger: {on_at_or_above: 1000, off_below: 1500}}\n"
+                            "  h: {start: 2024-01-01}\n");
+  EXPECT_EQ(all_messages(r, dir),
+            "T/s.yaml:5:13: error: policies.a.kind: unknown policy kind 'remain_in_mexco' (did "
+            "you mean 'remain_in_mexico'?)\n"
+            "    5 |   a: {kind: remain_in_mexco, start: 2024-01-01}\n"
+            "      |             ^\n"
+            "T/s.yaml:6:46: error: policies.b.end: 2024-01-05 is before start 2024-01-10\n"
+            "    6 |   b: {kind: barrier, start: 2024-01-10, end: 2024-01-05}\n"
+            "      |                                              ^\n"
+            "T/s.yaml:7:48: error: policies.c.scope[0]: unknown sector 'tuscon' (did you mean "
+            "'tucson'?)\n"
+            "    7 |   c: {kind: agents, start: 2024-01-01, scope: [tuscon], patrol: 10}\n"
+            "      |                                                ^\n"
+            "T/s.yaml:8:61: error: policies.d.capacity: rate must not be negative, got "
+            "'-5/day'\n"
+            "    8 |   d: {kind: mexico_acceptance, start: 2024-01-01, capacity: -5/day}\n"
+            "      |                                                             ^\n"
+            "T/s.yaml:9:55: error: policies.e.scope: a detention_beds policy acts on the whole "
+            "border; its scope can only be 'all'\n"
+            "    9 |   e: {kind: detention_beds, start: 2024-01-01, scope: [tucson],\n"
+            "      |                                                       ^\n"
+            "T/s.yaml:11:13: error: policies.f: a port_closure policy acts at ports of entry, and "
+            "the scenario has none (add a 'ports' section)\n"
+            "   11 |   f: {kind: port_closure, start: 2024-01-01}\n"
+            "      |             ^\n"
+            "T/s.yaml:13:50: error: policies.g.trigger.off_below: must not be above "
+            "on_at_or_above (1000): the policy would switch on and off at once\n"
+            "   13 |       trigger: {on_at_or_above: 1000, off_below: 1500}}\n"
+            "      |                                                  ^\n"
+            "T/s.yaml:14:6: error: policies.h: missing required key 'kind'\n"
+            "   14 |   h: {start: 2024-01-01}\n"
+            "      |      ^\n");
+  EXPECT_FALSE(r.scenario.has_value());
+}
+
+TEST(Policies, APolicyOutsideTheRunIsAnError) {
+  TempDir dir;
+  const LoadResult r =
+      load(dir, "policies:\n  late: {kind: detention_beds, start: 2024-03-01, change: 1}\n");
+  EXPECT_EQ(all_messages(r, dir),
+            "T/s.yaml:5:39: error: policies.late: starts 2024-03-01, outside the run "
+            "(2024-01-01 to 2024-01-31)\n"
+            "    5 |   late: {kind: detention_beds, start: 2024-03-01, change: 1}\n"
+            "      |                                       ^\n");
+}
+
+}  // namespace
+}  // namespace bf::scenario
