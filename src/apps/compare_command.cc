@@ -13,9 +13,12 @@
 #include "apps/scenario_errors.h"
 #include "compare/comparison_text.h"
 #include "compare/paired_comparison.h"
+#include "compare/parameter_sampling.h"
 #include "compare/replication_metrics.h"
+#include "compare/sampling_text.h"
 #include "io/data_error.h"
 #include "scenario/scenario_loader.h"
+#include "util/parallel_for.h"
 
 namespace bf::apps {
 namespace {
@@ -24,6 +27,32 @@ namespace {
 std::string scenario_line(char which, const std::filesystem::path& file,
                           const model::ModelSpec& spec) {
   return fmt::format("{}: {} ({})\n", which, file.string(), spec.name);
+}
+
+// Replication r's spec of `file`: loaded with `load` and every parameter of `ranges` at its
+// quantile in r (compare/parameter_sampling.h). A replication whose values do not load is
+// reported (the first, so the message does not depend on the threads) and gives nullopt.
+std::optional<std::vector<model::ModelSpec>> load_sampled_specs(
+    const std::filesystem::path& file, const scenario::LoadOptions& load,
+    const std::vector<scenario::UncertainParameter>& ranges, int replications, int threads) {
+  std::vector<scenario::LoadResult> loaded(static_cast<std::size_t>(replications));
+  util::parallel_for(replications, threads, [&](int r) {
+    scenario::LoadOptions sampled = load;
+    sampled.assignments = compare::sample_parameters(ranges, *load.seed, r);
+    loaded[static_cast<std::size_t>(r)] = scenario::load_scenario(file, sampled);
+  });
+  std::vector<model::ModelSpec> specs;
+  for (std::size_t r = 0; r < loaded.size(); ++r) {
+    if (!loaded[r].ok()) {
+      print_scenario_errors(loaded[r], file,
+                            fmt::format(" with the parameters sampled for replication {}; "
+                                        "nothing was run",
+                                        r));
+      return std::nullopt;
+    }
+    specs.push_back(std::move(loaded[r].scenario->spec));
+  }
+  return specs;
 }
 
 }  // namespace
@@ -41,16 +70,20 @@ CLI::App* add_compare_subcommand(CLI::App& app, CompareOptions& o) {
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--seed", o.seed, "Root seed of both scenarios (default: scenario A's)");
   cmd->add_option("--out,-o", o.out, "Folder for compare.csv and compare.txt (created)");
+  cmd->add_flag("--sample-parameters", o.sample_parameters,
+                "Draw the scenarios' uncertain parameters anew in each replication "
+                "(their `uncertainty` sections; parameters.csv lists the values)");
   return cmd;
 }
 
 int compare_command(const CompareOptions& options) {
-  scenario::LoadOptions load;
-  load.seed = options.seed;
-  const scenario::LoadResult a = scenario::load_scenario(options.scenario_a, load);
+  scenario::LoadOptions load_a;
+  load_a.seed = options.seed;
+  const scenario::LoadResult a = scenario::load_scenario(options.scenario_a, load_a);
   // B runs with A's seed, so that replication r of both shares its random streams.
-  if (a.ok()) load.seed = a.scenario->spec.seed;
-  const scenario::LoadResult b = scenario::load_scenario(options.scenario_b, load);
+  scenario::LoadOptions load_b = load_a;
+  if (a.ok()) load_a.seed = load_b.seed = a.scenario->spec.seed;
+  const scenario::LoadResult b = scenario::load_scenario(options.scenario_b, load_b);
   if (!a.ok()) print_scenario_errors(a, options.scenario_a, "; nothing was run");
   if (!b.ok()) print_scenario_errors(b, options.scenario_b, "; nothing was run");
   if (!a.ok() || !b.ok()) return kExitBadInput;
@@ -75,12 +108,33 @@ int compare_command(const CompareOptions& options) {
     }
   }
 
+  const std::vector<scenario::UncertainParameter>& ranges_a = a.scenario->uncertainty;
+  const std::vector<scenario::UncertainParameter>& ranges_b = b.scenario->uncertainty;
+  if (options.sample_parameters && ranges_a.empty() && ranges_b.empty()) {
+    print_error(fmt::format("--sample-parameters: neither {} nor {} has an `uncertainty` section "
+                            "(docs/scenario-format.md)",
+                            options.scenario_a.string(), options.scenario_b.string())
+                    .c_str());
+    return kExitBadInput;
+  }
+
   const int threads =
       options.threads.value_or(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  std::optional<std::vector<model::ModelSpec>> sampled_a, sampled_b;
+  if (options.sample_parameters) {
+    sampled_a =
+        load_sampled_specs(options.scenario_a, load_a, ranges_a, options.replications, threads);
+    if (!sampled_a) return kExitBadInput;
+    sampled_b =
+        load_sampled_specs(options.scenario_b, load_b, ranges_b, options.replications, threads);
+    if (!sampled_b) return kExitBadInput;
+  }
   std::vector<compare::ReplicationMetrics> runs_a, runs_b;
   try {
-    runs_a = compare::simulate_metrics(spec_a, options.replications, threads);
-    runs_b = compare::simulate_metrics(spec_b, options.replications, threads);
+    runs_a = sampled_a ? compare::simulate_metrics(*sampled_a, threads)
+                       : compare::simulate_metrics(spec_a, options.replications, threads);
+    runs_b = sampled_b ? compare::simulate_metrics(*sampled_b, threads)
+                       : compare::simulate_metrics(spec_b, options.replications, threads);
   } catch (const std::exception& e) {
     print_error((std::string("the simulation failed: ") + e.what()).c_str());
     return kExitRunFailed;
@@ -95,19 +149,27 @@ int compare_command(const CompareOptions& options) {
       scenario_line('B', options.scenario_b, spec_b) +
       fmt::format("{} replications each, seed {}, {} .. {} ({} days)\n\n", options.replications,
                   spec_a.seed, spec_a.start_date.to_string(), last.to_string(), spec_a.days) +
+      (options.sample_parameters ? compare::sampled_ranges_text(ranges_a, ranges_b) + "\n" : "") +
       compare::totals_table(comparison);
   std::cout << text;
   if (!options.out) return kExitOk;
 
-  const std::vector<std::pair<std::string, std::string>> files = {
+  std::vector<std::pair<std::string, std::string>> files = {
       {"compare.csv", compare::comparison_csv(comparison)}, {"compare.txt", text}};
+  if (options.sample_parameters) {
+    files.emplace_back(
+        "parameters.csv",
+        compare::sampled_values_csv(ranges_a, ranges_b, spec_a.seed, options.replications));
+  }
   for (const auto& [name, contents] : files) {
     if (const auto write_error = io::write_file_atomically(*options.out / name, contents)) {
       print_error(write_error->to_string().c_str());
       return kExitRunFailed;
     }
   }
-  std::cout << "wrote compare.csv and compare.txt in " << options.out->string() << "\n";
+  std::cout << (options.sample_parameters ? "wrote compare.csv, compare.txt and parameters.csv in "
+                                          : "wrote compare.csv and compare.txt in ")
+            << options.out->string() << "\n";
   return kExitOk;
 }
 

@@ -21,6 +21,9 @@ struct CompareOptions {
   std::optional<int> threads;                // default: every core
   std::optional<std::uint64_t> seed;         // default: A's seed; B always runs with A's
   std::optional<std::filesystem::path> out;  // folder for compare.csv and compare.txt
+  // Draw the uncertain parameters of A and B anew in each replication (docs/compare.md,
+  // "Parameter uncertainty"); parameters.csv then lists the values. Default: as written.
+  bool sample_parameters = false;
 };
 
 CLI::App* add_compare_subcommand(CLI::App& app, CompareOptions& options);

@@ -8,6 +8,7 @@
 #include "apps/exit_codes.h"
 #include "apps/fit_demand_command.h"
 #include "apps/report_command.h"
+#include "apps/sensitivity_command.h"
 #include "apps/validate_command.h"
 #include "apps/version.h"
 
@@ -117,6 +118,9 @@ int main(int argc, char** argv) {
   CompareOptions compare;
   CLI::App* compare_cmd = add_compare_subcommand(app, compare);
 
+  SensitivityOptions sensitivity;
+  CLI::App* sensitivity_cmd = add_sensitivity_subcommand(app, sensitivity);
+
   ReportOptions report;
   CLI::App* report_cmd = add_report_subcommand(app, report);
 
@@ -139,6 +143,7 @@ int main(int argc, char** argv) {
   if (*fit_demand_cmd) return fit_demand_command(fit_demand);
   if (*validate_cmd) return validate_command(validate);
   if (*compare_cmd) return compare_command(compare);
+  if (*sensitivity_cmd) return sensitivity_command(sensitivity);
   if (*ports_cmd) return calibrate_ports_command(ports);
   return calibrate_command(calibrate);
 }

@@ -4,29 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
-#include <cstdint>
 
-#include "util/number_format.h"
+#include "compare/number_text.h"
 
 namespace bf::compare {
-namespace {
-
-// Fixed decimals without a negative zero ("-0.000" would read as a difference).
-std::string fixed(double v, int decimals) {
-  std::string s = fmt::format("{:.{}f}", v, decimals);
-  if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
-  return s;
-}
-
-// One decimal, thousands grouped: 12345.67 -> "12,345.7".
-std::string readable(double v) {
-  const std::int64_t tenths = std::llround(std::abs(v) * 10.0);
-  if (tenths == 0) return "0.0";
-  return fmt::format("{}{}.{}", v < 0 ? "-" : "", util::grouped(tenths / 10), tenths % 10);
-}
-
-}  // namespace
 
 std::string comparison_csv(const ScenarioComparison& c) {
   std::string out =

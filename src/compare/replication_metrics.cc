@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 
 #include "model/world.h"
 #include "util/parallel_for.h"
@@ -121,16 +122,34 @@ ReplicationMetrics MetricsObserver::result() const {
   return r;
 }
 
-std::vector<ReplicationMetrics> simulate_metrics(const model::ModelSpec& spec, int replications,
-                                                 int threads) {
+namespace {
+
+// Replication r runs spec_of(r).
+std::vector<ReplicationMetrics> simulate_each(
+    int replications, int threads, const std::function<const model::ModelSpec&(int)>& spec_of) {
   std::vector<ReplicationMetrics> results(static_cast<std::size_t>(std::max(0, replications)));
   util::parallel_for(replications, threads, [&](int r) {
     MetricsObserver observer;
-    model::World world(spec, static_cast<std::uint32_t>(r));
+    model::World world(spec_of(r), static_cast<std::uint32_t>(r));
     world.run(observer);
     results[static_cast<std::size_t>(r)] = observer.result();
   });
   return results;
+}
+
+}  // namespace
+
+std::vector<ReplicationMetrics> simulate_metrics(const model::ModelSpec& spec, int replications,
+                                                 int threads) {
+  return simulate_each(replications, threads,
+                       [&spec](int) -> const model::ModelSpec& { return spec; });
+}
+
+std::vector<ReplicationMetrics> simulate_metrics(const std::vector<model::ModelSpec>& specs,
+                                                 int threads) {
+  return simulate_each(
+      static_cast<int>(specs.size()), threads,
+      [&specs](int r) -> const model::ModelSpec& { return specs[static_cast<std::size_t>(r)]; });
 }
 
 }  // namespace bf::compare

@@ -91,4 +91,9 @@ class MetricsObserver final : public model::DayObserver {
 std::vector<ReplicationMetrics> simulate_metrics(const model::ModelSpec& spec, int replications,
                                                  int threads);
 
+// Simulates replication r of specs[r], for r = 0 .. specs.size() − 1: each replication with
+// its own spec (sampled parameters). Indexed by replication; independent of `threads`.
+std::vector<ReplicationMetrics> simulate_metrics(const std::vector<model::ModelSpec>& specs,
+                                                 int threads);
+
 }  // namespace bf::compare

@@ -10,6 +10,10 @@
 namespace bf::model {
 
 enum class Purpose : std::uint8_t {
+  // Drawn before a world is built, by the commands that sample a scenario's uncertain
+  // parameters (compare/parameter_sampling.h). Such purposes count down from 255, away from
+  // the model's own. entity: FNV-1a hash of the parameter's path.
+  kParameterSample = 255,
   kDayShock = 1,           // entity: sector-day
   kArrivalCount = 2,       // entity: sector-day-cell
   kArrivalDetail = 3,      // entity: unit (crossing minute, family size)

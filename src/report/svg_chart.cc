@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "report/svg_style.h"
 #include "report/text_escape.h"
 #include "util/date.h"
 
@@ -686,5 +687,12 @@ std::string chart_data_json(const Chart& chart) {
   }
   return j.dump();
 }
+
+std::string_view chart_font() { return kFont; }
+std::string_view palette_colour(int style) { return style_of(style).colour; }
+std::string fill_pattern_defs(const std::string& id, std::size_t count) {
+  return pattern_defs(id, count);
+}
+double tick_step(double max, int target) { return nice_step(max, target); }
 
 }  // namespace bf::report

@@ -15,6 +15,7 @@
 #include "scenario/arrival_table.h"
 #include "scenario/demand_effects.h"
 #include "scenario/fields.h"
+#include "scenario/parameter_path.h"
 #include "scenario/policies_reader.h"
 #include "scenario/ports_reader.h"
 #include "scenario/run_volume.h"
@@ -66,13 +67,16 @@ class Loader {
     std::vector<fs::path> chain;
     std::optional<YamlNode> root = load_tree(file, chain, Location{}, "");
     if (root) {
+      std::vector<UncertainParameter> uncertainty = take_uncertainty(*root);
       model::ModelSpec spec;
       read_spec(*root, spec);
       if (sink_.count() == 0) check_volume(*root, spec);
       EnsembleSpec ensemble;
       if (sink_.count() == 0) read_ensemble(*root, ensemble);
+      if (sink_.count() == 0) check_uncertain_ends(*root, uncertainty);
       if (sink_.count() == 0) {
-        result.scenario = LoadedScenario{std::move(spec), sources_, std::move(ensemble)};
+        result.scenario =
+            LoadedScenario{std::move(spec), sources_, std::move(ensemble), std::move(uncertainty)};
       }
     }
     sink_.sort_by_location();
@@ -236,6 +240,64 @@ class Loader {
     }
   }
 
+  // The `uncertainty` section (uncertainty.h), taken off the tree: it describes the model's
+  // parameters rather than being one. options_.assignments are then written over the tree.
+  std::vector<UncertainParameter> take_uncertainty(YamlNode& root) {
+    const auto it = std::find_if(root.entries.begin(), root.entries.end(),
+                                 [](const YamlEntry& e) { return e.key == "uncertainty"; });
+    std::optional<std::vector<UncertainParameter>> parameters;
+    if (it == root.entries.end()) {
+      parameters = read_uncertainty_section(nullptr, root, sink_);
+    } else {
+      const YamlEntry entry = *it;
+      root.entries.erase(it);
+      parameters = read_uncertainty_section(&entry.value, root, sink_);
+    }
+    if (!parameters) return {};
+    for (const auto& [path, value] : options_.assignments) {
+      const UncertainParameter* declared = nullptr;
+      for (const UncertainParameter& u : *parameters) {
+        if (u.path == path) declared = &u;
+      }
+      // A conversion reference takes only the values of parameters it declares itself.
+      if (declared == nullptr && options_.as_conversion_reference) continue;
+      if (declared == nullptr) {
+        sink_.error(Location{}, path,
+                    "cannot set '" + path + "': it is not in the scenario's uncertainty section");
+        continue;
+      }
+      write_at_path(root, declared->keys, scalar_node(value, declared->location),
+                    declared->location);
+    }
+    return std::move(*parameters);
+  }
+
+  // Both ends of every range must load: each is written over the tree and read like the base,
+  // so a bad end is reported at its own line and column. Skipped for sampled and reference
+  // loads, whose base was checked.
+  void check_uncertain_ends(const YamlNode& root, const std::vector<UncertainParameter>& ranges) {
+    if (!options_.assignments.empty() || options_.as_conversion_reference) return;
+    const std::size_t base_sources = sources_.size();
+    for (const UncertainParameter& p : ranges) {
+      for (const auto& [text, at] :
+           {std::pair{p.low_text, p.low_location}, std::pair{p.high_text, p.high_location}}) {
+        YamlNode tree = root;
+        write_at_path(tree, p.keys, scalar_node(text, at), p.location);
+        model::ModelSpec end;
+        read_spec(tree, end);
+        sources_.resize(base_sources);
+      }
+    }
+  }
+
+  static YamlNode scalar_node(const std::string& text, const Location& at) {
+    YamlNode node;
+    node.kind = YamlNode::Kind::kScalar;
+    node.location = at;
+    node.scalar = text;
+    return node;
+  }
+
   std::optional<Horizon> read_horizon(const Fields& top, model::ModelSpec& spec) {
     std::optional<util::Date> start;
     if (top.require("start")) start = read_date(*top.find("start"), "start", sink_);
@@ -352,6 +414,7 @@ class Loader {
     }
     LoadOptions reference_options;
     reference_options.as_conversion_reference = true;
+    reference_options.assignments = options_.assignments;
     LoadResult reference = load_scenario(path, reference_options);
     if (!reference.ok()) {
       sink_.error(node->location, key,

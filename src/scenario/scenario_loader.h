@@ -6,11 +6,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "model/model_spec.h"
 #include "scenario/diagnostics.h"
 #include "scenario/ensemble_spec.h"
+#include "scenario/uncertainty.h"
 
 namespace bf::scenario {
 
@@ -21,6 +24,13 @@ struct LoadOptions {
   // Loading the scenario another one names as its arrivals.conversion_reference: that
   // scenario's own conversion_reference is then ignored (no chains, no cycles).
   bool as_conversion_reference = false;
+  // Values written over the scenario before it is read: (dotted path, value as the scenario
+  // would write it, e.g. "27d"), each at a path its `uncertainty` section declares; a value
+  // that does not load is reported at that declaration. This is how a sampled spec is read,
+  // by the same loader as the base. The conversion reference is loaded with those of them it
+  // declares itself, so a counterfactual keeps the crossers of the replay with the same
+  // sampled values. Default: none.
+  std::vector<std::pair<std::string, std::string>> assignments{};
 };
 
 struct LoadedScenario {
@@ -30,6 +40,10 @@ struct LoadedScenario {
   std::vector<SourceFile> sources;
   // The `ensemble` section: replications, threads and sweep points (ensemble_spec.h).
   EnsembleSpec ensemble;
+  // The `uncertainty` section: parameters without a measured value and their ranges, in the
+  // order of the merged tree (a parent's first). For a conversion reference its ends are not
+  // checked.
+  std::vector<UncertainParameter> uncertainty;
 };
 
 struct LoadResult {

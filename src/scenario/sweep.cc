@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "scenario/fields.h"
+#include "scenario/parameter_path.h"
 
 namespace bf::scenario {
 namespace {
@@ -13,63 +14,7 @@ namespace {
 // make points incomparable (different horizons or random numbers) or is meaningless.
 constexpr std::array<std::string_view, 9> kNotSweepable = {
     "name", "start", "end", "days", "seed", "extends", "ensemble", "arrivals.table", "surges"};
-
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> keys;
-  std::size_t begin = 0;
-  while (true) {
-    const std::size_t dot = path.find('.', begin);
-    keys.push_back(path.substr(begin, dot == std::string::npos ? std::string::npos : dot - begin));
-    if (dot == std::string::npos) break;
-    begin = dot + 1;
-  }
-  return keys;
-}
-
-// Checks that `keys` walks through maps of `root` (entries may be missing; the loader then
-// reports unknown keys), reporting the first entry on the way that is not a map.
-bool path_walks_maps(const YamlNode& root, const SweepAxis& axis, const std::string& at,
-                     DiagnosticSink& sink) {
-  const YamlNode* node = &root;
-  std::string walked;
-  for (std::size_t i = 0; i + 1 < axis.keys.size(); ++i) {
-    walked = join_path(walked, axis.keys[i]);
-    const YamlEntry* entry = node->is_map() ? node->find(axis.keys[i]) : nullptr;
-    if (entry == nullptr) return true;
-    if (entry->value.kind == YamlNode::Kind::kNull) return true;
-    if (!entry->value.is_map()) {
-      sink.error(axis.key_location, at,
-                 at + ": '" + walked + "' is " + describe(entry->value) +
-                     ", not a map; a sweep path names a value inside maps only");
-      return false;
-    }
-    node = &entry->value;
-  }
-  return true;
-}
-
-void set_path(YamlNode& node, const std::vector<std::string>& keys, std::size_t depth,
-              const YamlNode& value, const Location& key_location) {
-  if (!node.is_map()) {
-    // Absent or empty section (checked by read_ensemble_section: never a scalar or list).
-    node.kind = YamlNode::Kind::kMap;
-    node.location = key_location;
-    node.entries.clear();
-  }
-  const std::string& key = keys[depth];
-  auto it = std::find_if(node.entries.begin(), node.entries.end(),
-                         [&key](const YamlEntry& e) { return e.key == key; });
-  if (it == node.entries.end()) {
-    node.entries.push_back(YamlEntry{key, key_location, YamlNode{}});
-    it = std::prev(node.entries.end());
-    it->value.location = key_location;
-  }
-  if (depth + 1 == keys.size()) {
-    it->value = value;
-  } else {
-    set_path(it->value, keys, depth + 1, value, key_location);
-  }
-}
+constexpr PathUse kSweepUse{"swept", "a sweep path"};
 
 }  // namespace
 
@@ -112,27 +57,9 @@ std::optional<EnsembleSection> read_ensemble_section(const YamlNode* node, const
       axis.path = e.key;
       axis.keys = split_path(e.key);
       axis.key_location = e.key_location;
-      if (std::any_of(axis.keys.begin(), axis.keys.end(),
-                      [](const std::string& k) { return k.empty(); })) {
-        sink.error(e.key_location, at,
-                   at + ": '" + e.key +
-                       "' is not a parameter path (write keys joined by '.', "
-                       "e.g. detention.beds)");
+      if (!check_parameter_path(e.key, root, kNotSweepable, kSweepUse, e.key_location, at, sink)) {
         continue;
       }
-      const bool forbidden =
-          std::any_of(kNotSweepable.begin(), kNotSweepable.end(), [&](std::string_view k) {
-            return e.key == k || (e.key.size() > k.size() && e.key.compare(0, k.size(), k) == 0 &&
-                                  e.key[k.size()] == '.');
-          });
-      if (forbidden) {
-        sink.error(e.key_location, at,
-                   at + ": '" + e.key +
-                       "' cannot be swept (name, start, end, days, seed, extends, ensemble, "
-                       "arrivals.table and surges define the run itself)");
-        continue;
-      }
-      if (!path_walks_maps(root, axis, at, sink)) continue;
       if (e.value.kind != YamlNode::Kind::kList || e.value.items.empty()) {
         sink.error(e.value.location, at,
                    at + ": expected a non-empty list of values, got " + describe(e.value),
@@ -193,7 +120,7 @@ YamlNode sweep_point_tree(const YamlNode& root, const std::vector<SweepAxis>& ax
   std::erase_if(tree.entries, [](const YamlEntry& e) { return e.key == "ensemble"; });
   const std::vector<std::size_t> indices = sweep_point_indices(axes, index);
   for (std::size_t a = 0; a < axes.size(); ++a) {
-    set_path(tree, axes[a].keys, 0, axes[a].values[indices[a]], axes[a].key_location);
+    write_at_path(tree, axes[a].keys, axes[a].values[indices[a]], axes[a].key_location);
   }
   return tree;
 }
