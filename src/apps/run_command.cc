@@ -76,7 +76,9 @@ int run_command(const RunOptions& options) {
   try {
     io::CsvDayWriter csv(folder->path());
     io::SqliteDayWriter sqlite(folder->path());
-    io::RunSummary summary;
+    std::vector<std::string> policy_names;
+    for (const model::PolicySpec& p : spec.policies) policy_names.push_back(p.name);
+    io::RunSummary summary(std::move(policy_names));
     ConsoleDays console(options.quiet);
     io::FanOut observers({&csv, &sqlite, &summary, &console});
 

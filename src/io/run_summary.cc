@@ -37,7 +37,18 @@ ordered_json keyed_json(const std::array<std::string_view, N>& keys,
 
 }  // namespace
 
+RunSummary::RunSummary(std::vector<std::string> policy_names) {
+  for (std::string& name : policy_names) policies_.push_back({std::move(name), 0, {}, {}});
+}
+
 void RunSummary::on_day(const model::DayReport& report) {
+  for (std::size_t i = 0; i < policies_.size() && i < report.policies_in_force.size(); ++i) {
+    if (!report.policies_in_force[i]) continue;
+    PolicyDays& p = policies_[i];
+    ++p.days_in_force;
+    if (!p.first) p.first = report.date;
+    p.last = report.date;
+  }
   const util::Date date = report.date;
   if (!first_date_) first_date_ = date;
   last_date_ = date;
@@ -234,6 +245,17 @@ ordered_json RunSummary::to_json(const Provenance& p) const {
     port["closed_crossing_days"] = ports_.closed_crossing_days;
     port["officers_redeployed_days"] = round2(ports_.officers_redeployed_days);
   }
+  if (!policies_.empty()) {
+    ordered_json& policies = j["policies"];
+    const auto date = [](const std::optional<util::Date>& d) {
+      return d ? ordered_json(d->to_string()) : ordered_json(nullptr);
+    };
+    for (const PolicyDays& p : policies_) {
+      policies[p.name] = {{"days_in_force", p.days_in_force},
+                          {"first_day_in_force", date(p.first)},
+                          {"last_day_in_force", date(p.last)}};
+    }
+  }
   return j;
 }
 
@@ -280,6 +302,10 @@ std::string RunSummary::terminal_table() const {
     total("railcar-days of delay", rounded(ports_.railcar_days_delay));
     total("freight delayed (USD)", rounded(ports_.freight_delayed_usd));
     total("crossing-days closed", ports_.closed_crossing_days);
+  }
+  if (!policies_.empty()) out += "Policies (days in force)\n";
+  for (const PolicyDays& p : policies_) {
+    out += fmt::format("  {:<26}{:>14}\n", p.name, util::grouped(p.days_in_force));
   }
   return out;
 }

@@ -29,6 +29,8 @@
 //   ports        (only for runs with ports) {encounters, appointments, trucks_processed,
 //                railcars_processed, units_lost, truck_hours_delay, railcar_days_delay,
 //                freight_delayed_usd, closed_crossing_days, officers_redeployed_days}
+//   policies     (only for runs with policies) {<policy name>: {days_in_force,
+//                first_day_in_force, last_day_in_force}}   (dates null when never in force)
 
 #include <array>
 #include <cstdint>
@@ -74,6 +76,10 @@ class RunSummary : public model::DayObserver {
     }
   };
 
+  // The scenario's policy names, in ModelSpec::policies order: their days in force are
+  // counted (DayReport::policies_in_force) and reported.
+  explicit RunSummary(std::vector<std::string> policy_names = {});
+
   void on_day(const model::DayReport& report) override;
 
   int days_observed() const { return days_observed_; }
@@ -104,6 +110,13 @@ class RunSummary : public model::DayObserver {
 
   double mean_per_day(std::int64_t total) const;
   double mean_tic_hours() const;
+
+  struct PolicyDays {
+    std::string name;
+    int days_in_force = 0;
+    std::optional<util::Date> first, last;
+  };
+  std::vector<PolicyDays> policies_;
 
   int days_observed_ = 0;
   std::optional<util::Date> first_date_;

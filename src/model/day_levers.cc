@@ -25,9 +25,10 @@ struct BarrierAt {
 };
 
 // Moves each barrier's displaced crossers to the neighbours along the border (sectors are
-// numbered west to east), half each, or all to an end sector's one neighbour; a neighbour
-// with no crossers in the table (no mix to give them) leaves its half where it was. Evaders
-// still crossing at a segment are caught more often.
+// numbered west to east), half each, or all to an end sector's one neighbour. A neighbour
+// with no crossers in the table (no mix to give them) receives nobody: everyone displaced
+// goes to the other one, and with neither nobody is displaced. Evaders still crossing at a
+// segment are caught more often.
 void apply_barriers(const std::vector<BarrierAt>& barriers, const PerSector<double>& expected,
                     DayLevers& out, PerSector<double>& segment_catch) {
   PerSector<double> people{};  // expected crossers a day after the other levers

@@ -588,19 +588,23 @@ void World::decide_not_returned(UnitHandle h) {
   const double expedited = rs.uniform();
   const auto sector = static_cast<std::size_t>(policy_sector(u));
   const auto demographic = static_cast<std::size_t>(index_of(u.demographic));
+  // Without catch-and-release, nobody the law lets the government hold is released for
+  // lack of a bed: they wait in custody for one however long it takes.
+  const bool family = u.demographic != Demographic::kSingleAdult;
+  const int no_release = levers_.end_catch_and_release[sector];
+  const bool held = no_release != kNoPolicy &&
+                    !(family && std::get<EndCatchAndRelease>(
+                                    spec_.policies[static_cast<std::size_t>(no_release)].lever)
+                                    .release_families);
   if (expedited < levers_.expedited_removal_share[sector][demographic]) {
     u.policy = static_cast<std::int8_t>(levers_.removal_policy[sector][demographic]);
+    u.hold_for_bed = held;
     request_detention_bed(h);
     return;
   }
   // Everyone below would be released with a Notice to Appear or on parole.
   if (enroll_in_remain_in_mexico(h, sector)) return;
-  const bool family = u.demographic != Demographic::kSingleAdult;
-  const int no_release = levers_.end_catch_and_release[sector];
-  if (no_release != kNoPolicy &&
-      !(family &&
-        std::get<EndCatchAndRelease>(spec_.policies[static_cast<std::size_t>(no_release)].lever)
-            .release_families)) {
+  if (held) {
     u.hold_for_bed = true;
     request_detention_bed(h);
     return;

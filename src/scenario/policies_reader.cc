@@ -114,9 +114,9 @@ class PolicyReader {
     if ((info.reach == Reach::kCrossings || info.key == "appointment_quota") &&
         ports_.crossings.empty()) {
       sink_.error(kind_entry->value.location, path + ".kind",
-                  path + ": a " + *kind_text +
-                      " policy acts at ports of entry, and the scenario "
-                      "has none (add a 'ports' section)");
+                  path + ": kind '" + *kind_text +
+                      "' acts at ports of entry, and the scenario has none (add a 'ports' "
+                      "section)");
     }
 
     model::PolicySpec policy;
@@ -165,8 +165,8 @@ class PolicyReader {
     if (node->kind == YamlNode::Kind::kScalar && node->scalar == "all") return;
     if (info.reach == Reach::kWholeBorder) {
       sink_.error(node->location, path,
-                  path + ": a " + std::string(info.key) +
-                      " policy acts on the whole border; its scope can only be 'all'");
+                  path + ": kind '" + std::string(info.key) +
+                      "' acts on the whole border; its scope can only be 'all'");
       return;
     }
     if (node->kind != YamlNode::Kind::kList || node->items.empty()) {
@@ -200,23 +200,32 @@ class PolicyReader {
         if (s >= 0) sectors[static_cast<std::size_t>(s)] = true;
       }
     }
-    bool crossing_found = false;
+    // A crossing kind names crossings or crossing groups, or sectors for all their crossings;
+    // where a name is both (december-2023.yaml has a crossing and a sector called del_rio),
+    // the crossing wins. A sector kind reads a name that is also a sector as the sector.
+    std::vector<std::size_t> named;
     for (std::size_t c = 0; c < ports_.crossings.size(); ++c) {
       const model::CrossingSpec& crossing = ports_.crossings[c];
-      const bool named = crossing.key == *name ||
-                         (!crossing.diversion_group.empty() && crossing.diversion_group == *name);
-      if (named) crossing_found = true;
-      if (named || sectors[static_cast<std::size_t>(crossing.sector)]) {
-        if (info.reach == Reach::kCrossings) policy.crossings[c] = true;
+      if (crossing.key == *name ||
+          (!crossing.diversion_group.empty() && crossing.diversion_group == *name)) {
+        named.push_back(c);
       }
     }
-    if (crossing_found && info.reach == Reach::kSectors) {
+    if (info.reach == Reach::kCrossings) {
+      for (std::size_t c = 0; c < ports_.crossings.size(); ++c) {
+        const bool in_sector =
+            named.empty() && sectors[static_cast<std::size_t>(ports_.crossings[c].sector)];
+        if (in_sector) policy.crossings[c] = true;
+      }
+      for (std::size_t c : named) policy.crossings[c] = true;
+    }
+    if (!found && !named.empty() && info.reach == Reach::kSectors) {
       sink_.error(item.location, path,
-                  path + ": '" + *name + "' is a crossing; a " + std::string(info.key) +
-                      " policy acts on sectors (name the sector it lies in)");
+                  path + ": '" + *name + "' is a crossing; kind '" + std::string(info.key) +
+                      "' acts on sectors (name the sector it lies in)");
       return;
     }
-    if (!found && !crossing_found) {
+    if (!found && named.empty()) {
       std::vector<std::string_view> names(model::kSectorKeys.begin(), model::kSectorKeys.end());
       for (const SectorGroup& g : kSectorGroups) names.push_back(g.key);
       if (info.reach == Reach::kCrossings) {

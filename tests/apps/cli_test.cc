@@ -100,6 +100,18 @@ TEST_F(CliTest, CheckAcceptsTheDefaultScenario) {
   EXPECT_THAT(r.out, HasSubstr(": ok ("));
 }
 
+// The scenario library: every scenario in scenarios/ (and its subfolders) loads.
+TEST_F(CliTest, CheckAcceptsEveryScenarioOfTheLibrary) {
+  int checked = 0;
+  for (const auto& entry : fs::recursive_directory_iterator("scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const CliResult r = cli({"check", entry.path().string()});
+    EXPECT_EQ(r.exit_code, 0) << entry.path() << ": " << r.err;
+    ++checked;
+  }
+  EXPECT_GE(checked, 15);  // december-2023, the replay, nine counterfactuals, examples
+}
+
 // A scenario next to a copy of the tiny example's arrival table, so only the YAML is wrong.
 class CheckBadScenario : public CliTest {
  protected:

@@ -171,6 +171,25 @@ TEST(RunSummaryTest, TerminalTable) {
 
 // Runs with ports add a "ports" block to summary.json and a section to the terminal table;
 // runs without ports have neither (above).
+TEST(RunSummaryTest, CountsDaysEachPolicyIsInForce) {
+  RunSummary summary({"remain_in_mexico", "never"});
+  std::vector<model::DayReport> days = make_reports();  // 2024-02-28 .. 2024-03-01
+  days[0].policies_in_force = {false, false};
+  days[1].policies_in_force = {true, false};
+  days[2].policies_in_force = {true, false};
+  for (const auto& r : days) summary.on_day(r);
+  const ordered_json j = summary.to_json(Provenance{});
+  EXPECT_EQ(j["policies"].dump(),
+            R"({"remain_in_mexico":{"days_in_force":2,"first_day_in_force":"2024-02-29",)"
+            R"("last_day_in_force":"2024-03-01"},"never":{"days_in_force":0,)"
+            R"("first_day_in_force":null,"last_day_in_force":null}})");
+  EXPECT_NE(summary.terminal_table().find(
+                "Policies (days in force)\n  remain_in_mexico                       2\n"),
+            std::string::npos)
+      << summary.terminal_table();
+  EXPECT_FALSE(RunSummary().to_json(Provenance{}).contains("policies"));
+}
+
 TEST(RunSummaryTest, PortTotals) {
   RunSummary summary;
   int day = 0;

@@ -137,11 +137,11 @@ TEST(Policies, BadPoliciesAreReportedWithLineAndColumn) {
             "'-5/day'\n"
             "    8 |   d: {kind: mexico_acceptance, start: 2024-01-01, capacity: -5/day}\n"
             "      |                                                             ^\n"
-            "T/s.yaml:9:55: error: policies.e.scope: a detention_beds policy acts on the whole "
+            "T/s.yaml:9:55: error: policies.e.scope: kind 'detention_beds' acts on the whole "
             "border; its scope can only be 'all'\n"
             "    9 |   e: {kind: detention_beds, start: 2024-01-01, scope: [tucson],\n"
             "      |                                                       ^\n"
-            "T/s.yaml:11:13: error: policies.f: a port_closure policy acts at ports of entry, and "
+            "T/s.yaml:11:13: error: policies.f: kind 'port_closure' acts at ports of entry, and "
             "the scenario has none (add a 'ports' section)\n"
             "   11 |   f: {kind: port_closure, start: 2024-01-01}\n"
             "      |             ^\n"
@@ -153,6 +153,32 @@ TEST(Policies, BadPoliciesAreReportedWithLineAndColumn) {
             "   14 |   h: {start: 2024-01-01}\n"
             "      |      ^\n");
   EXPECT_FALSE(r.scenario.has_value());
+}
+
+TEST(Policies, ANameThatIsBothASectorAndACrossingIsTheSectorForSectorKinds) {
+  TempDir dir;
+  dir.write("traffic.csv",
+            "crossing,month,mode,units_per_day\ndel_rio,2024-01,rail,10\n"
+            "eagle,2024-01,rail,10\n");
+  const LoadResult r =
+      load(dir,
+           "ports:\n"
+           "  traffic_table: traffic.csv\n"
+           "  crossings:\n"
+           "    del_rio: {name: Del Rio, sector: del_rio, traffic_officers: 4,\n"
+           "              lanes: {rail: {lanes: 1, per_lane_hour: 60}}}\n"
+           "    eagle: {name: Eagle, sector: del_rio, traffic_officers: 4,\n"
+           "            lanes: {rail: {lanes: 1, per_lane_hour: 60}}}\n"
+           "policies:\n"
+           "  staff: {kind: agents, start: 2024-01-01, scope: [del_rio], patrol: 5}\n"
+           "  shut: {kind: port_closure, start: 2024-01-01, scope: [del_rio]}\n"
+           "  texas: {kind: port_closure, start: 2024-01-01, scope: [texas]}\n");
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  const auto& p = r.scenario->spec.policies;
+  EXPECT_EQ(p[0].sectors,
+            (model::PerSector<bool>{false, false, false, false, false, false, true, false, false}));
+  EXPECT_EQ(p[1].crossings, (std::vector<bool>{true, false}));  // the crossing, not the sector
+  EXPECT_EQ(p[2].crossings, (std::vector<bool>{true, true}));   // every crossing in Texas
 }
 
 TEST(Policies, APolicyOutsideTheRunIsAnError) {
