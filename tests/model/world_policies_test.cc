@@ -292,6 +292,12 @@ TEST(WorldPolicies, DetentionBedsAgentsAndSoftSidedFacilitiesChangeTheirSettings
     EXPECT_EQ(b.days[day].sectors[kDelRio].holding_capacity,
               spec.sectors[kDelRio].holding_capacity + (staff ? 800 : 0));
   }
+  // Soft-sided capacity: Del Rio's overflow above the rated capacity shrinks by 800 a day.
+  for (std::size_t day = 3; day < b.days.size(); ++day) {
+    EXPECT_EQ(b.days[day].sectors[kDelRio].over_capacity,
+              std::max<std::int64_t>(0, b.days[day].sectors[kDelRio].in_custody -
+                                            spec.sectors[kDelRio].holding_capacity - 800));
+  }
   // More agents on patrol: fewer gotaways in Del Rio from day 3, same crossings.
   EXPECT_EQ(sum(a, &SectorDay::crossings, kDelRio), sum(b, &SectorDay::crossings, kDelRio));
   EXPECT_LT(sum(b, &SectorDay::gotaways, kDelRio, 3), sum(a, &SectorDay::gotaways, kDelRio, 3));

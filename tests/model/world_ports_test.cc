@@ -101,5 +101,38 @@ TEST(WorldPorts, ClosureTriggeredByCustodyHasHysteresis) {
   EXPECT_FALSE(obs.days[0].ports[0].modes[kCar].closed);
 }
 
+// Policy levers at ports (docs/model.md, "Policy levers"): an appointment quota and a closure,
+// each on its own dates; the other crossing and Border Patrol sectors are untouched.
+TEST(WorldPorts, QuotaAndClosurePoliciesActOnTheirDatesAndCrossings) {
+  ModelSpec spec = spec_with_ports(8);
+  spec.ports.appointments_per_day = 100;
+  spec.ports.crossings[0].appointment_share = 1.0;
+  PolicySpec quota;
+  quota.name = "quota";
+  quota.start = *util::Date::parse("2024-01-03");
+  quota.end = *util::Date::parse("2024-01-05");
+  quota.lever = AppointmentQuota{40};
+  PolicySpec closure;
+  closure.name = "closure";
+  closure.start = *util::Date::parse("2024-01-06");
+  closure.crossings = {false, true};
+  closure.lever = PortClosure{{false, true, false, false, false}};
+  ModelSpec with = spec;
+  with.policies = {quota, closure};
+  const auto a = run(spec);
+  const auto b = run(with);
+  for (std::size_t day = 0; day < b.days.size(); ++day) {
+    const bool quota_days = day >= 2 && day <= 4;
+    const bool closed = day >= 5;
+    EXPECT_EQ(b.days[day].ports[0].appointments, quota_days ? 40 : 100) << day;
+    EXPECT_EQ(b.days[day].ports[1].modes[kCar].closed, closed) << day;
+    EXPECT_FALSE(b.days[day].ports[0].modes[kCar].closed) << day;
+    // While the other bridge is shut, 80% of its cars divert to this one.
+    EXPECT_NEAR(b.days[day].ports[0].modes[kCar].diverted_in, closed ? 1920 : 0, 1) << day;
+    EXPECT_EQ(b.days[day].policies_in_force, (std::vector<bool>{quota_days, closed}));
+    EXPECT_EQ(b.days[day].sectors[kDelRio].encounters, a.days[day].sectors[kDelRio].encounters);
+  }
+}
+
 }  // namespace
 }  // namespace bf::model
