@@ -24,6 +24,7 @@ double parameter_quantile(std::uint64_t seed, int replication, std::string_view 
 std::vector<std::pair<std::string, std::string>> sample_parameters(
     const std::vector<scenario::UncertainParameter>& ranges, std::uint64_t seed, int replication) {
   std::vector<std::pair<std::string, std::string>> out;
+  out.reserve(ranges.size());
   for (const scenario::UncertainParameter& p : ranges) {
     out.emplace_back(p.path, p.value_at(parameter_quantile(seed, replication, p.path)));
   }

@@ -26,6 +26,7 @@ std::string range_text(const scenario::UncertainParameter* p) {
 std::vector<std::string> sampled_paths(const std::vector<scenario::UncertainParameter>& a,
                                        const std::vector<scenario::UncertainParameter>& b) {
   std::vector<std::string> paths;
+  paths.reserve(a.size() + b.size());
   for (const scenario::UncertainParameter& p : a) paths.push_back(p.path);
   for (const scenario::UncertainParameter& p : b) {
     if (find_path(a, p.path) == nullptr) paths.push_back(p.path);

@@ -105,7 +105,10 @@ std::string render_tornado_svg(const TornadoChart& chart) {
 
   // Grid and x axis.
   const double axis_y = kTop + rows_height;
-  for (double v = x.min; v <= x.max + x.step * 1e-6; v += x.step) {
+  // Ticks counted in whole steps (a float loop counter would drift).
+  const auto ticks = static_cast<int>(std::floor((x.max - x.min) / x.step + 1e-6));
+  for (int tick = 0; tick <= ticks; ++tick) {
+    const double v = x.min + tick * x.step;
     const double px = x.at(v, plot_left, plot_width);
     out += fmt::format(
         "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#e4e4e4\"/>"
