@@ -34,6 +34,7 @@ real_seeds() {
                         "$data"/usbp_historical/*.csv "$data"/ice_detention/*.csv ;;
     fuzz_cbp_encounters) ls "$data"/cbp_encounters/sbo-encounters-*.csv ;;
     fuzz_ohss_sectors) ls "$data"/cbp_encounters/ohss_khsm_usbp_monthly_region_sector.csv ;;
+    fuzz_ohss_regions) ls "$data"/cbp_encounters/ohss_khsm_usbp_monthly_region_{citizenship,family_status}.csv ;;
     fuzz_bts_crossings) ls "$data"/bts_border_crossings/Border_Crossing_Entry_Data*.csv ;;
     fuzz_texas_crossings) ls "$data"/bts_border_crossings/tx_mx_monthly_crossings_*.csv ;;
     fuzz_ice_detention) ls "$data"/ice_detention/ice_detention_monthly_*.csv ;;
