@@ -2,7 +2,7 @@
 // The outputs `borderflow compare` sets side by side, collected per replication: each
 // metric's value over the whole run and in each calendar month of it. Flows are summed over
 // the period; stocks are the mean (or the peak) of the end-of-day values over the period's
-// simulated days. Keys follow the columns of days.csv and port_days.csv (io/day_columns.h),
+// simulated days. Keys follow the columns of days.csv and port_days.csv (output/day_columns.h),
 // with `_mean` / `_peak` for stocks and `port_` for the people who present at ports.
 
 #include <array>
