@@ -83,87 +83,76 @@ CbpEncounterTable parse_cbp_encounters(std::string_view bytes, std::string file)
   table.file = std::move(file);
   const std::vector<std::string_view> columns(std::begin(kCbpEncounterColumns),
                                               std::end(kCbpEncounterColumns));
-  const auto opened = detail::open_table(bytes, columns, table.file, table.errors, table.data_rows);
-  if (!opened) return table;
-  const util::CsvDocument& doc = opened->document;
-  const std::vector<std::size_t>* index = &opened->index;
 
   // Rows with the same key would be double counted when summed. The demographic is keyed by
   // its label: "UAC" and "UC / Single Minors" rows of one month are distinct and both count.
   using Key = std::tuple<int, int, std::string, int, int, int>;
   std::map<Key, int> first_line;
 
-  for (std::size_t r = 1; r < doc.records.size(); ++r) {
-    const util::CsvRecord& rec = doc.records[r];
-    if (!detail::check_field_count(rec, columns.size(), table.file, table.errors)) continue;
-    const std::size_t errors_before = table.errors.size();
-    auto field = [&](std::size_t c) -> const util::CsvField& { return rec.fields[(*index)[c]]; };
-    auto fail = [&](std::size_t c, std::string message) {
-      table.errors.push_back({table.file, rec.line, field(c).column, std::move(message)});
-    };
+  detail::for_each_record(
+      bytes, columns, table.file, table.errors, table.data_rows, [&](detail::Record& rec) {
+        CbpEncounterRow row;
+        row.line = rec.line();
+        const auto fiscal_year = parse_fiscal_year(rec.field(0).text);
+        if (!fiscal_year)
+          rec.fail(0, "fiscal year " + detail::quote_text(rec.field(0).text) +
+                          " is not a year like \"2024\" or \"2025 (FYTD)\"");
+        // Month Grouping says whether the month lies in the current fiscal year to date; it
+        // does not change the month, but it is checked so a shifted column is caught.
+        if (rec.field(1).text != "FYTD" && rec.field(1).text != "Remaining") {
+          rec.fail(1, "month grouping " + detail::quote_text(rec.field(1).text) +
+                          " is not \"FYTD\" or \"Remaining\"");
+        }
+        int fiscal_month = 0;
+        for (std::size_t m = 0; m < kFiscalMonths.size(); ++m) {
+          if (kFiscalMonths[m] == rec.field(2).text) fiscal_month = static_cast<int>(m) + 1;
+        }
+        if (fiscal_month == 0) {
+          rec.fail(2, "month " + detail::quote_text(rec.field(2).text) +
+                          " is not an abbreviation OCT, NOV, ..., SEP");
+        }
+        const auto component = lookup(kComponents, rec.field(3).text);
+        if (!component) rec.fail(3, unknown_value("component", kComponents, rec.field(3).text));
+        const auto demographic = lookup(kDemographics, rec.field(4).text);
+        if (!demographic)
+          rec.fail(4, unknown_value("demographic", kDemographics, rec.field(4).text));
+        const auto citizenship = lookup(kCitizenships, rec.field(5).text);
+        if (!citizenship)
+          rec.fail(5, unknown_value("citizenship grouping", kCitizenships, rec.field(5).text));
+        const auto title = lookup(kTitles, rec.field(6).text);
+        if (!title) rec.fail(6, unknown_value("title of authority", kTitles, rec.field(6).text));
+        const auto type = lookup(kEncounterTypes, rec.field(7).text);
+        if (!type) rec.fail(7, unknown_value("encounter type", kEncounterTypes, rec.field(7).text));
+        const auto count = detail::parse_count(rec.field(8).text);
+        if (!count)
+          rec.fail(8, "encounter count " + detail::quote_text(rec.field(8).text) +
+                          " is not a whole number");
+        if (rec.failed()) return;
 
-    CbpEncounterRow row;
-    row.line = rec.line;
-    const auto fiscal_year = parse_fiscal_year(field(0).text);
-    if (!fiscal_year)
-      fail(0, "fiscal year " + detail::quote_text(field(0).text) +
-                  " is not a year like \"2024\" or \"2025 (FYTD)\"");
-    // Month Grouping says whether the month lies in the current fiscal year to date; it
-    // does not change the month, but it is checked so a shifted column is caught.
-    if (field(1).text != "FYTD" && field(1).text != "Remaining") {
-      fail(1, "month grouping " + detail::quote_text(field(1).text) +
-                  " is not \"FYTD\" or \"Remaining\"");
-    }
-    int fiscal_month = 0;
-    for (std::size_t m = 0; m < kFiscalMonths.size(); ++m) {
-      if (kFiscalMonths[m] == field(2).text) fiscal_month = static_cast<int>(m) + 1;
-    }
-    if (fiscal_month == 0) {
-      fail(2, "month " + detail::quote_text(field(2).text) +
-                  " is not an abbreviation OCT, NOV, ..., SEP");
-    }
-    const auto component = lookup(kComponents, field(3).text);
-    if (!component) fail(3, unknown_value("component", kComponents, field(3).text));
-    const auto demographic = lookup(kDemographics, field(4).text);
-    if (!demographic) fail(4, unknown_value("demographic", kDemographics, field(4).text));
-    const auto citizenship = lookup(kCitizenships, field(5).text);
-    if (!citizenship) fail(5, unknown_value("citizenship grouping", kCitizenships, field(5).text));
-    const auto title = lookup(kTitles, field(6).text);
-    if (!title) fail(6, unknown_value("title of authority", kTitles, field(6).text));
-    const auto type = lookup(kEncounterTypes, field(7).text);
-    if (!type) fail(7, unknown_value("encounter type", kEncounterTypes, field(7).text));
-    const auto count = detail::parse_count(field(8).text);
-    if (!count)
-      fail(8, "encounter count " + detail::quote_text(field(8).text) + " is not a whole number");
-    if (table.errors.size() != errors_before) continue;
+        row.fiscal_year = *fiscal_year;
+        // Fiscal months 1-3 (Oct-Dec) fall in the previous calendar year.
+        row.month = fiscal_month <= 3 ? util::YearMonth{*fiscal_year - 1, fiscal_month + 9}
+                                      : util::YearMonth{*fiscal_year, fiscal_month - 3};
+        row.component = *component;
+        row.demographic = *demographic;
+        row.citizenship = *citizenship;
+        row.title = *title;
+        row.encounter_type = *type;
+        row.encounters = *count;
 
-    row.fiscal_year = *fiscal_year;
-    // Fiscal months 1-3 (Oct-Dec) fall in the previous calendar year.
-    row.month = fiscal_month <= 3 ? util::YearMonth{*fiscal_year - 1, fiscal_month + 9}
-                                  : util::YearMonth{*fiscal_year, fiscal_month - 3};
-    row.component = *component;
-    row.demographic = *demographic;
-    row.citizenship = *citizenship;
-    row.title = *title;
-    row.encounter_type = *type;
-    row.encounters = *count;
-
-    const Key key{row.month.index(),
-                  static_cast<int>(row.component),
-                  field(4).text,
-                  model::index_of(row.citizenship),
-                  static_cast<int>(row.title),
-                  static_cast<int>(row.encounter_type)};
-    const auto [it, inserted] = first_line.emplace(key, rec.line);
-    if (!inserted) {
-      table.errors.push_back({table.file, rec.line, 0,
-                              "duplicate row: same month, component, demographic, citizenship, "
-                              "title and encounter type as line " +
-                                  std::to_string(it->second)});
-      continue;
-    }
-    table.rows.push_back(row);
-  }
+        const Key key{row.month.index(),           static_cast<int>(row.component),
+                      rec.field(4).text,           model::index_of(row.citizenship),
+                      static_cast<int>(row.title), static_cast<int>(row.encounter_type)};
+        const auto [it, inserted] = first_line.emplace(key, rec.line());
+        if (!inserted) {
+          rec.fail_record(
+              "duplicate row: same month, component, demographic, citizenship, "
+              "title and encounter type as line " +
+              std::to_string(it->second));
+          return;
+        }
+        table.rows.push_back(row);
+      });
   return table;
 }
 

@@ -83,10 +83,6 @@ IceDetentionTable parse_ice_detention(std::string_view bytes, std::string file) 
   table.file = std::move(file);
   const std::vector<std::string_view> columns(std::begin(kIceDetentionColumns),
                                               std::end(kIceDetentionColumns));
-  const auto opened = detail::open_table(bytes, columns, table.file, table.errors, table.data_rows);
-  if (!opened) return table;
-  const util::CsvDocument& doc = opened->document;
-  const std::vector<std::size_t>* index = &opened->index;
 
   const std::vector<std::string_view> table_names(std::begin(kIceTableNames),
                                                   std::end(kIceTableNames));
@@ -103,84 +99,77 @@ IceDetentionTable parse_ice_detention(std::string_view bytes, std::string file) 
   std::vector<Candidate> candidates;
   std::map<std::tuple<std::string, int, std::string, std::string, int>, std::size_t> first;
   std::map<std::string, int> workbook_year;  // source -> latest fiscal year of its rows
-  for (std::size_t r = 1; r < doc.records.size(); ++r) {
-    const util::CsvRecord& rec = doc.records[r];
-    if (!detail::check_field_count(rec, columns.size(), table.file, table.errors)) continue;
-    const std::size_t errors_before = table.errors.size();
-    auto field = [&](std::size_t c) -> const util::CsvField& { return rec.fields[(*index)[c]]; };
-    auto fail = [&](std::size_t c, std::string message) {
-      table.errors.push_back({table.file, rec.line, field(c).column, std::move(message)});
-    };
+  detail::for_each_record(
+      bytes, columns, table.file, table.errors, table.data_rows, [&](detail::Record& rec) {
+        if (rec.field(0).text.empty()) rec.fail(0, "empty source file");
+        const auto fiscal_year = detail::parse_small_int(rec.field(1).text);
+        if (!fiscal_year || *fiscal_year < 1900 || *fiscal_year > 9999) {
+          rec.fail(1, "fiscal year " + detail::quote_text(rec.field(1).text) + " is not a year");
+        }
+        int kind = -1;
+        for (int t = 0; t < kIceTableCount; ++t) {
+          if (rec.field(2).text == kIceTableNames[t]) kind = t;
+        }
+        if (kind < 0) rec.fail(2, unknown_name("table", rec.field(2).text, table_names));
+        const std::string& category = rec.field(3).text;
+        const std::string& criminality = rec.field(4).text;
+        if (kind == static_cast<int>(IceTable::kFinalBookOuts)) {
+          if (category.empty()) rec.fail(3, "empty release reason");
+        } else if (kind >= 0) {
+          const auto& agencies = kind == static_cast<int>(IceTable::kInitialBookIns)
+                                     ? book_in_agencies
+                                     : average_agencies;
+          if (std::find(agencies.begin(), agencies.end(), category) == agencies.end()) {
+            rec.fail(3, unknown_name("arresting agency", category, agencies));
+          }
+        }
+        if (kind == static_cast<int>(IceTable::kInitialBookIns)) {
+          if (!criminality.empty()) {
+            rec.fail(4,
+                     "criminality " + detail::quote_text(criminality) +
+                         " given for initial book-ins (published by agency only: leave it empty)");
+          }
+        } else if (kind >= 0 && std::find(criminalities.begin(), criminalities.end(),
+                                          criminality) == criminalities.end()) {
+          rec.fail(4, unknown_name("criminality", criminality, criminalities));
+        }
+        const auto month = std::find(months.begin(), months.end(), rec.field(5).text);
+        if (month == months.end()) {
+          rec.fail(5, "month " + detail::quote_text(rec.field(5).text) +
+                          " is not a fiscal month Oct..Sep (English, three letters)");
+        }
+        const auto value = parse_decimal(rec.field(6).text);
+        if (!value) {
+          rec.fail(6, "value " + detail::quote_text(rec.field(6).text) +
+                          " is not a decimal number >= 0 (like 26089.29)");
+        }
+        if (rec.failed()) return;
 
-    if (field(0).text.empty()) fail(0, "empty source file");
-    const auto fiscal_year = detail::parse_small_int(field(1).text);
-    if (!fiscal_year || *fiscal_year < 1900 || *fiscal_year > 9999) {
-      fail(1, "fiscal year " + detail::quote_text(field(1).text) + " is not a year");
-    }
-    int kind = -1;
-    for (int t = 0; t < kIceTableCount; ++t) {
-      if (field(2).text == kIceTableNames[t]) kind = t;
-    }
-    if (kind < 0) fail(2, unknown_name("table", field(2).text, table_names));
-    const std::string& category = field(3).text;
-    const std::string& criminality = field(4).text;
-    if (kind == static_cast<int>(IceTable::kFinalBookOuts)) {
-      if (category.empty()) fail(3, "empty release reason");
-    } else if (kind >= 0) {
-      const auto& agencies =
-          kind == static_cast<int>(IceTable::kInitialBookIns) ? book_in_agencies : average_agencies;
-      if (std::find(agencies.begin(), agencies.end(), category) == agencies.end()) {
-        fail(3, unknown_name("arresting agency", category, agencies));
-      }
-    }
-    if (kind == static_cast<int>(IceTable::kInitialBookIns)) {
-      if (!criminality.empty()) {
-        fail(4, "criminality " + detail::quote_text(criminality) +
-                    " given for initial book-ins (published by agency only: leave it empty)");
-      }
-    } else if (kind >= 0 && std::find(criminalities.begin(), criminalities.end(), criminality) ==
-                                criminalities.end()) {
-      fail(4, unknown_name("criminality", criminality, criminalities));
-    }
-    const auto month = std::find(months.begin(), months.end(), field(5).text);
-    if (month == months.end()) {
-      fail(5, "month " + detail::quote_text(field(5).text) +
-                  " is not a fiscal month Oct..Sep (English, three letters)");
-    }
-    const auto value = parse_decimal(field(6).text);
-    if (!value) {
-      fail(6, "value " + detail::quote_text(field(6).text) +
-                  " is not a decimal number >= 0 (like 26089.29)");
-    }
-    if (table.errors.size() != errors_before) continue;
-
-    // Fiscal month 1..3 (Oct..Dec) of fiscal year N is in calendar year N-1.
-    const int fiscal_month = static_cast<int>(month - months.begin()) + 1;
-    const util::YearMonth calendar{fiscal_month <= 3 ? *fiscal_year - 1 : *fiscal_year,
-                                   (fiscal_month + 8) % 12 + 1};
-    Candidate candidate{{rec.line, field(0).text, *fiscal_year, static_cast<IceTable>(kind),
-                         category, criminality, calendar, *value},
-                        field(6).text};
-    const auto [it, inserted] =
-        first.emplace(std::tuple{field(0).text, kind, category, criminality, calendar.index()},
-                      candidates.size());
-    if (!inserted) {
-      const Candidate& earlier = candidates[it->second];
-      if (earlier.row.value == *value) {
-        ++table.repeated_rows;
-      } else {
-        table.errors.push_back({table.file, rec.line, 0,
-                                "duplicate row: " + describe(candidate.row) + " of " +
-                                    detail::quote_text(field(0).text) + " already on line " +
-                                    std::to_string(earlier.row.line) + " with value " +
-                                    earlier.value_text});
-      }
-      continue;
-    }
-    int& year = workbook_year[field(0).text];
-    year = std::max(year, *fiscal_year);
-    candidates.push_back(std::move(candidate));
-  }
+        // Fiscal month 1..3 (Oct..Dec) of fiscal year N is in calendar year N-1.
+        const int fiscal_month = static_cast<int>(month - months.begin()) + 1;
+        const util::YearMonth calendar{fiscal_month <= 3 ? *fiscal_year - 1 : *fiscal_year,
+                                       (fiscal_month + 8) % 12 + 1};
+        Candidate candidate{{rec.line(), rec.field(0).text, *fiscal_year,
+                             static_cast<IceTable>(kind), category, criminality, calendar, *value},
+                            rec.field(6).text};
+        const auto [it, inserted] = first.emplace(
+            std::tuple{rec.field(0).text, kind, category, criminality, calendar.index()},
+            candidates.size());
+        if (!inserted) {
+          const Candidate& earlier = candidates[it->second];
+          if (earlier.row.value == *value) {
+            ++table.repeated_rows;
+          } else {
+            rec.fail_record("duplicate row: " + describe(candidate.row) + " of " +
+                            detail::quote_text(rec.field(0).text) + " already on line " +
+                            std::to_string(earlier.row.line) + " with value " + earlier.value_text);
+          }
+          return;
+        }
+        int& year = workbook_year[rec.field(0).text];
+        year = std::max(year, *fiscal_year);
+        candidates.push_back(std::move(candidate));
+      });
 
   // Pass 2: between workbooks, the rows of the latest fiscal year win (see the header). Each
   // key is decided over all its rows, so the result does not depend on the order of rows.

@@ -37,65 +37,52 @@ TexasCrossingTable parse_texas_crossings(std::string_view bytes, std::string fil
   table.file = std::move(file);
   const std::vector<std::string_view> columns(std::begin(kTexasCrossingColumns),
                                               std::end(kTexasCrossingColumns));
-  const auto opened = detail::open_table(bytes, columns, table.file, table.errors, table.data_rows);
-  if (!opened) return table;
-  const util::CsvDocument& doc = opened->document;
-  const std::vector<std::size_t>* index = &opened->index;
 
   std::map<std::tuple<std::string, int, int>, int> first_line;  // (crossing, month, mode) -> line
-  for (std::size_t r = 1; r < doc.records.size(); ++r) {
-    const util::CsvRecord& rec = doc.records[r];
-    if (!detail::check_field_count(rec, columns.size(), table.file, table.errors)) continue;
-    const std::size_t errors_before = table.errors.size();
-    auto field = [&](std::size_t c) -> const util::CsvField& { return rec.fields[(*index)[c]]; };
-    auto fail = [&](std::size_t c, std::string message) {
-      table.errors.push_back({table.file, rec.line, field(c).column, std::move(message)});
-    };
+  detail::for_each_record(
+      bytes, columns, table.file, table.errors, table.data_rows, [&](detail::Record& rec) {
+        const auto year = detail::parse_small_int(rec.field(1).text);
+        if (!year || *year < 1900 || *year > 9999) {
+          rec.fail(1, "year " + detail::quote_text(rec.field(1).text) + " is not a year");
+        }
+        const auto month = detail::parse_small_int(rec.field(2).text);
+        if (!month || *month < 1 || *month > 12) {
+          rec.fail(2, "month " + detail::quote_text(rec.field(2).text) + " is not 1..12");
+        }
+        if (rec.field(3).text.empty()) rec.fail(3, "empty region");
+        if (rec.field(4).text.empty()) rec.fail(4, "empty port of entry");
+        if (rec.field(5).text.empty()) rec.fail(5, "empty crossing name");
+        std::optional<model::Mode> mode;
+        for (const TexasModeName& m : kTexasModes) {
+          if (rec.field(6).text == m.text) mode = m.mode;
+        }
+        if (!mode) rec.fail(6, unknown_mode(rec.field(6).text));
+        const auto units = detail::parse_count(rec.field(7).text);
+        if (!units) {
+          rec.fail(7, "northbound crossing " + detail::quote_text(rec.field(7).text) +
+                          " is not a whole number >= 0");
+        }
+        if (year && month && *year >= 1900 && *year <= 9999 && *month >= 1 && *month <= 12) {
+          const std::string prefix = id_prefix({*year, *month});
+          if (rec.field(0).text.compare(0, prefix.size(), prefix) != 0) {
+            rec.fail(0, "ID " + detail::quote_text(rec.field(0).text) + " does not start with " +
+                            detail::quote_text(prefix) + " (the row's year and month)");
+          }
+        }
+        if (rec.failed()) return;
 
-    const auto year = detail::parse_small_int(field(1).text);
-    if (!year || *year < 1900 || *year > 9999) {
-      fail(1, "year " + detail::quote_text(field(1).text) + " is not a year");
-    }
-    const auto month = detail::parse_small_int(field(2).text);
-    if (!month || *month < 1 || *month > 12) {
-      fail(2, "month " + detail::quote_text(field(2).text) + " is not 1..12");
-    }
-    if (field(3).text.empty()) fail(3, "empty region");
-    if (field(4).text.empty()) fail(4, "empty port of entry");
-    if (field(5).text.empty()) fail(5, "empty crossing name");
-    std::optional<model::Mode> mode;
-    for (const TexasModeName& m : kTexasModes) {
-      if (field(6).text == m.text) mode = m.mode;
-    }
-    if (!mode) fail(6, unknown_mode(field(6).text));
-    const auto units = detail::parse_count(field(7).text);
-    if (!units) {
-      fail(7, "northbound crossing " + detail::quote_text(field(7).text) +
-                  " is not a whole number >= 0");
-    }
-    if (year && month && *year >= 1900 && *year <= 9999 && *month >= 1 && *month <= 12) {
-      const std::string prefix = id_prefix({*year, *month});
-      if (field(0).text.compare(0, prefix.size(), prefix) != 0) {
-        fail(0, "ID " + detail::quote_text(field(0).text) + " does not start with " +
-                    detail::quote_text(prefix) + " (the row's year and month)");
-      }
-    }
-    if (table.errors.size() != errors_before) continue;
-
-    const util::YearMonth ym{*year, *month};
-    const auto [it, inserted] = first_line.emplace(
-        std::tuple{field(5).text, ym.index(), static_cast<int>(*mode)}, rec.line);
-    if (!inserted) {
-      table.errors.push_back({table.file, rec.line, 0,
-                              "duplicate row: crossing " + detail::quote_text(field(5).text) +
-                                  " mode " + detail::quote_text(field(6).text) + " in " +
-                                  ym.to_string() + " already on line " +
-                                  std::to_string(it->second)});
-      continue;
-    }
-    table.rows.push_back(
-        {rec.line, field(3).text, field(4).text, field(5).text, ym, *mode, *units});
-  }
+        const util::YearMonth ym{*year, *month};
+        const auto [it, inserted] = first_line.emplace(
+            std::tuple{rec.field(5).text, ym.index(), static_cast<int>(*mode)}, rec.line());
+        if (!inserted) {
+          rec.fail_record("duplicate row: crossing " + detail::quote_text(rec.field(5).text) +
+                          " mode " + detail::quote_text(rec.field(6).text) + " in " +
+                          ym.to_string() + " already on line " + std::to_string(it->second));
+          return;
+        }
+        table.rows.push_back({rec.line(), rec.field(3).text, rec.field(4).text, rec.field(5).text,
+                              ym, *mode, *units});
+      });
   return table;
 }
 

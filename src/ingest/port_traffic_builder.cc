@@ -79,10 +79,6 @@ CrossingSourceTable parse_crossing_sources(std::string_view bytes, std::string f
   table.file = std::move(file);
   const std::vector<std::string_view> columns(std::begin(kCrossingSourceColumns),
                                               std::end(kCrossingSourceColumns));
-  const auto opened = detail::open_table(bytes, columns, table.file, table.errors, table.data_rows);
-  if (!opened) return table;
-  const util::CsvDocument& doc = opened->document;
-  const std::vector<std::size_t>* index = &opened->index;
   const std::vector<std::string_view> mode_keys(model::kModeKeys.begin(), model::kModeKeys.end());
   const std::vector<std::string_view> source_keys(std::begin(kTrafficSourceKeys),
                                                   std::end(kTrafficSourceKeys));
@@ -90,65 +86,60 @@ CrossingSourceTable parse_crossing_sources(std::string_view bytes, std::string f
   std::map<std::pair<std::string, int>, int> first_line;  // (crossing, mode) -> line
   // (source, source_port, mode) -> shares so far: together they may not exceed the whole count.
   std::map<std::tuple<int, std::string, int>, double> share_total;
-  for (std::size_t r = 1; r < doc.records.size(); ++r) {
-    const util::CsvRecord& rec = doc.records[r];
-    if (!detail::check_field_count(rec, columns.size(), table.file, table.errors)) continue;
-    const std::size_t errors_before = table.errors.size();
-    auto field = [&](std::size_t c) -> const util::CsvField& { return rec.fields[(*index)[c]]; };
-    auto fail = [&](std::size_t c, std::string message) {
-      table.errors.push_back({table.file, rec.line, field(c).column, std::move(message)});
-    };
+  detail::for_each_record(
+      bytes, columns, table.file, table.errors, table.data_rows, [&](detail::Record& rec) {
+        CrossingSource row;
+        row.line = rec.line();
+        row.port_column = rec.field(3).column;
+        row.crossing = rec.field(0).text;
+        if (!is_key(row.crossing)) {
+          rec.fail(
+              0, "crossing " + detail::quote_text(row.crossing) +
+                     " is not a key (lower-case letters, digits and '_', starting with a letter)");
+        }
+        std::optional<Mode> mode;
+        for (std::size_t m = 0; m < mode_keys.size(); ++m) {
+          if (rec.field(1).text == mode_keys[m]) mode = static_cast<Mode>(m);
+        }
+        if (!mode) rec.fail(1, unknown_value("mode", rec.field(1).text, mode_keys));
+        std::optional<TrafficSource> source;
+        for (std::size_t s = 0; s < source_keys.size(); ++s) {
+          if (rec.field(2).text == source_keys[s]) source = static_cast<TrafficSource>(s);
+        }
+        if (!source) rec.fail(2, unknown_value("source", rec.field(2).text, source_keys));
+        row.source_port = rec.field(3).text;
+        if (row.source_port.empty()) rec.fail(3, "empty source_port");
+        const auto share = parse_share(rec.field(4).text);
+        if (!share || *share <= 0 || *share > 1) {
+          rec.fail(4,
+                   "share " + detail::quote_text(rec.field(4).text) + " is not a number in (0, 1]");
+        }
+        if (rec.failed()) return;
+        row.mode = *mode;
+        row.source = *source;
+        row.share = *share;
 
-    CrossingSource row;
-    row.line = rec.line;
-    row.port_column = field(3).column;
-    row.crossing = field(0).text;
-    if (!is_key(row.crossing)) {
-      fail(0, "crossing " + detail::quote_text(row.crossing) +
-                  " is not a key (lower-case letters, digits and '_', starting with a letter)");
-    }
-    std::optional<Mode> mode;
-    for (std::size_t m = 0; m < mode_keys.size(); ++m) {
-      if (field(1).text == mode_keys[m]) mode = static_cast<Mode>(m);
-    }
-    if (!mode) fail(1, unknown_value("mode", field(1).text, mode_keys));
-    std::optional<TrafficSource> source;
-    for (std::size_t s = 0; s < source_keys.size(); ++s) {
-      if (field(2).text == source_keys[s]) source = static_cast<TrafficSource>(s);
-    }
-    if (!source) fail(2, unknown_value("source", field(2).text, source_keys));
-    row.source_port = field(3).text;
-    if (row.source_port.empty()) fail(3, "empty source_port");
-    const auto share = parse_share(field(4).text);
-    if (!share || *share <= 0 || *share > 1) {
-      fail(4, "share " + detail::quote_text(field(4).text) + " is not a number in (0, 1]");
-    }
-    if (table.errors.size() != errors_before) continue;
-    row.mode = *mode;
-    row.source = *source;
-    row.share = *share;
-
-    const auto [it, inserted] =
-        first_line.emplace(std::pair{row.crossing, static_cast<int>(row.mode)}, rec.line);
-    if (!inserted) {
-      table.errors.push_back({table.file, rec.line, 0,
-                              "duplicate row: crossing " + detail::quote_text(row.crossing) +
-                                  " mode " + std::string(mode_key(row.mode)) + " already on line " +
-                                  std::to_string(it->second)});
-      continue;
-    }
-    double& total =
-        share_total[{static_cast<int>(row.source), row.source_port, static_cast<int>(row.mode)}];
-    total += row.share;
-    // Shares are written with a few decimals; 1e-9 absorbs their binary rounding.
-    if (total > 1 + 1e-9) {
-      fail(4, "shares of " + std::string(source_key(row.source)) + " " +
-                  detail::quote_text(row.source_port) + " " + std::string(mode_key(row.mode)) +
-                  " add up to " + format_4dp(total) + " (more than the whole count)");
-      continue;
-    }
-    table.rows.push_back(std::move(row));
-  }
+        const auto [it, inserted] =
+            first_line.emplace(std::pair{row.crossing, static_cast<int>(row.mode)}, rec.line());
+        if (!inserted) {
+          rec.fail_record("duplicate row: crossing " + detail::quote_text(row.crossing) + " mode " +
+                          std::string(mode_key(row.mode)) + " already on line " +
+                          std::to_string(it->second));
+          return;
+        }
+        double& total = share_total[{static_cast<int>(row.source), row.source_port,
+                                     static_cast<int>(row.mode)}];
+        total += row.share;
+        // Shares are written with a few decimals; 1e-9 absorbs their binary rounding.
+        if (total > 1 + 1e-9) {
+          rec.fail(4, "shares of " + std::string(source_key(row.source)) + " " +
+                          detail::quote_text(row.source_port) + " " +
+                          std::string(mode_key(row.mode)) + " add up to " + format_4dp(total) +
+                          " (more than the whole count)");
+          return;
+        }
+        table.rows.push_back(std::move(row));
+      });
   return table;
 }
 
