@@ -5,6 +5,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "util/edit_distance.h"
+
 namespace bf::ingest {
 
 std::string DataError::to_string() const {
@@ -37,32 +39,12 @@ FileText read_file_bytes(const std::filesystem::path& path) {
   return {std::move(buffer).str(), std::nullopt};
 }
 
-namespace {
-// Levenshtein distance, case-insensitive for ASCII letters (names differ in case often).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-}  // namespace
-
 std::optional<std::string_view> nearest_name(std::string_view text,
                                              const std::vector<std::string_view>& candidates) {
   std::optional<std::string_view> best;
   std::size_t best_distance = 0;
   for (std::string_view candidate : candidates) {
-    const std::size_t d = edit_distance(text, candidate);
+    const auto d = static_cast<std::size_t>(util::edit_distance(text, candidate));
     if (d * 3 > std::max<std::size_t>(candidate.size(), 3)) continue;
     if (!best || d < best_distance) {
       best = candidate;

@@ -31,8 +31,8 @@ struct FileText {
 };
 FileText read_file_bytes(const std::filesystem::path& path);
 
-// "did you mean" helper: the candidate nearest to `text` by edit distance, if it is close
-// enough to be a plausible typo or rename (at most a third of the candidate's length).
+// "did you mean" helper: the candidate nearest to `text` by util::edit_distance, if it is
+// close enough to be a plausible typo or rename (at most a third of the candidate's length).
 std::optional<std::string_view> nearest_name(std::string_view text,
                                              const std::vector<std::string_view>& candidates);
 
