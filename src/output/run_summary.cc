@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <string_view>
 
+#include "output/output_schema.h"
 #include "output/text_file.h"
 #include "util/number_format.h"
 
@@ -27,18 +29,23 @@ ordered_json peak_json(const RunSummary::Peak& p) {
   return j;
 }
 
-template <std::size_t N>
-ordered_json keyed_json(const std::array<std::string_view, N>& keys,
-                        const std::array<std::int64_t, N>& values) {
-  ordered_json j = ordered_json::object();
-  for (std::size_t i = 0; i < N; ++i) j[std::string(keys[i])] = values[i];
-  return j;
-}
-
 }  // namespace
 
 RunSummary::RunSummary(std::vector<std::string> policy_names) {
   for (std::string& name : policy_names) policies_.push_back({std::move(name), 0, {}, {}});
+  const std::vector<Field>& days = fields(Table::kDays);
+  sums_.assign(days.size(), 0);
+  peaks_.assign(days.size(), Peak{});
+  last_.assign(days.size(), 0);
+  weighted_.assign(days.size(), 0.0);
+  sector_sums_.assign(model::kSectorCount, std::vector<std::int64_t>(days.size(), 0));
+  sector_peaks_.assign(model::kSectorCount, std::vector<Peak>(days.size()));
+  weight_of_.assign(days.size(), days.size());
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    for (std::size_t w = 0; w < days.size(); ++w) {
+      if (days[w].name == days[f].summary.rate_weight) weight_of_[f] = w;
+    }
+  }
 }
 
 void RunSummary::on_day(const model::DayReport& report) {
@@ -54,63 +61,30 @@ void RunSummary::on_day(const model::DayReport& report) {
   last_date_ = date;
   ++days_observed_;
 
-  model::SectorDay day;  // Southwest totals of today's sector values that have peaks
-  for (int i = 0; i < model::kSectorCount; ++i) {
-    const model::SectorDay& s = report.sectors[i];
-    flows_.crossings += s.crossings;
-    flows_.repeat_crossings += s.repeat_crossings;
-    flows_.encounters += s.encounters;
-    for (int k = 0; k < model::kDemographicCount; ++k) {
-      flows_.encounters_by_demographic[k] += s.encounters_by_demographic[k];
+  // Every days-table value: sector values summed over the sectors (a pooled column too: the
+  // summary counts people by sector), system values as they are.
+  const std::vector<Field>& days = fields(Table::kDays);
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    const Field& field = days[f];
+    std::int64_t value = 0;
+    if (field.sector) {
+      for (int i = 0; i < model::kSectorCount; ++i) {
+        const model::SectorDay& s = report.sectors[i];
+        const Cell c = field.sector(s);
+        value += c.integer;
+        sector_sums_[i][f] += c.integer;
+        sector_peaks_[i][f].offer(c.integer, date);
+        if (weight_of_[f] < days.size()) {
+          weighted_[f] += c.real * static_cast<double>(days[weight_of_[f]].sector(s).integer);
+        }
+      }
+    } else {
+      value = field.system(report).integer;
     }
-    for (int k = 0; k < model::kCitizenshipCount; ++k) {
-      flows_.encounters_by_citizenship[k] += s.encounters_by_citizenship[k];
-    }
-    flows_.gotaways += s.gotaways;
-    flows_.processed += s.processed;
-    flows_.returned_to_mexico += s.returned_to_mexico;
-    flows_.title42_expulsions += s.title42_expulsions;
-    flows_.remain_in_mexico += s.remain_in_mexico;
-    flows_.transferred_to_ice += s.transferred_to_ice;
-    flows_.released += s.released;
-    flows_.transferred_to_orr += s.transferred_to_orr;
-    flows_.custody_time.people += s.custody_time.people;
-    tic_weighted_hours_ += s.custody_time.mean_hours * static_cast<double>(s.custody_time.people);
-
-    day.encounters += s.encounters;
-    day.in_custody += s.in_custody;
-    day.over_capacity += s.over_capacity;
-    day.held_over_72h += s.held_over_72h;
-    day.awaiting_processing += s.awaiting_processing;
-
-    SectorTotals& t = sectors_[i];
-    t.crossings += s.crossings;
-    t.encounters += s.encounters;
-    t.gotaways += s.gotaways;
-    t.peak_in_custody.offer(s.in_custody, date);
-    t.peak_over_capacity.offer(s.over_capacity, date);
-    t.peak_held_over_72h.offer(s.held_over_72h, date);
+    sums_[f] += value;
+    peaks_[f].offer(value, date);
+    last_[f] = value;
   }
-  const model::SystemDay& sys = report.system;
-  detention_book_ins_ += sys.detention_book_ins;
-  detention_releases_ += sys.detention_releases;
-  for (int k = 0; k < model::kCitizenshipCount; ++k) {
-    removals_[k] += sys.removals_by_destination[k];
-  }
-  orr_releases_ += sys.orr_releases;
-  in_custody_day_sum_ += day.in_custody;
-  detention_day_sum_ += sys.detention_population;
-
-  peak_encounters_.offer(day.encounters, date);
-  peak_in_custody_.offer(day.in_custody, date);
-  peak_over_capacity_.offer(day.over_capacity, date);
-  peak_held_over_72h_.offer(day.held_over_72h, date);
-  peak_awaiting_processing_.offer(day.awaiting_processing, date);
-  peak_detention_population_.offer(sys.detention_population, date);
-  peak_awaiting_detention_bed_.offer(sys.awaiting_detention_bed, date);
-  peak_orr_population_.offer(sys.orr_population, date);
-  peak_waiting_in_mexico_.offer(sys.waiting_in_mexico, date);
-  final_states_ = sys.states;
 
   if (!report.ports.empty()) has_ports_ = true;
   for (const model::PortDay& port : report.ports) {
@@ -131,19 +105,31 @@ void RunSummary::on_day(const model::DayReport& report) {
   }
 }
 
-std::int64_t RunSummary::total_removals() const {
-  std::int64_t total = 0;
-  for (std::int64_t v : removals_) total += v;
-  return total;
+namespace {
+
+std::size_t day_field(std::string_view name) {
+  const std::vector<Field>& days = fields(Table::kDays);
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].name == name) return f;
+  }
+  throw std::logic_error("summary: no days column " + std::string(name));
+}
+
+}  // namespace
+
+std::int64_t RunSummary::total(std::string_view name) const { return sums_[day_field(name)]; }
+
+const RunSummary::Peak& RunSummary::peak(std::string_view name) const {
+  return peaks_[day_field(name)];
 }
 
 double RunSummary::mean_per_day(std::int64_t total) const {
   return days_observed_ == 0 ? 0.0 : round2(static_cast<double>(total) / days_observed_);
 }
 
-double RunSummary::mean_tic_hours() const {
-  const std::int64_t people = flows_.custody_time.people;
-  return people == 0 ? 0.0 : round2(tic_weighted_hours_ / static_cast<double>(people));
+double RunSummary::rate_mean(std::size_t f) const {
+  const std::int64_t weight = sums_[weight_of_[f]];
+  return weight == 0 ? 0.0 : round2(weighted_[f] / static_cast<double>(weight));
 }
 
 ordered_json RunSummary::to_json(const Provenance& p) const {
@@ -165,72 +151,51 @@ ordered_json RunSummary::to_json(const Provenance& p) const {
   period["last_date"] = date_json(last_date_);
   period["days_observed"] = days_observed_;
 
+  const std::vector<Field>& days = fields(Table::kDays);
   ordered_json& totals = j["totals"];
-  totals["crossings"] = flows_.crossings;
-  totals["repeat_crossings"] = flows_.repeat_crossings;
-  totals["encounters"] = flows_.encounters;
-  totals["encounters_by_demographic"] =
-      keyed_json(model::kDemographicKeys, flows_.encounters_by_demographic);
-  totals["encounters_by_citizenship"] =
-      keyed_json(model::kCitizenshipKeys, flows_.encounters_by_citizenship);
-  totals["gotaways"] = flows_.gotaways;
-  totals["processed"] = flows_.processed;
-  totals["returned_to_mexico"] = flows_.returned_to_mexico;
-  totals["title42_expulsions"] = flows_.title42_expulsions;
-  totals["remain_in_mexico"] = flows_.remain_in_mexico;
-  totals["transferred_to_ice"] = flows_.transferred_to_ice;
-  totals["released"] = flows_.released;
-  totals["transferred_to_orr"] = flows_.transferred_to_orr;
-  totals["left_custody"] = flows_.custody_time.people;
-  totals["detention_book_ins"] = detention_book_ins_;
-  totals["detention_releases"] = detention_releases_;
-  totals["removals"] = total_removals();
-  totals["removals_by_destination"] = keyed_json(model::kCitizenshipKeys, removals_);
-  totals["orr_releases"] = orr_releases_;
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (!days[f].summary.total) continue;
+    if (days[f].group.empty()) {
+      totals[days[f].name] = sums_[f];
+    } else {
+      totals[days[f].group][days[f].member] = sums_[f];
+    }
+  }
 
+  // Daily means of flows, then means of stocks, then the means of rates.
   ordered_json& means = j["means"];
-  means["daily_crossings"] = mean_per_day(flows_.crossings);
-  means["daily_encounters"] = mean_per_day(flows_.encounters);
-  means["daily_gotaways"] = mean_per_day(flows_.gotaways);
-  means["in_custody"] = mean_per_day(in_custody_day_sum_);
-  means["detention_population"] = mean_per_day(detention_day_sum_);
-  means["tic_hours"] = mean_tic_hours();
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].summary.daily_mean) means["daily_" + days[f].name] = mean_per_day(sums_[f]);
+  }
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].summary.mean) means[days[f].name] = mean_per_day(sums_[f]);
+  }
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (!days[f].summary.rate_mean_key.empty()) {
+      means[std::string(days[f].summary.rate_mean_key)] = rate_mean(f);
+    }
+  }
 
   ordered_json& peaks = j["peaks"];
-  peaks["encounters"] = peak_json(peak_encounters_);
-  peaks["in_custody"] = peak_json(peak_in_custody_);
-  peaks["over_capacity"] = peak_json(peak_over_capacity_);
-  peaks["held_over_72h"] = peak_json(peak_held_over_72h_);
-  peaks["awaiting_processing"] = peak_json(peak_awaiting_processing_);
-  peaks["detention_population"] = peak_json(peak_detention_population_);
-  peaks["awaiting_detention_bed"] = peak_json(peak_awaiting_detention_bed_);
-  peaks["orr_population"] = peak_json(peak_orr_population_);
-  peaks["waiting_in_mexico"] = peak_json(peak_waiting_in_mexico_);
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].summary.peak) peaks[days[f].name] = peak_json(peaks_[f]);
+  }
 
   ordered_json& sectors = j["sectors"];
   for (int i = 0; i < model::kSectorCount; ++i) {
-    const SectorTotals& t = sectors_[i];
     ordered_json& s = sectors[std::string(model::kSectorKeys[i])];
-    s["crossings"] = t.crossings;
-    s["encounters"] = t.encounters;
-    s["gotaways"] = t.gotaways;
-    s["peak_in_custody"] = peak_json(t.peak_in_custody);
-    s["peak_over_capacity"] = peak_json(t.peak_over_capacity);
-    s["peak_held_over_72h"] = peak_json(t.peak_held_over_72h);
+    for (std::size_t f = 0; f < days.size(); ++f) {
+      if (days[f].summary.sector_total) s[days[f].name] = sector_sums_[i][f];
+    }
+    for (std::size_t f = 0; f < days.size(); ++f) {
+      if (days[f].summary.sector_peak) s["peak_" + days[f].name] = peak_json(sector_peaks_[i][f]);
+    }
   }
 
-  const model::StateCounts& st = final_states_;
   ordered_json& states = j["final_states"];
-  states["entered"] = st.entered;
-  states["waiting_in_mexico"] = st.waiting_in_mexico;
-  states["crossing"] = st.crossing;
-  states["in_custody"] = st.in_custody;
-  states["in_detention"] = st.in_detention;
-  states["in_orr"] = st.in_orr;
-  states["got_away"] = st.got_away;
-  states["in_mexico"] = st.in_mexico;
-  states["released"] = st.released;
-  states["removed"] = st.removed;
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].summary.final) states[days[f].member] = last_[f];
+  }
 
   if (has_ports_) {
     ordered_json& port = j["ports"];
@@ -250,10 +215,10 @@ ordered_json RunSummary::to_json(const Provenance& p) const {
     const auto date = [](const std::optional<util::Date>& d) {
       return d ? ordered_json(d->to_string()) : ordered_json(nullptr);
     };
-    for (const PolicyDays& p : policies_) {
-      policies[p.name] = {{"days_in_force", p.days_in_force},
-                          {"first_day_in_force", date(p.first)},
-                          {"last_day_in_force", date(p.last)}};
+    for (const PolicyDays& policy : policies_) {
+      policies[policy.name] = {{"days_in_force", policy.days_in_force},
+                               {"first_day_in_force", date(policy.first)},
+                               {"last_day_in_force", date(policy.last)}};
     }
   }
   return j;
@@ -275,23 +240,26 @@ std::string RunSummary::terminal_table() const {
     out +=
         fmt::format("  {:<26}{:>14}  on {}\n", label, util::grouped(p.value), p.date->to_string());
   };
-  total("crossings", flows_.crossings);
+  total("crossings", this->total("crossings"));
   out += fmt::format("  {:<26}{:>14}  {:.2f} a day\n", "encounters",
-                     util::grouped(flows_.encounters), mean_per_day(flows_.encounters));
-  total("gotaways", flows_.gotaways);
-  total("processed", flows_.processed);
-  total("returned to Mexico", flows_.returned_to_mexico);
-  total("expelled (Title 42)", flows_.title42_expulsions);
-  if (flows_.remain_in_mexico > 0) total("remain in Mexico", flows_.remain_in_mexico);
-  total("transferred to ICE", flows_.transferred_to_ice);
-  total("released", flows_.released);
-  total("transferred to ORR", flows_.transferred_to_orr);
+                     util::grouped(this->total("encounters")),
+                     mean_per_day(this->total("encounters")));
+  total("gotaways", this->total("gotaways"));
+  total("processed", this->total("processed"));
+  total("returned to Mexico", this->total("returned_to_mexico"));
+  total("expelled (Title 42)", this->total("title42_expulsions"));
+  if (this->total("remain_in_mexico") > 0)
+    total("remain in Mexico", this->total("remain_in_mexico"));
+  total("transferred to ICE", this->total("transferred_to_ice"));
+  total("released", this->total("released"));
+  total("transferred to ORR", this->total("transferred_to_orr"));
   total("removals", total_removals());
-  out += fmt::format("  {:<26}{:>14.2f}\n", "mean time in custody (h)", mean_tic_hours());
-  peak("peak in custody", peak_in_custody_);
-  peak("peak over capacity", peak_over_capacity_);
-  peak("peak held over 72h", peak_held_over_72h_);
-  peak("peak detention population", peak_detention_population_);
+  out += fmt::format("  {:<26}{:>14.2f}\n", "mean time in custody (h)",
+                     rate_mean(day_field("tic_mean_hours")));
+  peak("peak in custody", this->peak("in_custody"));
+  peak("peak over capacity", this->peak("over_capacity"));
+  peak("peak held over 72h", this->peak("held_over_72h"));
+  peak("peak detention population", this->peak("detention_population"));
   if (has_ports_) {
     auto rounded = [](double v) { return static_cast<std::int64_t>(std::llround(v)); };
     out += "Ports of entry\n";

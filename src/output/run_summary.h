@@ -2,7 +2,10 @@
 // Totals, means and peaks of a whole run, accumulated day by day (constant memory), written
 // as summary.json and as a short table for the terminal.
 //
-// Conventions: totals and means are over the days observed; "Southwest" values sum the nine
+// Which values of the day tables appear where is decided by the output schema
+// (output/output_schema.h, Field::summary); the layout below is what it gives today, and
+// `borderflow columns --table summary` lists it. Conventions: totals and means are over the
+// days observed; "Southwest" values sum the nine
 // sectors (see output/day_columns.h for what that means for over_capacity); a peak is the largest
 // end-of-day value with the first date it was reached (ties keep the earlier date); means are
 // rounded to 2 decimals; time in custody (TIC) is the mean over every person who left Border
@@ -83,11 +86,11 @@ class RunSummary : public model::DayObserver {
   void on_day(const model::DayReport& report) override;
 
   int days_observed() const { return days_observed_; }
-  std::int64_t total_crossings() const { return flows_.crossings; }
-  std::int64_t total_encounters() const { return flows_.encounters; }
-  std::int64_t total_removals() const;
-  const Peak& peak_in_custody() const { return peak_in_custody_; }
-  const Peak& peak_over_capacity() const { return peak_over_capacity_; }
+  std::int64_t total_crossings() const { return total("crossings"); }
+  std::int64_t total_encounters() const { return total("encounters"); }
+  std::int64_t total_removals() const { return total("removals"); }
+  const Peak& peak_in_custody() const { return peak("in_custody"); }
+  const Peak& peak_over_capacity() const { return peak("over_capacity"); }
 
   nlohmann::ordered_json to_json(const Provenance& provenance) const;
   // to_json(provenance) dumped with a 2-space indent and a trailing newline, written to
@@ -99,17 +102,13 @@ class RunSummary : public model::DayObserver {
   std::string terminal_table() const;
 
  private:
-  struct SectorTotals {
-    std::int64_t crossings = 0;
-    std::int64_t encounters = 0;
-    std::int64_t gotaways = 0;
-    Peak peak_in_custody;
-    Peak peak_over_capacity;
-    Peak peak_held_over_72h;
-  };
+  // The run's value of days-table column `name` (its sum over days) and its peak.
+  std::int64_t total(std::string_view name) const;
+  const Peak& peak(std::string_view name) const;
 
   double mean_per_day(std::int64_t total) const;
-  double mean_tic_hours() const;
+  // means.<rate_mean_key> of days field `f`: its weighted sum ÷ the total of its weight.
+  double rate_mean(std::size_t f) const;
 
   struct PolicyDays {
     std::string name;
@@ -122,30 +121,17 @@ class RunSummary : public model::DayObserver {
   std::optional<util::Date> first_date_;
   std::optional<util::Date> last_date_;
 
-  // Flow totals, summed over sectors and days; custody_time.people holds left_custody and
-  // mean_hours/p90_hours are unused (see tic_weighted_hours_).
-  model::SectorDay flows_;
-  double tic_weighted_hours_ = 0.0;  // sum over sector-days of mean_hours * people
-  std::int64_t detention_book_ins_ = 0;
-  std::int64_t detention_releases_ = 0;
-  model::PerCitizenship<std::int64_t> removals_{};
-  std::int64_t orr_releases_ = 0;
-  // Sums of end-of-day stocks, for the means.
-  std::int64_t in_custody_day_sum_ = 0;
-  std::int64_t detention_day_sum_ = 0;
-
-  Peak peak_encounters_;  // daily flow
-  Peak peak_in_custody_;
-  Peak peak_over_capacity_;
-  Peak peak_held_over_72h_;
-  Peak peak_awaiting_processing_;
-  Peak peak_detention_population_;
-  Peak peak_awaiting_detention_bed_;
-  Peak peak_orr_population_;
-  Peak peak_waiting_in_mexico_;
-
-  model::PerSector<SectorTotals> sectors_{};
-  model::StateCounts final_states_;
+  // Per field of the days table (output::fields(Table::kDays)), in its order: the sum over
+  // days of the daily values (sector values summed), the peak, the last day's value, and for
+  // a rate the sum over sector-days of rate × its weight (tic_hours: mean hours × people).
+  std::vector<std::int64_t> sums_;
+  std::vector<Peak> peaks_;
+  std::vector<std::int64_t> last_;
+  std::vector<double> weighted_;
+  // Per sector, per field: sum over days and peak (fields marked sector_total, sector_peak).
+  std::vector<std::vector<std::int64_t>> sector_sums_;
+  std::vector<std::vector<Peak>> sector_peaks_;
+  std::vector<std::size_t> weight_of_;  // per field: index of its rate_weight field, if any
 
   // Ports of entry, summed over crossings and days (absent when the run has no ports).
   struct PortTotals {
