@@ -1,6 +1,7 @@
 #pragma once
-// `borderflow columns [--table days|sector_days|port_days|summary]`: the dictionary of every
-// output column, as Markdown, from the output schema (output/output_schema.h). docs/columns.md
+// `borderflow columns [--table days|sector_days|port_days|summary|compare]`: the dictionary
+// of every output column, as Markdown, from the output schema (output/output_schema.h) and
+// the compare metrics (compare/replication_metrics.h). docs/columns.md
 // is this command's output (a test keeps them equal).
 
 #include <string>
