@@ -173,13 +173,7 @@ void World::start_policy_day(int day) {
   const util::Date date = spec_.start_date + day;
   policies_.start_day(date);
   returns_.start_day();
-  PerSector<double> expected{};
-  for (int s = 0; s < kSectorCount; ++s) {
-    for (int cell = 0; cell < kCellCount; ++cell) {
-      expected[static_cast<std::size_t>(s)] += arrivals_.crossers_per_day(day, s, cell);
-    }
-  }
-  levers_ = resolve_levers(spec_, date, policies_.in_force(), expected);
+  levers_ = resolve_levers(spec_, date, policies_.in_force(), arrivals_.expected_crossers(day));
   // Mexico's intake fell (an acceptance policy ended): people queued beyond a day's new
   // intake take the path they would have taken without it, with the same draws.
   for (const ReturnChannels::NonMexican& n :
@@ -207,11 +201,6 @@ void World::set_sector_processing(const PerSector<double>& extra_officers) {
 int World::policy_sector(const Unit& u) const {
   if (!is_port_station(u.station)) return u.station;
   return spec_.ports.crossings[crossing_of_station(u.station)].sector;
-}
-
-const RemainInMexico* World::remain_in_mexico_of(const Unit& u) const {
-  if (u.policy < 0) return nullptr;
-  return std::get_if<RemainInMexico>(&spec_.policies[static_cast<std::size_t>(u.policy)].lever);
 }
 
 void World::schedule_day_events(int day) {
@@ -494,20 +483,14 @@ void World::return_to_mexico(UnitHandle h) {
   Unit& u = units_[h];
   leave_custody(h);
   SectorDay& today = stations_[u.station].today();
-  const RemainInMexico* awaiting_hearing = remain_in_mexico_of(u);
   // At ports, PortDay has no such column: enrollees there count as returned to Mexico.
-  if (awaiting_hearing != nullptr && !is_port_station(u.station)) {
+  if (remain_in_mexico_of(u, spec_) != nullptr && !is_port_station(u.station)) {
     today.remain_in_mexico += u.size;
   } else {
     (u.title42 ? today.title42_expulsions : today.returned_to_mexico) += u.size;
   }
-  // Title 42 carried no penalty for trying again: expelled people have their own probability.
-  const double recross = awaiting_hearing != nullptr
-                             ? awaiting_hearing->recross_probability
-                             : (u.title42 ? spec_.recrossing.title42_probability
-                                          : spec_.recrossing.probability)[index_of(u.citizenship)];
   RandomStream rs = stream(purpose(Purpose::kRecross), u);
-  if (rs.uniform() < recross) {
+  if (rs.uniform() < recross_probability(u, spec_)) {
     const engine::SimTime delay = draw_duration(spec_.recrossing.delay, rs);
     ledger_.move(u, UnitState::kWaitingInMexico);
     ++u.attempt;
@@ -584,15 +567,8 @@ void World::bed_wait_timeout(UnitHandle h) {
 
 void World::detention_decided(UnitHandle h) {
   Unit& u = units_[h];
-  // Under an entry suspension, the fear screening has its own (higher) bar.
-  const EntrySuspension* suspension =
-      u.policy < 0
-          ? nullptr
-          : std::get_if<EntrySuspension>(&spec_.policies[static_cast<std::size_t>(u.policy)].lever);
-  const double passes = suspension != nullptr ? suspension->screen_pass_share
-                                              : spec_.detention.credible_fear_positive_share;
   RandomStream rs = stream(purpose(Purpose::kCredibleFear), u);
-  if (rs.uniform() < passes) {
+  if (rs.uniform() < screen_pass_share(u, spec_)) {
     detention_.release(u.size);
     finish_unit(h, Exit::kReleased);
     admit_waiting(detention_route());

@@ -55,7 +55,6 @@ class World {
   void start_policy_day(int day);
   // The sector whose policies apply to a unit: its own, or the sector of its crossing.
   int policy_sector(const Unit& u) const;
-  const RemainInMexico* remain_in_mexico_of(const Unit& u) const;
   void build_initial_state();
   void schedule_day_events(int day);
   // End of day: the report (reads the world, changes nothing), then the close of the day

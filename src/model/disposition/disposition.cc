@@ -64,4 +64,26 @@ Disposition decide_not_returned(const Unit& u, const ModelSpec& spec, const DayL
   return {DispositionKind::kRelease};
 }
 
+const RemainInMexico* remain_in_mexico_of(const Unit& u, const ModelSpec& spec) {
+  if (u.policy < 0) return nullptr;
+  return std::get_if<RemainInMexico>(&spec.policies[static_cast<std::size_t>(u.policy)].lever);
+}
+
+double recross_probability(const Unit& u, const ModelSpec& spec) {
+  if (const RemainInMexico* awaiting_hearing = remain_in_mexico_of(u, spec)) {
+    return awaiting_hearing->recross_probability;
+  }
+  return (u.title42 ? spec.recrossing.title42_probability
+                    : spec.recrossing.probability)[index_of(u.citizenship)];
+}
+
+double screen_pass_share(const Unit& u, const ModelSpec& spec) {
+  const EntrySuspension* suspension =
+      u.policy < 0
+          ? nullptr
+          : std::get_if<EntrySuspension>(&spec.policies[static_cast<std::size_t>(u.policy)].lever);
+  return suspension != nullptr ? suspension->screen_pass_share
+                               : spec.detention.credible_fear_positive_share;
+}
+
 }  // namespace bf::model

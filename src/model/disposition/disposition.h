@@ -57,4 +57,15 @@ Disposition decide_disposition(const Unit& u, const DispositionContext& context,
 Disposition decide_not_returned(const Unit& u, const ModelSpec& spec, const DayLevers& levers,
                                 int policy_sector, double expedited);
 
+// The Remain in Mexico policy that enrolled this attempt of `u`, or nullptr.
+const RemainInMexico* remain_in_mexico_of(const Unit& u, const ModelSpec& spec);
+
+// P(someone returned to Mexico crosses again): an enrollee's policy decides; Title 42
+// carried no penalty for trying again, so expelled people have their own probability.
+double recross_probability(const Unit& u, const ModelSpec& spec);
+
+// P(someone decided in ICE detention passes the fear screening and is released): under an
+// entry suspension, the screening has its own (higher) bar.
+double screen_pass_share(const Unit& u, const ModelSpec& spec);
+
 }  // namespace bf::model

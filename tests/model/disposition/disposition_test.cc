@@ -174,5 +174,23 @@ TEST(Disposition, RemainInMexicoCandidatesAreTheEligibleWhoWouldBeReleased) {
             DispositionKind::kRelease);
 }
 
+TEST(Disposition, RecrossAndScreeningFollowThePolicyThatRoutedTheAttempt) {
+  Fixture f;
+  f.spec.policies.push_back(policy("mpp", RemainInMexico{}));
+  f.spec.policies.push_back(policy("suspension", EntrySuspension{}));
+  Unit u = unit(Demographic::kSingleAdult, Citizenship::kHonduras);
+  const auto c = static_cast<std::size_t>(index_of(Citizenship::kHonduras));
+  EXPECT_EQ(remain_in_mexico_of(u, f.spec), nullptr);
+  EXPECT_EQ(recross_probability(u, f.spec), f.spec.recrossing.probability[c]);
+  u.title42 = true;
+  EXPECT_EQ(recross_probability(u, f.spec), f.spec.recrossing.title42_probability[c]);
+  u.policy = 0;  // enrolled in Remain in Mexico
+  EXPECT_NE(remain_in_mexico_of(u, f.spec), nullptr);
+  EXPECT_EQ(recross_probability(u, f.spec), RemainInMexico{}.recross_probability);
+  EXPECT_EQ(screen_pass_share(u, f.spec), f.spec.detention.credible_fear_positive_share);
+  u.policy = 1;  // removed under the entry suspension
+  EXPECT_EQ(screen_pass_share(u, f.spec), EntrySuspension{}.screen_pass_share);
+}
+
 }  // namespace
 }  // namespace bf::model
