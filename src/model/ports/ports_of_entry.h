@@ -55,6 +55,9 @@ class PortsOfEntry {
     return appointments_today_[crossing];
   }
 
+  // Whether triggered closure `closure` (index into PortsSpec::closures) holds tomorrow.
+  bool closure_triggered(std::size_t closure) const { return closure_triggered_[closure]; }
+
   // End of day: closures triggered by a sector's custody (people held at the end of the
   // day, per sector) open or close for tomorrow, with hysteresis; appointments are reset.
   void end_day(const PerSector<std::int64_t>& sector_in_custody);
