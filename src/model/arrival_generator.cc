@@ -77,6 +77,16 @@ int ArrivalGenerator::month_slot(int day) const {
   return (spec_.start_date + day).year_month().index() - first_month_.index();
 }
 
+PerSector<double> ArrivalGenerator::expected_crossers(int day) const {
+  PerSector<double> expected{};
+  for (int s = 0; s < kSectorCount; ++s) {
+    for (int cell = 0; cell < kCellCount; ++cell) {
+      expected[static_cast<std::size_t>(s)] += crossers_per_day(day, s, cell);
+    }
+  }
+  return expected;
+}
+
 double ArrivalGenerator::crossers_per_day(int day, int sector, int cell) const {
   return crossers_[static_cast<std::size_t>(month_slot(day))][static_cast<std::size_t>(sector)]
                   [static_cast<std::size_t>(cell)];

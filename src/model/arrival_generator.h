@@ -47,6 +47,8 @@ class ArrivalGenerator {
   // Expected people crossing per day in a sector-month cell, before the weekly pattern and
   // shocks (for tests and documentation).
   double crossers_per_day(int day, int sector, int cell) const;
+  // Per sector: the sum of crossers_per_day over the cells (the day's level before policies).
+  PerSector<double> expected_crossers(int day) const;
 
   // The arrival table's Title 42 share of a sector-month cell (0 where the table has none).
   // The probability of expulsion on a given day is title42_expulsion_probability of it.

@@ -145,7 +145,9 @@ DayLevers resolve_levers(const ModelSpec& spec, util::Date date, const std::vect
                 }
               }
             }
-          } else if constexpr (std::is_same_v<T, Barrier>) {
+          } else {
+            // A new lever kind must say here what it changes: it cannot be silently ignored.
+            static_assert(std::is_same_v<T, Barrier>);
             each_sector([&](std::size_t s) { barriers.push_back({&lever, static_cast<int>(s)}); });
           }
         },

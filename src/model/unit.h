@@ -41,8 +41,8 @@ struct Unit {
   SimTime step_start = 0;        // minutes; when the current waiting step began
   std::uint32_t generation = 0;  // bumped when the slot is recycled (stale-handle check)
   std::uint16_t size = 1;        // people in the unit
-  std::uint8_t sector = 0;       // station: a sector (0..8) or kSectorCount + crossing index
-  std::uint8_t attempt = 0;      // 0 = first crossing, 1 = first repeat, ...
+  std::uint8_t station = 0;  // custody station: a sector (0..8), or kSectorCount + crossing index
+  std::uint8_t attempt = 0;  // 0 = first crossing, 1 = first repeat, ...
   Demographic demographic = Demographic::kSingleAdult;
   Citizenship citizenship = Citizenship::kOther;
   UnitState state = UnitState::kFree;

@@ -5,7 +5,9 @@
 #include <variant>
 
 #include "engine/distributions.h"
+#include "model/duration_draw.h"
 #include "model/encounter_rates.h"
+#include "model/initial_state.h"
 #include "model/random_purpose.h"
 #include "model/stream_identity.h"
 
@@ -16,6 +18,7 @@ using engine::RandomStream;
 
 namespace {
 
+// Values are part of the run fingerprint: never renumber, only append.
 enum EventKind : std::uint32_t {
   kCross,
   kEncounter,
@@ -39,28 +42,40 @@ constexpr engine::SimTime kFlightMinute = 10 * engine::kMinutesPerHour;  // flig
 
 constexpr std::uint8_t purpose(Purpose p) { return static_cast<std::uint8_t>(p); }
 
-// Queue class in processing: unaccompanied children first, then families, then adults
-// (CBP prioritises vulnerable groups; assumption, docs/model.md).
-int processing_class(Demographic d) {
-  switch (d) {
-    case Demographic::kUnaccompaniedChild:
-      return 0;
-    case Demographic::kFamilyUnitMember:
-    case Demographic::kAccompaniedMinor:
-      return 1;
-    case Demographic::kSingleAdult:
-      return 2;
-  }
-  return 2;
-}
-
-// People of a per-day capacity that batch `batch` of `batches` may take: the day's capacity
-// split into near-equal integer parts that add up exactly.
-std::int64_t batch_share(std::int64_t per_day, int batch, int batches) {
-  return per_day * (batch + 1) / batches - per_day * batch / batches;
-}
-
 }  // namespace
+
+// How a unit in custody reaches a facility with beds: it waits for a bed (step `awaiting`),
+// is admitted when one is free, is transferred after `transfer_delay` and stays for `stay`.
+struct World::BedRoute {
+  BedPool& beds;
+  CustodyStep awaiting;
+  const DurationSpec& transfer_delay;  // drawn from Purpose::kDispositionDelay
+  EventKind transfer_event;
+  UnitState held_in;
+  std::int64_t SectorDay::*transferred;  // today's flow at the station left
+  Purpose stay_purpose;
+  const DurationSpec& stay;
+  EventKind stay_end_event;
+};
+
+World::BedRoute World::detention_route() {
+  return {
+      detention_.beds(),   CustodyStep::kAwaitingBed,      spec_.dispositions.ice_transfer_delay,
+      kIceTransfer,        UnitState::kInDetention,        &SectorDay::transferred_to_ice,
+      Purpose::kDetention, spec_.detention.length_of_stay, kDetentionDecided};
+}
+
+World::BedRoute World::orr_route() {
+  return {orr_,
+          CustodyStep::kAwaitingOrrBed,
+          spec_.orr.transfer_delay,
+          kOrrTransfer,
+          UnitState::kInOrr,
+          &SectorDay::transferred_to_orr,
+          Purpose::kOrrStay,
+          spec_.orr.length_of_stay,
+          kOrrRelease};
+}
 
 World::World(const ModelSpec& spec, std::uint32_t replication)
     : spec_(spec),
@@ -68,22 +83,15 @@ World::World(const ModelSpec& spec, std::uint32_t replication)
       arrivals_(spec),
       detention_(spec.detention.beds),
       orr_(spec.orr.beds),
-      traffic_(spec.ports, spec.start_date, spec.days, spec.seed),
-      appointments_today_(spec.ports.crossings.size(), 0),
-      closure_triggered_(spec.ports.closures.size(), false),
-      in_force_(spec.policies.size(), false),
-      enrolled_today_(spec.policies.size(), 0) {
-  for (const PolicySpec& p : spec.policies) {
-    triggers_.push_back(p.trigger ? std::optional<TriggerState>(TriggerState(*p.trigger))
-                                  : std::nullopt);
-  }
-  sectors_.reserve(kSectorCount + spec.ports.crossings.size());
+      returns_(spec.policies.size()),
+      ports_(spec, replication),
+      policies_(spec) {
+  stations_.reserve(kSectorCount + spec.ports.crossings.size());
   for (int s = 0; s < kSectorCount; ++s) {
-    sectors_.push_back(
-        SectorState{engine::ServerPool(spec.sectors[s].processing_agents, 3), 0, 0, {}, {}});
+    stations_.emplace_back(spec.sectors[static_cast<std::size_t>(s)].processing_agents);
   }
   for (const CrossingSpec& c : spec.ports.crossings) {
-    sectors_.push_back(SectorState{engine::ServerPool(c.processing_officers, 3), 0, 0, {}, {}});
+    stations_.emplace_back(c.processing_officers);
   }
   start_policy_day(0);  // the initial state's dispositions follow the first day's levers
   build_initial_state();
@@ -93,121 +101,49 @@ RandomStream World::stream(std::uint8_t p, const Unit& u) const {
   return RandomStream(spec_.seed, replication_, p, attempt_identity(u.identity, u.attempt));
 }
 
-engine::SimTime World::draw_duration(const DurationSpec& d, RandomStream& rs) const {
-  const double minutes = engine::lognormal_mean_cv(rs, static_cast<double>(d.mean), d.cv);
-  return static_cast<engine::SimTime>(std::llround(minutes));
-}
-
-UnitHandle World::new_unit(std::uint64_t identity, int sector, int cell, std::uint16_t size) {
+UnitHandle World::new_unit(std::uint64_t identity, int station, int cell, std::uint16_t size) {
   const UnitHandle h = units_.allocate();
   Unit& u = units_[h];
   u.identity = identity;
-  u.sector = static_cast<std::uint8_t>(sector);
+  u.station = static_cast<std::uint8_t>(station);
   u.attempt = 0;
   u.size = size;
   u.demographic = demographic_of_cell(cell);
   u.citizenship = citizenship_of_cell(cell);
-  u.state = UnitState::kWaitingInMexico;
   u.step = CustodyStep::kToFacility;
-  states_.entered += size;
-  states_.waiting_in_mexico += size;
+  ledger_.enter(u);
   return h;
-}
-
-UnitHandle World::place_initial_person(std::uint64_t identity, int sector, int cell,
-                                       UnitState state, std::int64_t StateCounts::*count) {
-  const UnitHandle h = new_unit(identity, sector, cell, 1);
-  states_.waiting_in_mexico -= 1;
-  states_.*count += 1;
-  units_[h].state = state;
-  return h;
-}
-
-engine::SimTime World::residual_stay(const DurationSpec& stay, RandomStream& rs) const {
-  // Someone met at a random moment of their stay has a uniform share of it left (an
-  // approximation of the length-biased residual; docs/model.md, "Initial state").
-  const double share = rs.uniform();
-  return static_cast<engine::SimTime>(share * static_cast<double>(draw_duration(stay, rs)));
 }
 
 // ---------------------------------------------------------------------------------------
-// Initial state: people already in custody, in detention, in ORR shelters and waiting in
-// Mexican border cities on the first morning (docs/model.md, "Initial state").
+// Initial state (initial_state.h), placed in the order it was drawn
 
 void World::build_initial_state() {
-  // Detention and ORR first: their beds are full before anyone in custody asks for one.
-  // Detention: adults from the non-Mexican single-adult mix of the first month, nationally;
-  // each is part-way through a stay (residual = uniform share of a fresh length of stay).
-  {
-    std::array<double, kCitizenshipCount> mix{};
-    for (int s = 0; s < kSectorCount; ++s) {
-      for (int c = 1; c < kCitizenshipCount; ++c) {
-        mix[static_cast<std::size_t>(c)] += arrivals_.crossers_per_day(
-            0, s, cell_of(Demographic::kSingleAdult, static_cast<Citizenship>(c)));
-      }
+  using Where = InitialUnit::Where;
+  for (const InitialUnit& p : initial_state(spec_, arrivals_, replication_)) {
+    if (p.where == Where::kWaitingInMexico) {
+      sim_.schedule_at(p.time, kCross, new_unit(p.identity, p.sector, p.cell, p.size));
+      continue;
     }
-    double total = 0.0;
-    for (double m : mix) total += m;
-    if (total <= 0.0) mix = {0.0, 1.0, 1.0, 1.0, 1.0};
-    const engine::AliasTable citizenships(mix);
-    for (int k = 0; k < spec_.detention.initial_population; ++k) {
-      const std::uint64_t id = initial_identity(InitialKind::kInDetention, 0, k);
-      RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
-      const int cell =
-          cell_of(Demographic::kSingleAdult, static_cast<Citizenship>(citizenships.sample(rs)));
-      const UnitHandle h =
-          place_initial_person(id, 0, cell, UnitState::kInDetention, &StateCounts::in_detention);
-      detention_.occupy(1);
-      sim_.schedule_at(residual_stay(spec_.detention.length_of_stay, rs), kDetentionDecided, h);
-    }
-  }
-
-  // ORR shelters: unaccompanied children part-way through their stay.
-  for (int k = 0; k < spec_.orr.initial_population; ++k) {
-    const std::uint64_t id = initial_identity(InitialKind::kInOrr, 0, k);
-    RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
-    const UnitHandle h = place_initial_person(
-        id, 0, cell_of(Demographic::kUnaccompaniedChild, Citizenship::kGuatemala),
-        UnitState::kInOrr, &StateCounts::in_orr);
-    orr_.occupy(1);
-    sim_.schedule_at(residual_stay(spec_.orr.length_of_stay, rs), kOrrRelease, h);
-  }
-  const engine::SimTime standard = spec_.processing.custody_standard;
-  for (int s = 0; s < kSectorCount; ++s) {
-    const auto mix = arrivals_.cell_mix(0, s);
-    const engine::AliasTable cells(mix);
-    const SectorSpec& sector = spec_.sectors[s];
-    // In custody: individuals already processed, held since up to 2/3 of the standard ago.
-    for (int k = 0; k < sector.initial_in_custody; ++k) {
-      const std::uint64_t id = initial_identity(InitialKind::kInCustody, s, k);
-      RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
-      const UnitHandle h = place_initial_person(id, s, cells.sample(rs), UnitState::kInCustody,
-                                                &StateCounts::in_custody);
-      sectors_[s].in_custody += 1;
-      units_[h].custody_start =
-          -static_cast<engine::SimTime>(rs.uniform() * (2.0 / 3.0) * static_cast<double>(standard));
+    const UnitHandle h = new_unit(p.identity, p.sector, p.cell, p.size);
+    Unit& u = units_[h];
+    if (p.where == Where::kInDetention) {
+      ledger_.move(u, UnitState::kInDetention);
+      detention_.beds().occupy(u.size);
+      sim_.schedule_at(p.time, kDetentionDecided, h);
+    } else if (p.where == Where::kInOrr) {
+      ledger_.move(u, UnitState::kInOrr);
+      orr_.occupy(u.size);
+      sim_.schedule_at(p.time, kOrrRelease, h);
+    } else {
+      ledger_.move(u, UnitState::kInCustody);
+      stations_[static_cast<std::size_t>(p.sector)].hold_processed(u.size);
+      u.custody_start = p.time;
       // Encountered before day 0; the first month's Title 42 share stands for theirs.
       const auto days_before = static_cast<std::int64_t>(
-          std::floor(static_cast<double>(units_[h].custody_start) / kMinutesPerDay));
-      units_[h].title42 = expelled_under_title42(units_[h], spec_.start_date + days_before, 0);
+          std::floor(static_cast<double>(u.custody_start) / kMinutesPerDay));
+      u.title42 = expelled_under_title42(u, spec_.start_date + days_before, 0);
       decide_disposition(h);
-    }
-    // Waiting in Mexico: exactly the stated number of people cross over the stated days.
-    std::int64_t people_left = sector.initial_waiting_in_mexico;
-    for (std::uint64_t k = 0; people_left > 0; ++k) {
-      const std::uint64_t id = initial_identity(InitialKind::kWaiting, s, k);
-      RandomStream rs(spec_.seed, replication_, purpose(Purpose::kInitialState), id);
-      const int cell = cells.sample(rs);
-      std::int64_t size = 1;
-      if (demographic_of_cell(cell) == Demographic::kFamilyUnitMember) {
-        size = std::llround(arrivals_.mean_family_size());
-      }
-      size = std::min(size, people_left);
-      people_left -= size;
-      const UnitHandle h = new_unit(id, s, cell, static_cast<std::uint16_t>(size));
-      const auto when = static_cast<engine::SimTime>(
-          rs.uniform() * static_cast<double>(sector.initial_waiting_days * kMinutesPerDay));
-      sim_.schedule_at(when, kCross, h);
     }
   }
 }
@@ -223,7 +159,9 @@ void World::run_day(DayObserver& observer) {
   assert(!finished());
   schedule_day_events(day_);
   sim_.run_until((day_ + 1) * kMinutesPerDay, [this](const engine::Event& e) { handle(e); });
-  emit_day(observer);
+  const DayReport report = build_report();
+  close_day();
+  observer.on_day(report);
   ++day_;
   if (!finished()) start_policy_day(day_);
 }
@@ -233,78 +171,36 @@ void World::run_day(DayObserver& observer) {
 
 void World::start_policy_day(int day) {
   const util::Date date = spec_.start_date + day;
-  for (std::size_t p = 0; p < spec_.policies.size(); ++p) {
-    const PolicySpec& policy = spec_.policies[p];
-    const bool dated = policy.in_dates(date);
-    if (triggers_[p] && date == std::max(policy.start, spec_.start_date)) triggers_[p]->start();
-    in_force_[p] = dated && (!triggers_[p] || triggers_[p]->in_force());
-    enrolled_today_[p] = 0;
-  }
-  PerSector<double> expected{};
-  for (int s = 0; s < kSectorCount; ++s) {
-    for (int cell = 0; cell < kCellCount; ++cell) {
-      expected[static_cast<std::size_t>(s)] += arrivals_.crossers_per_day(day, s, cell);
-    }
-  }
-  levers_ = resolve_levers(spec_, date, in_force_, expected);
+  policies_.start_day(date);
+  returns_.start_day();
+  levers_ = resolve_levers(spec_, date, policies_.in_force(), arrivals_.expected_crossers(day));
   // Mexico's intake fell (an acceptance policy ended): people queued beyond a day's new
-  // intake take the path they would have taken without it.
-  while (non_mexican_queue_people_ > levers_.non_mexican_returns_per_day) {
-    const UnitHandle h = non_mexican_returns_.back();
-    non_mexican_returns_.pop_back();
-    non_mexican_queue_people_ -= units_[h].size;
-    decide_not_returned(h);
+  // intake take the path they would have taken without it, with the same draws.
+  for (const ReturnChannels::NonMexican& n :
+       returns_.cut_non_mexican(levers_.non_mexican_returns_per_day)) {
+    const Unit& u = units_[n.unit];
+    carry_out(n.unit, decide_not_returned(u, spec_, levers_, policy_sector(u), n.expedited_draw));
   }
-  apprehension_probability_ = levers_.apprehension_probability;
-  if (levers_.detention_beds != detention_.beds()) {
-    detention_.set_beds(levers_.detention_beds);
-    admit_waiting_for_detention();
+  if (levers_.detention_beds != detention_.beds().beds()) {
+    detention_.beds().set_beds(levers_.detention_beds);
+    admit_waiting(detention_route());
   }
   // Processing agents of days without ports (with ports, start_port_day adds the officers
   // moved from them).
-  if (spec_.ports.crossings.empty()) {
-    for (int s = 0; s < kSectorCount; ++s) {
-      auto& pool = sectors_[static_cast<std::size_t>(s)].processing;
-      for (UnitHandle next :
-           pool.set_servers(levers_.processing_agents[static_cast<std::size_t>(s)])) {
-        start_processing(next);
-      }
-    }
-  }
+  if (ports_.empty()) set_sector_processing(PerSector<double>{});
 }
 
-void World::observe_triggers(std::int64_t southwest_encounters) {
-  for (std::optional<TriggerState>& t : triggers_) {
-    if (t) t->observe(static_cast<double>(southwest_encounters));
+void World::set_sector_processing(const PerSector<double>& extra_officers) {
+  for (std::size_t s = 0; s < kSectorCount; ++s) {
+    const int servers =
+        levers_.processing_agents[s] + static_cast<int>(std::floor(extra_officers[s]));
+    for (UnitHandle next : stations_[s].set_processing_servers(servers)) start_processing(next);
   }
 }
 
 int World::policy_sector(const Unit& u) const {
-  if (!is_port(u.sector)) return u.sector;
-  return spec_.ports.crossings[static_cast<std::size_t>(u.sector - kSectorCount)].sector;
-}
-
-const RemainInMexico* World::remain_in_mexico_of(const Unit& u) const {
-  if (u.policy < 0) return nullptr;
-  return std::get_if<RemainInMexico>(&spec_.policies[static_cast<std::size_t>(u.policy)].lever);
-}
-
-bool World::enroll_in_remain_in_mexico(UnitHandle h, std::size_t sector) {
-  const int p = levers_.remain_in_mexico[sector];
-  if (p == kNoPolicy) return false;
-  const auto& rmx = std::get<RemainInMexico>(spec_.policies[static_cast<std::size_t>(p)].lever);
-  Unit& u = units_[h];
-  if (!rmx.demographics[static_cast<std::size_t>(index_of(u.demographic))] ||
-      !rmx.citizenships[static_cast<std::size_t>(index_of(u.citizenship))]) {
-    return false;
-  }
-  std::int64_t& enrolled = enrolled_today_[static_cast<std::size_t>(p)];
-  if (enrolled + u.size > rmx.acceptance_per_day) return false;
-  enrolled += u.size;
-  u.policy = static_cast<std::int8_t>(p);
-  u.step = CustodyStep::kAwaitingReturn;
-  remain_in_mexico_returns_.push_back(h);
-  return true;
+  if (!is_port_station(u.station)) return u.station;
+  return spec_.ports.crossings[crossing_of_station(u.station)].sector;
 }
 
 void World::schedule_day_events(int day) {
@@ -332,121 +228,92 @@ void World::handle(const engine::Event& e) {
   const UnitHandle h = e.payload;
   switch (static_cast<EventKind>(e.kind)) {
     case kCross:
-      cross(h);
-      break;
+      return cross(h);
     case kEncounter:
-      encounter(h);
-      break;
+      return encounter(h);
     case kArriveFacility:
-      arrive_at_facility(h);
-      break;
+      return arrive_at_facility(h);
     case kProcessed:
-      finish_processing(h);
-      break;
+      return finish_processing(h);
     case kRelease:
-      release_from_custody(h);
-      break;
+      return release_from_custody(h);
     case kIceTransfer:
-      transfer_to_detention(h);
-      break;
+      return transfer(detention_route(), h);
     case kBedWaitTimeout:
-      bed_wait_timeout(h);
-      break;
+      return bed_wait_timeout(h);
     case kDetentionDecided:
-      detention_decided(h);
-      break;
+      return detention_decided(h);
     case kOrrTransfer:
-      transfer_to_orr(h);
-      break;
+      return transfer(orr_route(), h);
     case kOrrRelease:
-      orr_release(h);
-      break;
+      return orr_release(h);
     case kRecross:
-      recross(h);
-      break;
+      return recross(h);
     case kReturnBatch:
-      return_batch(static_cast<int>(e.payload));
-      break;
+      return return_batch(static_cast<int>(e.payload));
     case kFlightDay:
-      flight_day();
-      break;
+      return flight_day();
     case kPresentAtPort:
-      present_at_port(h);
-      break;
+      return present_at_port(h);
   }
 }
 
-void World::emit_day(DayObserver& observer) {
+DayReport World::build_report() const {
   DayReport report;
   report.day_index = day_;
   report.date = spec_.start_date + day_;
   const engine::SimTime now = sim_.now();
   const engine::SimTime standard = spec_.processing.custody_standard;
 
-  std::vector<std::int64_t> over_standard(sectors_.size(), 0);
+  std::vector<std::int64_t> over_standard(stations_.size(), 0);
   std::int64_t awaiting_bed = 0;
   for (const Unit& u : units_.slots()) {
     if (u.state != UnitState::kInCustody) continue;
-    if (now - u.custody_start > standard) over_standard[u.sector] += u.size;
+    if (now - u.custody_start > standard) over_standard[u.station] += u.size;
     if (u.step == CustodyStep::kAwaitingBed) awaiting_bed += u.size;
   }
 
-  std::int64_t southwest_encounters = 0;
-  for (int s = 0; s < kSectorCount; ++s) {
-    SectorState& st = sectors_[static_cast<std::size_t>(s)];
-    const std::int64_t capacity = levers_.holding_capacity[static_cast<std::size_t>(s)];
-    SectorDay& out = report.sectors[static_cast<std::size_t>(s)];
-    out = st.today;
-    southwest_encounters += st.today.encounters;
-    out.custody_time = st.custody_time.summary();
-    out.in_custody = st.in_custody;
-    out.over_capacity = std::max<std::int64_t>(0, st.in_custody - capacity);
-    out.held_over_72h = over_standard[static_cast<std::size_t>(s)];
-    out.awaiting_processing = st.awaiting_processing;
-    out.holding_capacity = capacity;
-    out.processing_agents = st.processing.servers();
-    out.agents_on_patrol = spec_.sectors[static_cast<std::size_t>(s)].agents_on_patrol;
-    st.today = SectorDay{};
-    st.custody_time.clear();
+  for (std::size_t s = 0; s < kSectorCount; ++s) {
+    report.sectors[s] = stations_[s].sector_day(levers_.holding_capacity[s], over_standard[s],
+                                                spec_.sectors[s].agents_on_patrol);
   }
-
-  report.ports = port_days_;
+  report.ports = ports_.traffic_today();
   for (std::size_t c = 0; c < report.ports.size(); ++c) {
-    SectorState& st = sectors_[kSectorCount + c];
-    PortDay& out = report.ports[c];
-    out.encounters = st.today.encounters;
-    out.appointments = appointments_today_[c];
-    out.processed = st.today.processed;
-    out.in_custody = st.in_custody;
-    out.released = st.today.released;
-    out.returned_to_mexico = st.today.returned_to_mexico;
-    out.transferred_to_ice = st.today.transferred_to_ice;
-    out.transferred_to_orr = st.today.transferred_to_orr;
-    st.today = SectorDay{};
-    st.custody_time.clear();
-    appointments_today_[c] = 0;
+    stations_[static_cast<std::size_t>(port_station(c))].fill_port_day(report.ports[c]);
+    report.ports[c].appointments = ports_.appointments_today(c);
   }
-  update_triggered_closures();
-  report.policies_in_force = in_force_;
-  observe_triggers(southwest_encounters);
+  report.policies_in_force = policies_.in_force();
 
+  const StateCounts& states = ledger_.counts();
   SystemDay& sys = report.system;
   sys.custody_time = southwest_custody_time_.summary();
-  southwest_custody_time_.clear();
-  sys.detention_population = states_.in_detention;  // beds in transfer are not yet filled
-  sys.detention_beds = detention_.beds();
-  sys.detention_book_ins = system_today_.detention_book_ins;
-  sys.detention_releases = system_today_.detention_releases;
-  sys.removals_by_destination = system_today_.removals;
+  sys.detention_population = states.in_detention;  // beds in transfer are not yet filled
+  sys.detention_beds = detention_.beds().beds();
+  sys.detention_book_ins = detention_.today().book_ins;
+  sys.detention_releases = detention_.today().releases;
+  sys.removals_by_destination = detention_.today().removals;
   sys.awaiting_detention_bed = awaiting_bed;
-  sys.orr_population = states_.in_orr;
+  sys.orr_population = states.in_orr;
   sys.orr_beds = orr_.beds();
-  sys.orr_releases = system_today_.orr_releases;
-  sys.waiting_in_mexico = states_.waiting_in_mexico;
-  sys.states = states_;
-  system_today_ = SystemFlows{};
+  sys.orr_releases = orr_releases_today_;
+  sys.waiting_in_mexico = states.waiting_in_mexico;
+  sys.states = states;
+  return report;
+}
 
-  observer.on_day(report);
+void World::close_day() {
+  std::int64_t southwest_encounters = 0;
+  PerSector<std::int64_t> sector_in_custody{};
+  for (std::size_t s = 0; s < kSectorCount; ++s) {
+    southwest_encounters += stations_[s].today().encounters;
+    sector_in_custody[s] = stations_[s].in_custody();
+  }
+  for (CustodyStation& st : stations_) st.end_day();
+  ports_.end_day(sector_in_custody);
+  policies_.observe(southwest_encounters);
+  southwest_custody_time_.clear();
+  detention_.end_day();
+  orr_releases_today_ = 0;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -454,10 +321,8 @@ void World::emit_day(DayObserver& observer) {
 
 void World::cross(UnitHandle h) {
   Unit& u = units_[h];
-  SectorDay& today = sectors_[u.sector].today;
-  states_.waiting_in_mexico -= u.size;
-  states_.crossing += u.size;
-  u.state = UnitState::kCrossing;
+  SectorDay& today = stations_[u.station].today();
+  ledger_.move(u, UnitState::kCrossing);
   today.crossings += u.size;
   if (u.attempt > 0) today.repeat_crossings += u.size;
 
@@ -468,26 +333,22 @@ void World::cross(UnitHandle h) {
     return;
   }
   RandomStream caught = stream(purpose(Purpose::kApprehension), u);
-  if (caught.uniform() < apprehension_probability_[u.sector]) {
+  if (caught.uniform() < levers_.apprehension_probability[u.station]) {
     sim_.schedule_in(draw_duration(spec_.apprehension.delay, delay), kEncounter, h);
     return;
   }
   today.gotaways += u.size;
-  states_.crossing -= u.size;
-  finish_unit(h, &StateCounts::got_away);
+  finish_unit(h, Exit::kGotAway);
 }
 
 void World::encounter(UnitHandle h) {
   Unit& u = units_[h];
-  SectorState& st = sectors_[u.sector];
-  st.today.encounters += u.size;
-  st.today.encounters_by_demographic[index_of(u.demographic)] += u.size;
-  st.today.encounters_by_citizenship[index_of(u.citizenship)] += u.size;
-  states_.crossing -= u.size;
-  states_.in_custody += u.size;
-  st.in_custody += u.size;
-  st.awaiting_processing += u.size;
-  u.state = UnitState::kInCustody;
+  CustodyStation& st = stations_[u.station];
+  st.today().encounters += u.size;
+  st.today().encounters_by_demographic[index_of(u.demographic)] += u.size;
+  st.today().encounters_by_citizenship[index_of(u.citizenship)] += u.size;
+  st.admit(u.size);
+  ledger_.move(u, UnitState::kInCustody);
   u.step = CustodyStep::kToFacility;
   u.custody_start = sim_.now();
   const auto day = static_cast<int>(sim_.now() / kMinutesPerDay);
@@ -502,9 +363,7 @@ void World::encounter(UnitHandle h) {
 void World::arrive_at_facility(UnitHandle h) {
   Unit& u = units_[h];
   u.step = CustodyStep::kAwaitingProcessing;
-  if (sectors_[u.sector].processing.arrive(h, processing_class(u.demographic))) {
-    start_processing(h);
-  }
+  if (stations_[u.station].queue_for_processing(h, u.demographic)) start_processing(h);
 }
 
 void World::start_processing(UnitHandle h) {
@@ -521,11 +380,8 @@ void World::start_processing(UnitHandle h) {
 }
 
 void World::finish_processing(UnitHandle h) {
-  Unit& u = units_[h];
-  SectorState& st = sectors_[u.sector];
-  st.awaiting_processing -= u.size;
-  st.today.processed += u.size;
-  if (auto next = st.processing.finish()) start_processing(*next);
+  const Unit& u = units_[h];
+  if (auto next = stations_[u.station].finish_processing(u.size)) start_processing(*next);
   decide_disposition(h);
 }
 
@@ -534,80 +390,49 @@ void World::finish_processing(UnitHandle h) {
 
 void World::decide_disposition(UnitHandle h) {
   Unit& u = units_[h];
-  const DispositionSpec& rules = spec_.dispositions;
   u.step_start = sim_.now();
-
-  // Title 42: expelled to Mexico through the channel (and daily capacity) of Mexican
-  // returns, whatever the citizenship: Mexico took back its nationals and, under Title 42,
-  // Guatemalans, Hondurans, Salvadorans and later Venezuelans and others the same way.
-  if (u.title42) {
-    u.step = CustodyStep::kAwaitingReturn;
-    mexican_returns_.push_back(h);
-    return;
-  }
-  if (u.demographic == Demographic::kUnaccompaniedChild) {
-    if (u.citizenship == Citizenship::kMexico && rules.repatriate_mexican_children) {
-      u.step = CustodyStep::kAwaitingReturn;
-      mexican_returns_.push_back(h);
-    } else {
-      request_orr_bed(h);
-    }
-    return;
-  }
-  if (u.appointment && spec_.ports.parole_appointments) {
-    u.step = CustodyStep::kAwaitingRelease;
-    RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
-    sim_.schedule_in(draw_duration(rules.release_delay, delay), kRelease, h);
-    return;
-  }
-  if (u.citizenship == Citizenship::kMexico) {
-    u.step = CustodyStep::kAwaitingReturn;
-    mexican_returns_.push_back(h);
-    return;
-  }
-
   RandomStream rs = stream(purpose(Purpose::kDisposition), u);
-  const double accepted = rs.uniform();
-  // Mexico takes back non-Mexicans of the accepted nationalities, up to its daily intake;
-  // the queue holds at most one day's intake, beyond which people take the usual path.
-  if (levers_.non_mexican_returns_per_day > 0 &&
-      accepted < levers_.mexico_accepts_share[index_of(u.citizenship)] &&
-      non_mexican_queue_people_ + u.size <= levers_.non_mexican_returns_per_day) {
-    u.step = CustodyStep::kAwaitingReturn;
-    non_mexican_returns_.push_back(h);
-    non_mexican_queue_people_ += u.size;
-    return;
-  }
-  decide_not_returned(h);
+  const DispositionContext context{spec_, levers_, policy_sector(u),
+                                   returns_.non_mexican_queued_people()};
+  carry_out(h, model::decide_disposition(u, context, rs));
 }
 
-void World::decide_not_returned(UnitHandle h) {
+void World::carry_out(UnitHandle h, const Disposition& d) {
   Unit& u = units_[h];
-  RandomStream rs = stream(purpose(Purpose::kDisposition), u);
-  rs.uniform();  // decide_disposition's draw for Mexico's acceptance
-  const double expedited = rs.uniform();
-  const auto sector = static_cast<std::size_t>(policy_sector(u));
-  const auto demographic = static_cast<std::size_t>(index_of(u.demographic));
-  // Without catch-and-release, nobody the law lets the government hold is released for
-  // lack of a bed: they wait in custody for one however long it takes.
-  const bool family = u.demographic != Demographic::kSingleAdult;
-  const int no_release = levers_.end_catch_and_release[sector];
-  const bool held = no_release != kNoPolicy &&
-                    !(family && std::get<EndCatchAndRelease>(
-                                    spec_.policies[static_cast<std::size_t>(no_release)].lever)
-                                    .release_families);
-  if (expedited < levers_.expedited_removal_share[sector][demographic]) {
-    u.policy = static_cast<std::int8_t>(levers_.removal_policy[sector][demographic]);
-    u.hold_for_bed = held;
-    request_detention_bed(h);
-    return;
-  }
-  // Everyone below would be released with a Notice to Appear or on parole.
-  if (enroll_in_remain_in_mexico(h, sector)) return;
-  if (held) {
-    u.hold_for_bed = true;
-    request_detention_bed(h);
-    return;
+  switch (d.kind) {
+    case DispositionKind::kMexicanReturn:
+      u.step = CustodyStep::kAwaitingReturn;
+      returns_.queue_mexican(h, u.size);
+      return;
+    case DispositionKind::kNonMexicanReturn:
+      u.step = CustodyStep::kAwaitingReturn;
+      returns_.queue_non_mexican({h, u.size, d.expedited_draw});
+      return;
+    case DispositionKind::kOrr:
+      wait_for_bed(orr_route(), h);
+      return;
+    case DispositionKind::kDetention:
+      u.policy = static_cast<std::int8_t>(d.policy);
+      u.hold_for_bed = d.hold_for_bed;
+      request_detention_bed(h);
+      return;
+    case DispositionKind::kRemainInMexico: {
+      const auto& rmx =
+          std::get<RemainInMexico>(spec_.policies[static_cast<std::size_t>(d.policy)].lever);
+      if (returns_.enroll_remain_in_mexico(h, u.size, d.policy, rmx.acceptance_per_day)) {
+        u.policy = static_cast<std::int8_t>(d.policy);
+        u.step = CustodyStep::kAwaitingReturn;
+        return;
+      }
+      if (d.hold_for_bed) {
+        u.hold_for_bed = true;
+        request_detention_bed(h);
+        return;
+      }
+      break;  // released
+    }
+    case DispositionKind::kRelease:
+      break;
   }
   u.step = CustodyStep::kAwaitingRelease;
   RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
@@ -615,9 +440,9 @@ void World::decide_not_returned(UnitHandle h) {
 }
 
 bool World::expelled_under_title42(const Unit& u, util::Date date, int share_day) const {
-  if (!spec_.dispositions.title42_end || is_port(u.sector)) return false;
+  if (!spec_.dispositions.title42_end || is_port_station(u.station)) return false;
   const double share =
-      arrivals_.title42_share(share_day, u.sector, cell_of(u.demographic, u.citizenship));
+      arrivals_.title42_share(share_day, u.station, cell_of(u.demographic, u.citizenship));
   const double p = title42_expulsion_probability(spec_.dispositions, share, date);
   if (p <= 0.0) return false;
   RandomStream rs = stream(purpose(Purpose::kTitle42), u);
@@ -625,44 +450,31 @@ bool World::expelled_under_title42(const Unit& u, util::Date date, int share_day
 }
 
 void World::leave_custody(UnitHandle h) {
-  Unit& u = units_[h];
-  SectorState& st = sectors_[u.sector];
-  st.custody_time.add(sim_.now() - u.custody_start, u.size);
-  if (!is_port(u.sector)) southwest_custody_time_.add(sim_.now() - u.custody_start, u.size);
-  st.in_custody -= u.size;
-  states_.in_custody -= u.size;
+  const Unit& u = units_[h];
+  const engine::SimTime held = sim_.now() - u.custody_start;
+  stations_[u.station].leave(u.size, held);
+  if (!is_port_station(u.station)) southwest_custody_time_.add(held, u.size);
 }
 
-void World::finish_unit(UnitHandle h, std::int64_t StateCounts::*terminal) {
-  states_.*terminal += units_[h].size;
+void World::finish_unit(UnitHandle h, Exit where) {
+  ledger_.exit(units_[h], where);
   units_.release(h);
 }
 
 void World::release_from_custody(UnitHandle h) {
-  Unit& u = units_[h];
+  const Unit& u = units_[h];
   leave_custody(h);
-  sectors_[u.sector].today.released += u.size;
-  finish_unit(h, &StateCounts::released);
+  stations_[u.station].today().released += u.size;
+  finish_unit(h, Exit::kReleased);
 }
 
+// ---------------------------------------------------------------------------------------
+// Returns to Mexico
+
 void World::return_batch(int batch) {
-  const DispositionSpec& rules = spec_.dispositions;
-  const int batches = static_cast<int>(rules.return_batch_times.size());
-  auto run = [&](std::deque<UnitHandle>& queue, std::int64_t capacity, bool non_mexican) {
-    while (!queue.empty() && units_[queue.front()].size <= capacity) {
-      const UnitHandle h = queue.front();
-      queue.pop_front();
-      capacity -= units_[h].size;
-      if (non_mexican) non_mexican_queue_people_ -= units_[h].size;
-      return_to_mexico(h);
-    }
-  };
-  run(mexican_returns_, batch_share(rules.mexican_returns_per_day, batch, batches), false);
-  run(non_mexican_returns_, batch_share(levers_.non_mexican_returns_per_day, batch, batches), true);
-  // Remain in Mexico: Mexico's daily acceptance already limited who was enrolled.
-  while (!remain_in_mexico_returns_.empty()) {
-    const UnitHandle h = remain_in_mexico_returns_.front();
-    remain_in_mexico_returns_.pop_front();
+  const auto batches = static_cast<int>(spec_.dispositions.return_batch_times.size());
+  for (UnitHandle h : returns_.batch(batch, batches, spec_.dispositions.mexican_returns_per_day,
+                                     levers_.non_mexican_returns_per_day)) {
     return_to_mexico(h);
   }
 }
@@ -670,38 +482,30 @@ void World::return_batch(int batch) {
 void World::return_to_mexico(UnitHandle h) {
   Unit& u = units_[h];
   leave_custody(h);
-  SectorDay& today = sectors_[u.sector].today;
-  const RemainInMexico* awaiting_hearing = remain_in_mexico_of(u);
+  SectorDay& today = stations_[u.station].today();
   // At ports, PortDay has no such column: enrollees there count as returned to Mexico.
-  if (awaiting_hearing != nullptr && !is_port(u.sector)) {
+  if (remain_in_mexico_of(u, spec_) != nullptr && !is_port_station(u.station)) {
     today.remain_in_mexico += u.size;
   } else {
     (u.title42 ? today.title42_expulsions : today.returned_to_mexico) += u.size;
   }
-  // Title 42 carried no penalty for trying again: expelled people have their own probability.
-  const double recross = awaiting_hearing != nullptr
-                             ? awaiting_hearing->recross_probability
-                             : (u.title42 ? spec_.recrossing.title42_probability
-                                          : spec_.recrossing.probability)[index_of(u.citizenship)];
   RandomStream rs = stream(purpose(Purpose::kRecross), u);
-  if (rs.uniform() < recross) {
+  if (rs.uniform() < recross_probability(u, spec_)) {
     const engine::SimTime delay = draw_duration(spec_.recrossing.delay, rs);
-    u.state = UnitState::kWaitingInMexico;
-    states_.waiting_in_mexico += u.size;
+    ledger_.move(u, UnitState::kWaitingInMexico);
     ++u.attempt;
     sim_.schedule_in(delay, kRecross, h);
     return;
   }
-  finish_unit(h, &StateCounts::in_mexico);
+  finish_unit(h, Exit::kInMexico);
 }
 
 void World::recross(UnitHandle h) {
   Unit& u = units_[h];
   // Someone returned after presenting at a port tries again between ports, in the sector the
   // crossing lies in (assumption, docs/model.md).
-  if (is_port(u.sector)) {
-    u.sector = static_cast<std::uint8_t>(
-        spec_.ports.crossings[static_cast<std::size_t>(u.sector - kSectorCount)].sector);
+  if (is_port_station(u.station)) {
+    u.station = static_cast<std::uint8_t>(policy_sector(u));
     u.appointment = false;
   }
   // A new attempt: whatever policy routed the last one decides nothing now.
@@ -711,35 +515,46 @@ void World::recross(UnitHandle h) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Expedited removal through ICE detention
+// Beds: ICE detention (expedited removal) and ORR shelters (unaccompanied children)
 
-void World::request_detention_bed(UnitHandle h) {
+void World::wait_for_bed(const BedRoute& route, UnitHandle h) {
   Unit& u = units_[h];
-  u.step = CustodyStep::kAwaitingBed;
+  u.step = route.awaiting;
   u.step_start = sim_.now();
-  detention_.waiting().push_back(h);
-  admit_waiting_for_detention();
-  if (u.step == CustodyStep::kAwaitingBed && !u.hold_for_bed) {
-    sim_.schedule_in(spec_.dispositions.max_wait_for_bed, kBedWaitTimeout, h);
+  route.beds.wait(h);
+  admit_waiting(route);
+}
+
+void World::admit_waiting(const BedRoute& route) {
+  // An entry is stale when its unit stopped waiting (released when the wait ran out).
+  const auto people_if_waiting = [&](UnitHandle w) -> std::int64_t {
+    if (!units_.is_live(w)) return 0;
+    const Unit& u = units_[w];
+    return u.step == route.awaiting && u.state == UnitState::kInCustody ? u.size : 0;
+  };
+  for (UnitHandle h : route.beds.admit(people_if_waiting)) {
+    Unit& u = units_[h];
+    u.step = CustodyStep::kTransferring;
+    RandomStream rs = stream(purpose(Purpose::kDispositionDelay), u);
+    sim_.schedule_in(draw_duration(route.transfer_delay, rs), route.transfer_event, h);
   }
 }
 
-void World::admit_waiting_for_detention() {
-  auto& waiting = detention_.waiting();
-  while (!waiting.empty()) {
-    const UnitHandle h = waiting.front();
-    if (!units_.is_live(h) || units_[h].step != CustodyStep::kAwaitingBed ||
-        units_[h].state != UnitState::kInCustody) {
-      waiting.pop_front();  // gave up waiting (released) earlier
-      continue;
-    }
-    Unit& u = units_[h];
-    if (!detention_.fits(u.size)) break;
-    waiting.pop_front();
-    detention_.occupy(u.size);
-    u.step = CustodyStep::kTransferring;
-    RandomStream rs = stream(purpose(Purpose::kDispositionDelay), u);
-    sim_.schedule_in(draw_duration(spec_.dispositions.ice_transfer_delay, rs), kIceTransfer, h);
+void World::transfer(const BedRoute& route, UnitHandle h) {
+  Unit& u = units_[h];
+  leave_custody(h);
+  stations_[u.station].today().*route.transferred += u.size;
+  if (route.held_in == UnitState::kInDetention) detention_.book_in(u.size);
+  ledger_.move(u, route.held_in);
+  RandomStream rs = stream(purpose(route.stay_purpose), u);
+  sim_.schedule_in(draw_duration(route.stay, rs), route.stay_end_event, h);
+}
+
+void World::request_detention_bed(UnitHandle h) {
+  wait_for_bed(detention_route(), h);
+  const Unit& u = units_[h];
+  if (u.step == CustodyStep::kAwaitingBed && !u.hold_for_bed) {
+    sim_.schedule_in(spec_.dispositions.max_wait_for_bed, kBedWaitTimeout, h);
   }
 }
 
@@ -750,239 +565,62 @@ void World::bed_wait_timeout(UnitHandle h) {
   release_from_custody(h);  // its waiting-list entry is now stale and skipped
 }
 
-void World::transfer_to_detention(UnitHandle h) {
-  Unit& u = units_[h];
-  leave_custody(h);
-  sectors_[u.sector].today.transferred_to_ice += u.size;
-  system_today_.detention_book_ins += u.size;
-  states_.in_detention += u.size;
-  u.state = UnitState::kInDetention;
-  RandomStream rs = stream(purpose(Purpose::kDetention), u);
-  sim_.schedule_in(draw_duration(spec_.detention.length_of_stay, rs), kDetentionDecided, h);
-}
-
 void World::detention_decided(UnitHandle h) {
   Unit& u = units_[h];
-  // Under an entry suspension, the fear screening has its own (higher) bar.
-  const EntrySuspension* suspension =
-      u.policy < 0
-          ? nullptr
-          : std::get_if<EntrySuspension>(&spec_.policies[static_cast<std::size_t>(u.policy)].lever);
-  const double passes = suspension != nullptr ? suspension->screen_pass_share
-                                              : spec_.detention.credible_fear_positive_share;
   RandomStream rs = stream(purpose(Purpose::kCredibleFear), u);
-  if (rs.uniform() < passes) {
-    detention_.vacate(u.size);
-    states_.in_detention -= u.size;
-    system_today_.detention_releases += u.size;
-    finish_unit(h, &StateCounts::released);
-    admit_waiting_for_detention();
+  if (rs.uniform() < screen_pass_share(u, spec_)) {
+    detention_.release(u.size);
+    finish_unit(h, Exit::kReleased);
+    admit_waiting(detention_route());
     return;
   }
   u.step_start = sim_.now();
-  flight_queues_[index_of(u.citizenship)].push_back(h);
+  detention_.queue_for_flight(h, u.size, u.citizenship, sim_.now());
 }
 
 void World::flight_day() {
-  const engine::SimTime now = sim_.now();
-  for (int c = 0; c < kCitizenshipCount; ++c) {
-    auto& queue = flight_queues_[static_cast<std::size_t>(c)];
-    std::int64_t seats = spec_.detention.flight_seats_per_week[static_cast<std::size_t>(c)];
-    while (!queue.empty() && units_[queue.front()].size <= seats) {
-      const UnitHandle h = queue.front();
-      queue.pop_front();
-      const std::int64_t people = units_[h].size;
-      seats -= people;
-      detention_.vacate(people);
-      states_.in_detention -= people;
-      system_today_.removals[static_cast<std::size_t>(c)] += people;
-      finish_unit(h, &StateCounts::removed);
-    }
-    // Those who have waited too long for a seat are released with a Notice to Appear.
-    while (!queue.empty() &&
-           now - units_[queue.front()].step_start > spec_.detention.max_wait_for_flight) {
-      const UnitHandle h = queue.front();
-      queue.pop_front();
-      const std::int64_t people = units_[h].size;
-      detention_.vacate(people);
-      states_.in_detention -= people;
-      system_today_.detention_releases += people;
-      finish_unit(h, &StateCounts::released);
-    }
+  for (const IceDetention::Departure& d :
+       detention_.flight_day(sim_.now(), spec_.detention.flight_seats_per_week,
+                             spec_.detention.max_wait_for_flight)) {
+    finish_unit(d.unit, d.removed ? Exit::kRemoved : Exit::kReleased);
   }
-  admit_waiting_for_detention();
-}
-
-// ---------------------------------------------------------------------------------------
-// Unaccompanied children to ORR
-
-void World::request_orr_bed(UnitHandle h) {
-  Unit& u = units_[h];
-  u.step = CustodyStep::kAwaitingOrrBed;
-  u.step_start = sim_.now();
-  orr_.waiting().push_back(h);
-  admit_waiting_for_orr();
-}
-
-void World::admit_waiting_for_orr() {
-  auto& waiting = orr_.waiting();
-  while (!waiting.empty() && orr_.fits(units_[waiting.front()].size)) {
-    const UnitHandle h = waiting.front();
-    waiting.pop_front();
-    Unit& u = units_[h];
-    orr_.occupy(u.size);
-    u.step = CustodyStep::kTransferring;
-    RandomStream rs = stream(purpose(Purpose::kDispositionDelay), u);
-    sim_.schedule_in(draw_duration(spec_.orr.transfer_delay, rs), kOrrTransfer, h);
-  }
-}
-
-void World::transfer_to_orr(UnitHandle h) {
-  Unit& u = units_[h];
-  leave_custody(h);
-  sectors_[u.sector].today.transferred_to_orr += u.size;
-  states_.in_orr += u.size;
-  u.state = UnitState::kInOrr;
-  RandomStream rs = stream(purpose(Purpose::kOrrStay), u);
-  sim_.schedule_in(draw_duration(spec_.orr.length_of_stay, rs), kOrrRelease, h);
+  admit_waiting(detention_route());
 }
 
 void World::orr_release(UnitHandle h) {
-  Unit& u = units_[h];
-  orr_.vacate(u.size);
-  states_.in_orr -= u.size;
-  system_today_.orr_releases += u.size;
-  finish_unit(h, &StateCounts::released);
-  admit_waiting_for_orr();
+  orr_.vacate(units_[h].size);
+  orr_releases_today_ += units_[h].size;
+  finish_unit(h, Exit::kReleased);
+  admit_waiting(orr_route());
 }
 
 // ---------------------------------------------------------------------------------------
 // Ports of entry
 
 void World::start_port_day(int day) {
-  const PortsSpec& ports = spec_.ports;
-  if (ports.crossings.empty()) return;
-  const util::Date date = spec_.start_date + day;
-  std::vector<PortTraffic::CrossingState> state(ports.crossings.size());
-  for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
-    state[c].traffic_officers = ports.crossings[c].traffic_officers;
-  }
-  // Officers moved to Border Patrol processing: fewer lanes here, more servers there.
-  PerSector<double> extra_processing{};
-  std::vector<double> moved(ports.crossings.size(), 0.0);
-  for (const RedeploymentSpec& r : ports.redeployments) {
-    if (date < r.first_day || date > r.last_day) continue;
-    const auto c = static_cast<std::size_t>(r.crossing);
-    const double officers = std::min(r.officers, state[c].traffic_officers);
-    state[c].traffic_officers -= officers;
-    moved[c] += officers;
-    extra_processing[static_cast<std::size_t>(r.sector)] += officers;
-  }
-  for (int s = 0; s < kSectorCount; ++s) {
-    const int servers = levers_.processing_agents[static_cast<std::size_t>(s)] +
-                        static_cast<int>(std::floor(extra_processing[static_cast<std::size_t>(s)]));
-    for (UnitHandle next : sectors_[static_cast<std::size_t>(s)].processing.set_servers(servers)) {
-      start_processing(next);
-    }
-  }
-  for (std::size_t i = 0; i < ports.closures.size(); ++i) {
-    const ClosureSpec& cl = ports.closures[i];
-    const bool active =
-        cl.scheduled ? (date >= cl.first_day && date <= cl.last_day) : closure_triggered_[i];
-    if (!active) continue;
-    for (int m = 0; m < kModeCount; ++m) {
-      if (cl.modes[static_cast<std::size_t>(m)]) {
-        state[static_cast<std::size_t>(cl.crossing)].closed[static_cast<std::size_t>(m)] = true;
-      }
-    }
-  }
-  for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
-    for (std::size_t m = 0; m < kModeCount; ++m) {
-      if (levers_.closed[c][m]) state[c].closed[m] = true;
-    }
-  }
-  for (const SlowdownSpec& slow : ports.slowdowns) {
-    if (date < slow.first_day || date > slow.last_day) continue;
-    for (int m = 0; m < kModeCount; ++m) {
-      if (slow.modes[static_cast<std::size_t>(m)]) {
-        state[static_cast<std::size_t>(slow.crossing)].speed[static_cast<std::size_t>(m)] *=
-            slow.factor;
-      }
-    }
-  }
-  traffic_.run_day(day, replication_, state, port_days_);
-  for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
-    port_days_[c].crossing = ports.crossings[c].key;
-    port_days_[c].officers_redeployed = moved[c];
-  }
-  generate_port_people(day);
-}
-
-void World::generate_port_people(int day) {
-  const PortsSpec& ports = spec_.ports;
-  const engine::AliasTable demographics(ports.people_demographic_share);
-  const engine::AliasTable citizenships(ports.people_citizenship_share);
-  const engine::AliasTable family_sizes(arrivals_.family_size_weights());
-  const engine::SimTime day_start = day * kMinutesPerDay;
-  double cumulative_share = 0.0;
-  const auto quota = static_cast<double>(levers_.appointments_per_day);
-  for (std::size_t c = 0; c < ports.crossings.size(); ++c) {
-    const CrossingSpec& crossing = ports.crossings[c];
-    const int station = kSectorCount + static_cast<int>(c);
-    // The day's quota split over crossings in whole people that add up exactly.
-    const auto before = static_cast<std::int64_t>(std::floor(cumulative_share * quota + 1e-9));
-    cumulative_share += crossing.appointment_share;
-    const auto after = static_cast<std::int64_t>(std::floor(cumulative_share * quota + 1e-9));
-    RandomStream count(spec_.seed, replication_, purpose(Purpose::kPortPeople),
-                       sector_day_identity(day, station));
-    const std::int64_t others = engine::poisson(count, crossing.inadmissibles_per_day);
-    std::int64_t appointments = after - before;
-    for (int kind = 0; kind < 2; ++kind) {
-      std::int64_t people = kind == 0 ? appointments : others;
-      for (std::uint64_t k = 0; people > 0; ++k) {
-        const std::uint64_t id = arrival_identity(day, station, 40 + kind, k);
-        RandomStream rs(spec_.seed, replication_, purpose(Purpose::kPortPeople), id);
-        const auto d = static_cast<Demographic>(demographics.sample(rs));
-        const auto cz = static_cast<Citizenship>(citizenships.sample(rs));
-        std::int64_t size = d == Demographic::kFamilyUnitMember ? family_sizes.sample(rs) : 1;
-        size = std::min(size, people);
-        people -= size;
-        const UnitHandle h =
-            new_unit(id, station, cell_of(d, cz), static_cast<std::uint16_t>(size));
-        units_[h].appointment = kind == 0;
-        // Appointments are kept 08:00-17:00; others present at any hour.
-        const double minute = kind == 0 ? 8 * 60 + rs.uniform() * 9 * 60
-                                        : rs.uniform() * static_cast<double>(kMinutesPerDay);
-        sim_.schedule_at(day_start + static_cast<engine::SimTime>(minute), kPresentAtPort, h);
-      }
-    }
+  if (ports_.empty()) return;
+  const PerSector<double> extra_officers = ports_.plan_day(day, levers_);
+  set_sector_processing(extra_officers);
+  ports_.run_traffic(day);
+  presenting_buffer_.clear();
+  ports_.people_presenting(day, levers_.appointments_per_day, arrivals_.family_size_weights(),
+                           presenting_buffer_);
+  for (const PortsOfEntry::Presenting& p : presenting_buffer_) {
+    const UnitHandle h = new_unit(p.identity, port_station(p.crossing), p.cell, p.size);
+    units_[h].appointment = p.appointment;
+    sim_.schedule_at(p.time, kPresentAtPort, h);
   }
 }
 
 void World::present_at_port(UnitHandle h) {
   Unit& u = units_[h];
-  SectorState& st = sectors_[u.sector];
-  st.today.encounters += u.size;
-  if (u.appointment)
-    appointments_today_[static_cast<std::size_t>(u.sector - kSectorCount)] += u.size;
-  states_.waiting_in_mexico -= u.size;
-  states_.in_custody += u.size;
-  st.in_custody += u.size;
-  st.awaiting_processing += u.size;
-  u.state = UnitState::kInCustody;
+  CustodyStation& st = stations_[u.station];
+  st.today().encounters += u.size;
+  if (u.appointment) ports_.count_appointments(crossing_of_station(u.station), u.size);
+  st.admit(u.size);
+  ledger_.move(u, UnitState::kInCustody);
   u.custody_start = sim_.now();
   arrive_at_facility(h);
-}
-
-void World::update_triggered_closures() {
-  const PortsSpec& ports = spec_.ports;
-  for (std::size_t i = 0; i < ports.closures.size(); ++i) {
-    const ClosureSpec& cl = ports.closures[i];
-    if (cl.scheduled) continue;
-    const std::int64_t custody = sectors_[static_cast<std::size_t>(cl.trigger_sector)].in_custody;
-    if (!closure_triggered_[i] && custody > cl.custody_above) closure_triggered_[i] = true;
-    if (closure_triggered_[i] && custody <= cl.custody_below) closure_triggered_[i] = false;
-  }
 }
 
 }  // namespace bf::model

@@ -153,6 +153,32 @@ TEST(WorldPolicies, MexicoAcceptanceReturnsUpToItsCapacity) {
   expect_same_sector(a, b, kTucson);
 }
 
+// When Mexico's intake falls, the people cut from its queue take the path the same draw gives
+// them without the policy (expedited removal or release): nobody is lost or counted twice.
+TEST(WorldPolicies, MexicoAcceptanceEndingSendsTheQueuedTheWayTheyWouldHaveGone) {
+  ModelSpec spec = base_spec(20);
+  spec.dispositions.expedited_removal_share = {0.5, 0, 0, 0};
+  spec.dispositions.ice_transfer_delay = {60, 0};
+  spec.detention.beds = 1'000'000;
+  ModelSpec accepts = spec;
+  accepts.policies.push_back(
+      policy("2024-01-01", MexicoAcceptance{100'000, {0, 0, 1, 0, 0}}, "2024-01-05"));
+  const auto a = run(spec);
+  const auto b = run(accepts);
+  expect_conservation(b);
+  EXPECT_GT(sum(b, &SectorDay::returned_to_mexico, kDelRio), 0);
+  EXPECT_EQ(sum(b, &SectorDay::returned_to_mexico, kDelRio, 5), 0);
+  const auto left = [](const RecordingObserver& o) {
+    return sum(o, &SectorDay::transferred_to_ice, kDelRio) + sum(o, &SectorDay::released, kDelRio) +
+           sum(o, &SectorDay::returned_to_mexico, kDelRio);
+  };
+  EXPECT_EQ(left(a), left(b));
+  EXPECT_LT(sum(b, &SectorDay::transferred_to_ice, kDelRio),
+            sum(a, &SectorDay::transferred_to_ice, kDelRio));
+  // From the day after the cut, everything is as without the policy.
+  expect_same_sector(a, b, kDelRio, 6);
+}
+
 TEST(WorldPolicies, EntrySuspensionSendsTheIneligibleToRemovalAndDeters) {
   ModelSpec spec = base_spec(30);
   spec.detention.beds = 100000;

@@ -1,0 +1,89 @@
+#include "model/disposition/disposition.h"
+
+#include <variant>
+
+namespace bf::model {
+
+Disposition decide_disposition(const Unit& u, const DispositionContext& context,
+                               engine::RandomStream& disposition_stream) {
+  const ModelSpec& spec = context.spec;
+  const DayLevers& levers = context.levers;
+  // Title 42: expelled to Mexico through the channel (and daily capacity) of Mexican
+  // returns, whatever the citizenship: Mexico took back its nationals and, under Title 42,
+  // Guatemalans, Hondurans, Salvadorans and later Venezuelans and others the same way.
+  if (u.title42) return {DispositionKind::kMexicanReturn};
+  if (u.demographic == Demographic::kUnaccompaniedChild) {
+    if (u.citizenship == Citizenship::kMexico && spec.dispositions.repatriate_mexican_children) {
+      return {DispositionKind::kMexicanReturn};
+    }
+    return {DispositionKind::kOrr};
+  }
+  if (u.appointment && spec.ports.parole_appointments) return {DispositionKind::kRelease};
+  if (u.citizenship == Citizenship::kMexico) return {DispositionKind::kMexicanReturn};
+
+  const double accepted = disposition_stream.uniform();
+  const double expedited = disposition_stream.uniform();
+  // Mexico takes back non-Mexicans of the accepted nationalities, up to its daily intake;
+  // the queue holds at most one day's intake, beyond which people take the usual path.
+  if (levers.non_mexican_returns_per_day > 0 &&
+      accepted < levers.mexico_accepts_share[index_of(u.citizenship)] &&
+      context.non_mexican_queued_people + u.size <= levers.non_mexican_returns_per_day) {
+    Disposition d{DispositionKind::kNonMexicanReturn};
+    d.expedited_draw = expedited;
+    return d;
+  }
+  return decide_not_returned(u, spec, levers, context.policy_sector, expedited);
+}
+
+Disposition decide_not_returned(const Unit& u, const ModelSpec& spec, const DayLevers& levers,
+                                int policy_sector, double expedited) {
+  const auto sector = static_cast<std::size_t>(policy_sector);
+  const auto demographic = static_cast<std::size_t>(index_of(u.demographic));
+  // Without catch-and-release, nobody the law lets the government hold is released for
+  // lack of a bed: they wait in custody for one however long it takes.
+  const bool family = u.demographic != Demographic::kSingleAdult;
+  const int no_release = levers.end_catch_and_release[sector];
+  const bool held = no_release != kNoPolicy &&
+                    !(family && std::get<EndCatchAndRelease>(
+                                    spec.policies[static_cast<std::size_t>(no_release)].lever)
+                                    .release_families);
+  if (expedited < levers.expedited_removal_share[sector][demographic]) {
+    return {DispositionKind::kDetention, levers.removal_policy[sector][demographic], held};
+  }
+  // Everyone below would be released with a Notice to Appear or on parole.
+  const int rmx = levers.remain_in_mexico[sector];
+  if (rmx != kNoPolicy) {
+    const auto& lever =
+        std::get<RemainInMexico>(spec.policies[static_cast<std::size_t>(rmx)].lever);
+    if (lever.demographics[demographic] &&
+        lever.citizenships[static_cast<std::size_t>(index_of(u.citizenship))]) {
+      return {DispositionKind::kRemainInMexico, rmx, held};
+    }
+  }
+  if (held) return {DispositionKind::kDetention, kNoPolicy, true};
+  return {DispositionKind::kRelease};
+}
+
+const RemainInMexico* remain_in_mexico_of(const Unit& u, const ModelSpec& spec) {
+  if (u.policy < 0) return nullptr;
+  return std::get_if<RemainInMexico>(&spec.policies[static_cast<std::size_t>(u.policy)].lever);
+}
+
+double recross_probability(const Unit& u, const ModelSpec& spec) {
+  if (const RemainInMexico* awaiting_hearing = remain_in_mexico_of(u, spec)) {
+    return awaiting_hearing->recross_probability;
+  }
+  return (u.title42 ? spec.recrossing.title42_probability
+                    : spec.recrossing.probability)[index_of(u.citizenship)];
+}
+
+double screen_pass_share(const Unit& u, const ModelSpec& spec) {
+  const EntrySuspension* suspension =
+      u.policy < 0
+          ? nullptr
+          : std::get_if<EntrySuspension>(&spec.policies[static_cast<std::size_t>(u.policy)].lever);
+  return suspension != nullptr ? suspension->screen_pass_share
+                               : spec.detention.credible_fear_positive_share;
+}
+
+}  // namespace bf::model

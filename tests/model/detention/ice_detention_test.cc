@@ -1,0 +1,41 @@
+// ICE detention's flight queues and flows alone.
+#include "model/detention/ice_detention.h"
+
+#include <gtest/gtest.h>
+
+namespace bf::model {
+namespace {
+
+TEST(IceDetention, FlightsTakeTheQueueInOrderThenReleaseWhoWaitedTooLong) {
+  IceDetention ice(100);
+  ice.beds().occupy(10);
+  ice.book_in(10);
+  constexpr engine::SimTime kDay = engine::kMinutesPerDay;
+  ice.queue_for_flight(1, 3, Citizenship::kHonduras, 0);
+  ice.queue_for_flight(2, 2, Citizenship::kHonduras, 0);
+  ice.queue_for_flight(3, 1, Citizenship::kHonduras, 5 * kDay);
+  ice.queue_for_flight(4, 1, Citizenship::kGuatemala, 0);
+  const PerCitizenship<int> seats = {0, 0, 4, 0, 0};  // Honduras: 4 seats
+  const auto left = ice.flight_day(7 * kDay, seats, 6 * kDay);
+  // Guatemala: no seat, waited 7 days > 6: released. Honduras: 1 boards, 2 does not fit
+  // (stops the queue) and has waited too long; 3 has not.
+  ASSERT_EQ(left.size(), 3U);
+  EXPECT_EQ(left[0].unit, 4U);
+  EXPECT_FALSE(left[0].removed);
+  EXPECT_EQ(left[1].unit, 1U);
+  EXPECT_TRUE(left[1].removed);
+  EXPECT_EQ(left[2].unit, 2U);
+  EXPECT_FALSE(left[2].removed);
+  EXPECT_EQ(ice.beds().occupied(), 4);
+  EXPECT_EQ(ice.today().removals[index_of(Citizenship::kHonduras)], 3);
+  EXPECT_EQ(ice.today().releases, 3);
+  EXPECT_EQ(ice.today().book_ins, 10);
+  ice.release(2);  // passed the fear screening
+  EXPECT_EQ(ice.today().releases, 5);
+  EXPECT_EQ(ice.beds().occupied(), 2);
+  ice.end_day();
+  EXPECT_EQ(ice.today().releases, 0);
+}
+
+}  // namespace
+}  // namespace bf::model
