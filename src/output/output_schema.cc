@@ -136,6 +136,7 @@ std::vector<Field> build_sector_fields() {
     d.push_back(std::move(e));
   }
   std::vector<Field> out;
+  out.reserve(d.size());
   for (Def& def : d) out.push_back(std::move(def.f));
   return out;
 }
@@ -175,6 +176,7 @@ std::vector<Field> build_system_fields() {
                               .in("final_states", key)));
   }
   std::vector<Field> out;
+  out.reserve(d.size());
   for (Def& def : d) out.push_back(std::move(def.f));
   return out;
 }
