@@ -1,16 +1,16 @@
-// Fuzz target: the ICE detention statistics reader (io/data_ice_detention.h).
+// Fuzz target: the ICE detention statistics reader (ingest/data_ice_detention.h).
 
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
-#include "io/data_ice_detention.h"
+#include "ingest/data_ice_detention.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  const bf::io::IceDetentionTable table = bf::io::parse_ice_detention(bytes, "fuzz.csv");
-  for (const bf::io::DataError& e : table.errors) {
+  const bf::ingest::IceDetentionTable table = bf::ingest::parse_ice_detention(bytes, "fuzz.csv");
+  for (const bf::ingest::DataError& e : table.errors) {
     if (e.to_string().empty()) std::abort();
   }
   // Every record is accounted for once: in effect, repeated, superseded or reported.
@@ -19,10 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (counted > table.data_rows) std::abort();
   if (table.ok() && counted != table.data_rows) std::abort();
   int last_line = 0;
-  for (const bf::io::IceDetentionRow& row : table.rows) {
+  for (const bf::ingest::IceDetentionRow& row : table.rows) {
     if (!(row.value >= 0) || !std::isfinite(row.value) || row.month.month < 1 ||
         row.month.month > 12 || row.source_file.empty() || row.line <= last_line ||
-        static_cast<int>(row.table) >= bf::io::kIceTableCount) {
+        static_cast<int>(row.table) >= bf::ingest::kIceTableCount) {
       std::abort();
     }
     last_line = row.line;

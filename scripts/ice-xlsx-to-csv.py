@@ -6,7 +6,7 @@
 ICE publishes one workbook per fiscal year ("Detention Management - Detention Statistics",
 ice.gov/detain/detention-management). This reads the four monthly tables of each workbook's
 sheet "Detention FYnn" and writes one CSV row per table x category x criminality x month
-(src/io/data_ice_detention.h, docs/data.md "ICE detention statistics"):
+(src/ingest/data_ice_detention.h, docs/data.md "ICE detention statistics"):
 
     source_file,fiscal_year,table,category,criminality,month,value
 

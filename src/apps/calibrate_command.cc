@@ -7,8 +7,8 @@
 
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
-#include "io/arrival_table_builder.h"
-#include "io/port_traffic_builder.h"
+#include "ingest/arrival_table_builder.h"
+#include "ingest/port_traffic_builder.h"
 
 namespace bf::apps {
 namespace {
@@ -50,7 +50,7 @@ std::optional<MonthRange> check_arguments(const std::string& from, const std::st
 int calibrate_command(const CalibrateCommandOptions& options) {
   const auto range = check_arguments(options.first_month, options.last_month, options.output);
   if (!range) return kExitBadInput;
-  io::CalibrateOptions o;
+  ingest::CalibrateOptions o;
   o.encounters_csvs = options.encounters;
   o.sectors_csv = options.sectors;
   o.citizenship_csv = options.citizenship;
@@ -58,23 +58,23 @@ int calibrate_command(const CalibrateCommandOptions& options) {
   o.output = options.output;
   o.first = range->first;
   o.last = range->last;
-  const int code = io::run_calibrate(o, std::cout, std::cerr);
-  if (code == io::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
+  const int code = ingest::run_calibrate(o, std::cout, std::cerr);
+  if (code == ingest::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
   return code;
 }
 
 int calibrate_ports_command(const CalibratePortsCommandOptions& options) {
   const auto range = check_arguments(options.first_month, options.last_month, options.output);
   if (!range) return kExitBadInput;
-  io::CalibratePortsOptions o;
+  ingest::CalibratePortsOptions o;
   o.sources_csv = options.sources;
   o.bts_csv = options.bts;
   o.texas_csv = options.texas;
   o.output = options.output;
   o.first = range->first;
   o.last = range->last;
-  const int code = io::run_calibrate_ports(o, std::cerr);
-  if (code == io::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
+  const int code = ingest::run_calibrate_ports(o, std::cerr);
+  if (code == ingest::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
   return code;
 }
 

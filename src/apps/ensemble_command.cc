@@ -17,9 +17,9 @@
 #include "ensemble/ensemble_runner.h"
 #include "ensemble/ensemble_writer.h"
 #include "ensemble/progress_bar.h"
-#include "io/output_folder.h"
-#include "io/reference_days.h"
-#include "io/spec_json.h"
+#include "output/output_folder.h"
+#include "output/reference_days.h"
+#include "output/spec_json.h"
 #include "util/sha256.h"
 
 namespace bf::apps {
@@ -34,7 +34,7 @@ std::string run_key(const scenario::LoadedScenario& loaded, int replications,
                     const std::vector<const model::ModelSpec*>& points) {
   std::string text = std::string("borderflow ") + kVersion + "\nreplications " +
                      std::to_string(replications) + "\n";
-  for (const model::ModelSpec* spec : points) text += io::spec_to_json(*spec).dump() + "\n";
+  for (const model::ModelSpec* spec : points) text += output::spec_to_json(*spec).dump() + "\n";
   for (const scenario::SweepPoint& p : loaded.ensemble.points) {
     for (const auto& [path, value] : p.assignments) text += path + "=" + value + "\n";
   }
@@ -78,7 +78,7 @@ int run_ensemble_command(const RunOptions& options, const scenario::LoadedScenar
   int code = kExitOk;
   if (comm->is_root()) {
     try {
-      io::OutputFolder::create(options.out);  // removed again at once; made anew at the end
+      output::OutputFolder::create(options.out);  // removed again at once; made anew at the end
     } catch (const std::exception& e) {
       print_error(e.what());
       code = kExitBadInput;
@@ -111,7 +111,7 @@ int run_ensemble_command(const RunOptions& options, const scenario::LoadedScenar
   if (!comm->is_root()) return kExitOk;
 
   try {
-    io::OutputFolder folder = io::OutputFolder::create(options.out);
+    output::OutputFolder folder = output::OutputFolder::create(options.out);
     ensemble::EnsembleReport report;
     report.statistics = &outcome->statistics;
     report.start_date = loaded.spec.start_date;
@@ -131,10 +131,10 @@ int run_ensemble_command(const RunOptions& options, const scenario::LoadedScenar
     }
     ensemble::write_ensemble_results(folder.path(), report);
     std::ofstream json(folder.file("scenario.json"), std::ios::binary);
-    json << io::spec_to_json(loaded.spec).dump(2) << "\n";
+    json << output::spec_to_json(loaded.spec).dump(2) << "\n";
     json.close();
     if (!json) throw std::runtime_error("cannot write scenario.json");
-    io::write_reference_days(folder.file(io::kReferenceDaysFile), loaded.spec);
+    output::write_reference_days(folder.file(output::kReferenceDaysFile), loaded.spec);
     if (!options.no_report) write_run_report(folder.path(), options.out);
     folder.commit();
     ensemble::CheckpointStore(run.checkpoint_folder, run.run_key).remove();

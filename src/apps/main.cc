@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "apps/columns_command.h"
 #include "apps/commands.h"
 #include "apps/compare_command.h"
 #include "apps/exit_codes.h"
@@ -124,6 +125,9 @@ int main(int argc, char** argv) {
   ReportOptions report;
   CLI::App* report_cmd = add_report_subcommand(app, report);
 
+  ColumnsOptions columns;
+  CLI::App* columns_cmd = add_columns_subcommand(app, columns);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -139,6 +143,7 @@ int main(int argc, char** argv) {
     return run_command(run);
   }
   if (*report_cmd) return report_command(report);
+  if (*columns_cmd) return columns_command(columns);
   if (*check_cmd) return check_command(check);
   if (*fit_demand_cmd) return fit_demand_command(fit_demand);
   if (*validate_cmd) return validate_command(validate);

@@ -11,16 +11,16 @@
 #include "apps/report_command.h"
 #include "apps/scenario_errors.h"
 #include "apps/version.h"
-#include "io/csv_day_writer.h"
-#include "io/daily_console_line.h"
-#include "io/fan_out.h"
-#include "io/io_error.h"
-#include "io/output_folder.h"
-#include "io/reference_days.h"
-#include "io/run_summary.h"
-#include "io/spec_json.h"
-#include "io/sqlite_day_writer.h"
 #include "model/world.h"
+#include "output/csv_day_writer.h"
+#include "output/daily_console_line.h"
+#include "output/fan_out.h"
+#include "output/io_error.h"
+#include "output/output_folder.h"
+#include "output/reference_days.h"
+#include "output/run_summary.h"
+#include "output/spec_json.h"
+#include "output/sqlite_day_writer.h"
 #include "scenario/scenario_loader.h"
 #include "util/sha256.h"
 
@@ -39,14 +39,14 @@ class ConsoleDays : public model::DayObserver {
 
  private:
   bool quiet_;
-  io::DailyConsoleLine line_;
+  output::DailyConsoleLine line_;
 };
 
 void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
   out.close();
-  if (!out) throw io::IoError("cannot write " + path.string());
+  if (!out) throw output::IoError("cannot write " + path.string());
 }
 
 }  // namespace
@@ -65,27 +65,27 @@ int run_command(const RunOptions& options) {
   }
   const model::ModelSpec& spec = loaded.scenario->spec;
 
-  std::optional<io::OutputFolder> folder;
+  std::optional<output::OutputFolder> folder;
   try {
-    folder.emplace(io::OutputFolder::create(options.out));
+    folder.emplace(output::OutputFolder::create(options.out));
   } catch (const std::exception& e) {
     print_error(e.what());
     return kExitBadInput;
   }
 
   try {
-    io::CsvDayWriter csv(folder->path());
-    io::SqliteDayWriter sqlite(folder->path());
+    output::CsvDayWriter csv(folder->path());
+    output::SqliteDayWriter sqlite(folder->path());
     std::vector<std::string> policy_names;
     for (const model::PolicySpec& p : spec.policies) policy_names.push_back(p.name);
-    io::RunSummary summary(std::move(policy_names));
+    output::RunSummary summary(std::move(policy_names));
     ConsoleDays console(options.quiet);
-    io::FanOut observers({&csv, &sqlite, &summary, &console});
+    output::FanOut observers({&csv, &sqlite, &summary, &console});
 
     model::World world(spec, /*replication=*/0);
     world.run(observers);
 
-    io::Provenance provenance;
+    output::Provenance provenance;
     provenance.version = kVersion;
     provenance.scenario_name = spec.name;
     provenance.scenario_file = options.scenario.string();
@@ -113,9 +113,9 @@ int run_command(const RunOptions& options) {
     for (const auto& kv : provenance.extra) run_info.push_back(kv);
     sqlite.write_run_info(run_info);
     sqlite.finish();
-    summary.write_json(folder->file(io::RunSummary::kFileName), provenance);
-    write_text(folder->file("scenario.json"), io::spec_to_json(spec).dump(2) + "\n");
-    io::write_reference_days(folder->file(io::kReferenceDaysFile), spec);
+    summary.write_json(folder->file(output::RunSummary::kFileName), provenance);
+    write_text(folder->file("scenario.json"), output::spec_to_json(spec).dump(2) + "\n");
+    output::write_reference_days(folder->file(output::kReferenceDaysFile), spec);
     if (!options.no_report) write_run_report(folder->path(), options.out);
     folder->commit();
 

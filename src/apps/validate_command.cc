@@ -11,8 +11,9 @@
 #include "apps/exit_codes.h"
 #include "apps/scenario_errors.h"
 #include "demand/rolling_origin.h"
-#include "io/data_error.h"
-#include "io/data_ice_detention.h"
+#include "ingest/data_error.h"
+#include "ingest/data_ice_detention.h"
+#include "output/atomic_file.h"
 #include "scenario/scenario_loader.h"
 #include "validate/arrival_forecast.h"
 #include "validate/comparison.h"
@@ -32,18 +33,18 @@ const char* const kIceFile = "ice_detention/ice_detention_monthly_fy23_fy24.csv"
 // default one may be absent (the comparison is then skipped, and the output says so).
 struct PublishedDetention {
   bool ok = true;  // false: an error was printed
-  std::optional<io::IceDetentionTable> table;
+  std::optional<ingest::IceDetentionTable> table;
 };
 PublishedDetention read_detention(const std::filesystem::path& file, bool named) {
-  const io::FileText text = io::read_file_bytes(file);
+  const ingest::FileText text = ingest::read_file_bytes(file);
   if (text.error) {
     if (!named) return {};
     print_error(text.error->to_string().c_str());
     return {false, std::nullopt};
   }
-  io::IceDetentionTable table = io::parse_ice_detention(*text.bytes, file.string());
+  ingest::IceDetentionTable table = ingest::parse_ice_detention(*text.bytes, file.string());
   if (!table.ok()) {
-    for (const io::DataError& e : table.errors) std::cerr << e.to_string() << "\n";
+    for (const ingest::DataError& e : table.errors) std::cerr << e.to_string() << "\n";
     return {false, std::nullopt};
   }
   return {true, std::move(table)};
@@ -200,9 +201,10 @@ int validate_command(const ValidateOptions& options) {
   if (detention.table) {
     detention_rows = validate::compare_detention(
         runs,
-        detention.table->monthly(io::IceTable::kAdp, io::kIceAgencyCbp, io::kIceCriminalityTotal),
-        detention.table->monthly(io::IceTable::kAlosDays, io::kIceAgencyCbp,
-                                 io::kIceCriminalityTotal),
+        detention.table->monthly(ingest::IceTable::kAdp, ingest::kIceAgencyCbp,
+                                 ingest::kIceCriminalityTotal),
+        detention.table->monthly(ingest::IceTable::kAlosDays, ingest::kIceAgencyCbp,
+                                 ingest::kIceCriminalityTotal),
         validate::kSouthwestBorderPatrolShare);
     text += validate::detention_text(detention_rows, validate::kSouthwestBorderPatrolShare);
   } else {
@@ -222,7 +224,7 @@ int validate_command(const ValidateOptions& options) {
                        report::render_svg(validate::detention_chart(detention_rows)));
   }
   for (const auto& [name, contents] : files) {
-    if (const auto write_error = io::write_file_atomically(*options.out / name, contents)) {
+    if (const auto write_error = output::write_file_atomically(*options.out / name, contents)) {
       print_error(write_error->to_string().c_str());
       return kExitRunFailed;
     }

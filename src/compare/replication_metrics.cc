@@ -3,76 +3,45 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 
 #include "model/world.h"
+#include "output/output_schema.h"
 #include "util/parallel_for.h"
 
 namespace bf::compare {
 namespace {
 
-// Position of `key` in kMetrics (compile-time; an unknown key fails to compile).
-constexpr std::size_t index_of(std::string_view key) {
-  for (std::size_t i = 0; i < kMetricCount; ++i) {
-    if (kMetrics[i].key == key) return i;
+// Each metric's field in the output schema (days, or port_days for port metrics), found by
+// name once.
+std::vector<const output::Field*> metric_fields() {
+  std::vector<const output::Field*> found;
+  for (const Metric& m : kMetrics) {
+    const std::vector<output::Field>& table =
+        output::fields(m.port ? output::Table::kPortDays : output::Table::kDays);
+    const auto it = std::find_if(table.begin(), table.end(),
+                                 [&m](const output::Field& f) { return f.name == m.column; });
+    if (it == table.end()) throw std::logic_error("compare metric of an unknown column");
+    found.push_back(&*it);
   }
-  throw "unknown metric key";
+  return found;
 }
 
-// Positions of the metrics, computed at compile time.
-constexpr std::size_t kEncounters = index_of("encounters");
-constexpr std::size_t kGotaways = index_of("gotaways");
-constexpr std::size_t kCrossings = index_of("crossings");
-constexpr std::size_t kRepeatCrossings = index_of("repeat_crossings");
-constexpr std::size_t kReturnedToMexico = index_of("returned_to_mexico");
-constexpr std::size_t kTitle42Expulsions = index_of("title42_expulsions");
-constexpr std::size_t kRemainInMexico = index_of("remain_in_mexico");
-constexpr std::size_t kTransferredToIce = index_of("transferred_to_ice");
-constexpr std::size_t kReleased = index_of("released");
-constexpr std::size_t kTransferredToOrr = index_of("transferred_to_orr");
-constexpr std::size_t kInCustodyMean = index_of("in_custody_mean");
-constexpr std::size_t kInCustodyPeak = index_of("in_custody_peak");
-constexpr std::size_t kOverCapacityMean = index_of("over_capacity_mean");
-constexpr std::size_t kHeldOver72hMean = index_of("held_over_72h_mean");
-constexpr std::size_t kDetentionPopulationMean = index_of("detention_population_mean");
-constexpr std::size_t kDetentionBookIns = index_of("detention_book_ins");
-constexpr std::size_t kRemovals = index_of("removals");
-constexpr std::size_t kPortEncounters = index_of("port_encounters");
-constexpr std::size_t kTruckHoursDelay = index_of("truck_hours_delay");
-constexpr std::size_t kRailcarDaysDelay = index_of("railcar_days_delay");
-constexpr std::size_t kFreightDelayedUsd = index_of("freight_delayed_usd");
+double as_double(const output::Cell& c) {
+  return c.type == output::ColumnType::kInteger ? static_cast<double>(c.integer) : c.real;
+}
 
 }  // namespace
 
 MetricValues day_values(const model::DayReport& report) {
+  static const std::vector<const output::Field*> kFields = metric_fields();
   MetricValues v{};
-  const auto add = [&v](std::size_t metric, auto value) {
-    v[metric] += static_cast<double>(value);
-  };
-  for (const model::SectorDay& s : report.sectors) {
-    add(kEncounters, s.encounters);
-    add(kGotaways, s.gotaways);
-    add(kCrossings, s.crossings);
-    add(kRepeatCrossings, s.repeat_crossings);
-    add(kReturnedToMexico, s.returned_to_mexico);
-    add(kTitle42Expulsions, s.title42_expulsions);
-    add(kRemainInMexico, s.remain_in_mexico);
-    add(kTransferredToIce, s.transferred_to_ice);
-    add(kReleased, s.released);
-    add(kTransferredToOrr, s.transferred_to_orr);
-    add(kInCustodyMean, s.in_custody);
-    add(kInCustodyPeak, s.in_custody);
-    add(kOverCapacityMean, s.over_capacity);
-    add(kHeldOver72hMean, s.held_over_72h);
-  }
-  const model::SystemDay& sys = report.system;
-  add(kDetentionPopulationMean, sys.detention_population);
-  add(kDetentionBookIns, sys.detention_book_ins);
-  for (std::int64_t r : sys.removals_by_destination) add(kRemovals, r);
-  for (const model::PortDay& port : report.ports) {
-    add(kPortEncounters, port.encounters);
-    add(kTruckHoursDelay, port.truck_hours_delay);
-    add(kRailcarDaysDelay, port.railcar_days_delay);
-    add(kFreightDelayedUsd, port.freight_delayed_usd);
+  for (std::size_t m = 0; m < kMetricCount; ++m) {
+    if (kMetrics[m].port) {
+      for (const model::PortDay& port : report.ports) v[m] += as_double(kFields[m]->port(port));
+    } else {
+      v[m] = as_double(output::day_value(*kFields[m], report));
+    }
   }
   return v;
 }

@@ -2,8 +2,9 @@
 // The outputs `borderflow compare` sets side by side, collected per replication: each
 // metric's value over the whole run and in each calendar month of it. Flows are summed over
 // the period; stocks are the mean (or the peak) of the end-of-day values over the period's
-// simulated days. Keys follow the columns of days.csv and port_days.csv (io/day_columns.h),
-// with `_mean` / `_peak` for stocks and `port_` for the people who present at ports.
+// simulated days. Each metric reads one column of the days or port_days table from the output
+// schema (output/output_schema.h): its key is the column's name, with `_mean` / `_peak` for
+// stocks and `port_` for the people who present at ports.
 
 #include <array>
 #include <cstddef>
@@ -26,31 +27,36 @@ struct Metric {
   std::string_view key;    // compare.csv's `metric`
   std::string_view label;  // the printed table's row name
   Aggregation aggregation;
-  bool port;  // reported only when a scenario has ports of entry
+  bool port;  // reported only when a scenario has ports of entry (a port_days column, summed
+              // over crossings); otherwise a days column
+  std::string_view column;  // the output column read
 };
 
 inline constexpr std::array<Metric, 21> kMetrics = {{
-    {"encounters", "Border Patrol encounters", Aggregation::kSum, false},
-    {"gotaways", "gotaways", Aggregation::kSum, false},
-    {"crossings", "crossings", Aggregation::kSum, false},
-    {"repeat_crossings", "of which repeat crossings", Aggregation::kSum, false},
-    {"returned_to_mexico", "returned to Mexico", Aggregation::kSum, false},
-    {"title42_expulsions", "Title 42 expulsions", Aggregation::kSum, false},
-    {"remain_in_mexico", "returned to await hearing (MPP)", Aggregation::kSum, false},
-    {"transferred_to_ice", "transferred to ICE", Aggregation::kSum, false},
-    {"released", "released", Aggregation::kSum, false},
-    {"transferred_to_orr", "transferred to ORR", Aggregation::kSum, false},
-    {"in_custody_mean", "in custody (mean)", Aggregation::kMean, false},
-    {"in_custody_peak", "in custody (peak)", Aggregation::kPeak, false},
-    {"over_capacity_mean", "over capacity (mean)", Aggregation::kMean, false},
-    {"held_over_72h_mean", "held over 72 h (mean)", Aggregation::kMean, false},
-    {"detention_population_mean", "detention population (mean)", Aggregation::kMean, false},
-    {"detention_book_ins", "detention book-ins", Aggregation::kSum, false},
-    {"removals", "removals (flights)", Aggregation::kSum, false},
-    {"port_encounters", "encounters at ports", Aggregation::kSum, true},
-    {"truck_hours_delay", "truck-hours of delay", Aggregation::kSum, true},
-    {"railcar_days_delay", "railcar-days of delay", Aggregation::kSum, true},
-    {"freight_delayed_usd", "freight delayed (USD)", Aggregation::kSum, true},
+    {"encounters", "Border Patrol encounters", Aggregation::kSum, false, "encounters"},
+    {"gotaways", "gotaways", Aggregation::kSum, false, "gotaways"},
+    {"crossings", "crossings", Aggregation::kSum, false, "crossings"},
+    {"repeat_crossings", "of which repeat crossings", Aggregation::kSum, false, "repeat_crossings"},
+    {"returned_to_mexico", "returned to Mexico", Aggregation::kSum, false, "returned_to_mexico"},
+    {"title42_expulsions", "Title 42 expulsions", Aggregation::kSum, false, "title42_expulsions"},
+    {"remain_in_mexico", "returned to await hearing (MPP)", Aggregation::kSum, false,
+     "remain_in_mexico"},
+    {"transferred_to_ice", "transferred to ICE", Aggregation::kSum, false, "transferred_to_ice"},
+    {"released", "released", Aggregation::kSum, false, "released"},
+    {"transferred_to_orr", "transferred to ORR", Aggregation::kSum, false, "transferred_to_orr"},
+    {"in_custody_mean", "in custody (mean)", Aggregation::kMean, false, "in_custody"},
+    {"in_custody_peak", "in custody (peak)", Aggregation::kPeak, false, "in_custody"},
+    {"over_capacity_mean", "over capacity (mean)", Aggregation::kMean, false, "over_capacity"},
+    {"held_over_72h_mean", "held over 72 h (mean)", Aggregation::kMean, false, "held_over_72h"},
+    {"detention_population_mean", "detention population (mean)", Aggregation::kMean, false,
+     "detention_population"},
+    {"detention_book_ins", "detention book-ins", Aggregation::kSum, false, "detention_book_ins"},
+    {"removals", "removals (flights)", Aggregation::kSum, false, "removals"},
+    {"port_encounters", "encounters at ports", Aggregation::kSum, true, "encounters"},
+    {"truck_hours_delay", "truck-hours of delay", Aggregation::kSum, true, "truck_hours_delay"},
+    {"railcar_days_delay", "railcar-days of delay", Aggregation::kSum, true, "railcar_days_delay"},
+    {"freight_delayed_usd", "freight delayed (USD)", Aggregation::kSum, true,
+     "freight_delayed_usd"},
 }};
 inline constexpr std::size_t kMetricCount = kMetrics.size();
 

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "io/data_error.h"
+#include "ingest/data_error.h"
 #include "util/sha256.h"
 
 namespace bf::demand {
@@ -13,10 +13,10 @@ namespace bf::demand {
 SectorSeries::SectorSeries(util::YearMonth first, std::vector<model::PerSector<double>> months)
     : first_(first), months_(std::move(months)) {}
 
-SectorSeries SectorSeries::from_ohss(const io::OhssSectorTable& table) {
+SectorSeries SectorSeries::from_ohss(const ingest::OhssSectorTable& table) {
   std::map<int, model::PerSector<double>> by_month;
   std::map<int, int> sectors_seen;
-  for (const io::OhssSectorRow& row : table.rows) {
+  for (const ingest::OhssSectorRow& row : table.rows) {
     by_month[row.month.index()][static_cast<std::size_t>(row.sector)] =
         static_cast<double>(row.encounters);
     ++sectors_seen[row.month.index()];
@@ -66,14 +66,14 @@ SectorSeries SectorSeries::through(util::YearMonth last) const {
 
 SectorSeriesFile read_sector_series(const std::filesystem::path& file, const std::string& name) {
   SectorSeriesFile out;
-  const io::FileText text = io::read_file_bytes(file);
+  const ingest::FileText text = ingest::read_file_bytes(file);
   if (text.error) {
     out.problem = SectorSeriesFile::Problem::kUnreadable;
     out.errors.push_back(text.error->to_string());
     return out;
   }
-  const io::OhssSectorTable table = io::parse_ohss_sectors(*text.bytes, name);
-  for (const io::DataError& e : table.errors) out.errors.push_back(e.to_string());
+  const ingest::OhssSectorTable table = ingest::parse_ohss_sectors(*text.bytes, name);
+  for (const ingest::DataError& e : table.errors) out.errors.push_back(e.to_string());
   if (!table.ok()) {
     out.problem = SectorSeriesFile::Problem::kBadRows;
     return out;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "io/data_ohss_sectors.h"
+#include "ingest/data_ohss_sectors.h"
 #include "model/population.h"
 #include "util/date.h"
 
@@ -22,7 +22,7 @@ class SectorSeries {
 
   // The OHSS table's Southwest rows as a series. Throws std::invalid_argument when a month
   // between the first and the last lacks a sector (the file would have a hole).
-  static SectorSeries from_ohss(const io::OhssSectorTable& table);
+  static SectorSeries from_ohss(const ingest::OhssSectorTable& table);
 
   bool empty() const { return months_.empty(); }
   util::YearMonth first() const { return first_; }

@@ -38,17 +38,17 @@ bool row_less(const ReplicationRow& a, const ReplicationRow& b) {
 }  // namespace
 
 OutputColumns OutputColumns::of_days_table() {
-  std::vector<io::Column> all = io::day_columns();
+  std::vector<output::Column> all = output::day_columns();
   OutputColumns out;
-  out.columns.assign(all.begin() + io::kDayKeyColumns, all.end());
+  out.columns.assign(all.begin() + output::kDayKeyColumns, all.end());
   return out;
 }
 
 void ReplicationRecorder::on_day(const model::DayReport& report) {
-  io::day_cells(report, cells_);
+  output::day_cells(report, cells_);
   if (cells_.size() != columns_) throw std::logic_error("day_cells and day_columns disagree");
-  for (const io::Cell& c : cells_) {
-    values_.push_back(c.type == io::ColumnType::kInteger
+  for (const output::Cell& c : cells_) {
+    values_.push_back(c.type == output::ColumnType::kInteger
                           ? c.integer
                           : static_cast<std::int64_t>(std::llround(c.real * kRealScale)));
   }

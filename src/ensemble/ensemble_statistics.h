@@ -1,6 +1,6 @@
 #pragma once
 // Statistics of an ensemble, accumulated as replications finish: per sweep point, day and
-// output column of the `days` table (io/day_columns.h, whatever columns it defines), the
+// output column of the `days` table (output/day_columns.h, whatever columns it defines), the
 // mean and a BandHistogram for p5/p50/p95; and one row per replication (its fingerprint,
 // events and totals). Memory per point is days x columns x (a sum and the buckets hit): it
 // does not grow with the number of replications. The rows are the per-replication output
@@ -21,17 +21,17 @@
 #include <vector>
 
 #include "ensemble/band_histogram.h"
-#include "io/day_columns.h"
 #include "model/day_report.h"
+#include "output/day_columns.h"
 
 namespace bf::ensemble {
 
-// The value columns of the days table (without `date`), from io::day_columns().
+// The value columns of the days table (without `date`), from output::day_columns().
 struct OutputColumns {
-  std::vector<io::Column> columns;
+  std::vector<output::Column> columns;
   static OutputColumns of_days_table();
   std::size_t size() const { return columns.size(); }
-  bool is_real(std::size_t c) const { return columns[c].type == io::ColumnType::kReal; }
+  bool is_real(std::size_t c) const { return columns[c].type == output::ColumnType::kReal; }
 };
 
 // Hundredths per unit for real columns.
@@ -47,7 +47,7 @@ class ReplicationRecorder : public model::DayObserver {
 
  private:
   std::size_t columns_;
-  std::vector<io::Cell> cells_;
+  std::vector<output::Cell> cells_;
   std::vector<std::int64_t> values_;
   int days_ = 0;
 };

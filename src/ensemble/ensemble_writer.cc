@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/fingerprint.h"
-#include "io/io_error.h"
+#include "output/io_error.h"
 
 namespace bf::ensemble {
 namespace {
@@ -24,7 +24,7 @@ constexpr std::string_view kPercentileMethod =
 std::string hex64(std::uint64_t v) { return fmt::format("{:016x}", v); }
 
 void append_real(std::string& out, double v) {
-  io::append_cell(out, io::Cell{io::ColumnType::kReal, 0, v});
+  output::append_cell(out, output::Cell{output::ColumnType::kReal, 0, v});
 }
 void append_value(std::string& out, double v, bool real) {
   if (real) {
@@ -49,7 +49,7 @@ void write_text(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
   out.close();
-  if (!out) throw io::IoError("cannot write " + path.string());
+  if (!out) throw output::IoError("cannot write " + path.string());
 }
 
 class Database {
@@ -67,7 +67,7 @@ class Database {
     const int rc = sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, &message);
     std::string text = message != nullptr ? message : "";
     sqlite3_free(message);
-    if (rc != SQLITE_OK) throw io::IoError(path_.string() + ": " + text);
+    if (rc != SQLITE_OK) throw output::IoError(path_.string() + ": " + text);
   }
   // Inserts rows of text/real/integer values through one prepared statement.
   struct Value {
@@ -110,8 +110,8 @@ class Database {
  private:
   void check(int rc, std::string_view doing) {
     if (rc == SQLITE_OK) return;
-    throw io::IoError(fmt::format("{}: {} failed: {}", path_.string(), doing,
-                                  db_ ? sqlite3_errmsg(db_.get()) : sqlite3_errstr(rc)));
+    throw output::IoError(fmt::format("{}: {} failed: {}", path_.string(), doing,
+                                      db_ ? sqlite3_errmsg(db_.get()) : sqlite3_errstr(rc)));
   }
   struct Closer {
     void operator()(sqlite3* db) const { sqlite3_close(db); }
@@ -152,7 +152,8 @@ void write_ensemble_results(const fs::path& folder, const EnsembleReport& report
   std::vector<std::vector<Value>> rows;
   for (std::size_t p = 0; p < report.point_assignments.size(); ++p) {
     const PointStatistics* ps = stats.point(static_cast<int>(p));
-    if (ps == nullptr) throw io::IoError("sweep point " + std::to_string(p) + " has no results");
+    if (ps == nullptr)
+      throw output::IoError("sweep point " + std::to_string(p) + " has no results");
     for (int d = 0; d < report.days; ++d) {
       const std::string date = (report.start_date + d).to_string();
       for (std::size_t c = 0; c < columns.size(); ++c) {

@@ -1,8 +1,8 @@
 #pragma once
-// Writes an ensemble's results into a result folder (normally an io::OutputFolder's
+// Writes an ensemble's results into a result folder (normally an output::OutputFolder's
 // temporary path):
 //   ensemble_days.csv  point,date,output,mean,p5,p50,p95 — one row per sweep point x day x
-//                      output column of the days table (io/day_columns.h), in that order
+//                      output column of the days table (output/day_columns.h), in that order
 //   replications.csv   point,replication,fingerprint,events,<integer output columns>: one row
 //                      per replication, in (point, replication) order; each output is the sum
 //                      over the days (a flow's run total; for a stock, person-days)
@@ -11,7 +11,7 @@
 //                      run (provenance key-value)
 //   summary.json       provenance, replications, sweep points, the ensemble fingerprint and
 //                      the percentile method
-// Identical statistics give byte-identical files. Throws io::IoError.
+// Identical statistics give byte-identical files. Throws output::IoError.
 
 #include <filesystem>
 #include <string>

@@ -158,7 +158,7 @@ std::vector<ReportChart> port_charts(const ResultData& a, const ResultData* b,
   auto is_stat = [](const std::string& n) {
     return n.ends_with("_p5") || n.ends_with("_p50") || n.ends_with("_p95") || n.ends_with("_mean");
   };
-  // port_days.csv (io/day_columns.h) has <mode>_lanes_open and <mode>_closed per mode.
+  // port_days.csv (output/day_columns.h) has <mode>_lanes_open and <mode>_closed per mode.
   auto lanes_open = [&](const std::string& n) {
     return n.find("lanes_open") != std::string::npos && !is_stat(n);
   };

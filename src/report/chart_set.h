@@ -1,6 +1,6 @@
 #pragma once
 // The report's charts, built from one result folder or two (a comparison). Each chart names
-// its columns by their output names (io/day_columns.h), so a folder without a column simply
+// its columns by their output names (output/day_columns.h), so a folder without a column simply
 // lacks that line; a chart whose data the folder does not have at all (ports of entry
 // before that model exists) becomes a placeholder that says so.
 

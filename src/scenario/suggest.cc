@@ -5,21 +5,6 @@
 
 namespace bf::scenario {
 
-int edit_distance(std::string_view a, std::string_view b) {
-  std::vector<int> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    int diagonal = row[0];
-    row[0] = static_cast<int>(i);
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const int up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
   // One edit in a word of one or two letters makes any other short word; no hint there.
   const int limit = word.size() < 3 ? 0 : std::max<int>(1, static_cast<int>(word.size()) / 3);

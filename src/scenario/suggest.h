@@ -5,10 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "util/edit_distance.h"
+
 namespace bf::scenario {
 
-// Levenshtein distance (insertions, deletions, substitutions; bytes).
-int edit_distance(std::string_view a, std::string_view b);
+// The project's one edit distance (util/edit_distance.h).
+using util::edit_distance;
 
 // "did you mean 'x'?" for the closest candidate when it is close enough to be a likely typo
 // (distance <= max(1, length / 3) for words of 3 or more bytes, ties broken by candidate

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "cli_process.h"
-#include "io/data_error.h"
-#include "io/data_texas_crossings.h"
+#include "ingest/data_error.h"
+#include "ingest/data_texas_crossings.h"
 
 namespace bf::apps::testing {
 namespace {
@@ -79,9 +79,9 @@ class PortsValidationTest : public CliTest {
   void SetUp() override {
     CliTest::SetUp();
     if (!fs::exists(kTexas)) GTEST_SKIP() << "Texas crossing file not found at " << kTexas;
-    const io::FileText text = io::read_file_bytes(kTexas);
+    const ingest::FileText text = ingest::read_file_bytes(kTexas);
     ASSERT_TRUE(text.bytes.has_value());
-    texas_ = io::parse_texas_crossings(*text.bytes, kTexas.string());
+    texas_ = ingest::parse_texas_crossings(*text.bytes, kTexas.string());
     ASSERT_TRUE(texas_.ok()) << texas_.errors.front().to_string();
     const CliResult run = run_cli(
         {"run", "scenarios/validation/ports-2023-11-to-2024-01.yaml", "-q", "--out", at("out")},
@@ -93,7 +93,7 @@ class PortsValidationTest : public CliTest {
   double observed(const std::vector<std::string>& crossings, util::YearMonth month,
                   model::Mode mode) const {
     double total = 0;
-    for (const io::TexasCrossingRow& r : texas_.rows) {
+    for (const ingest::TexasCrossingRow& r : texas_.rows) {
       if (r.month != month || r.mode != mode) continue;
       for (const std::string& c : crossings) {
         if (r.crossing == c) total += static_cast<double>(r.units);
@@ -102,7 +102,7 @@ class PortsValidationTest : public CliTest {
     return total;
   }
 
-  io::TexasCrossingTable texas_;
+  ingest::TexasCrossingTable texas_;
   std::unique_ptr<PortDays> days_;
 };
 

@@ -14,6 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST_F(CliTest, VersionPrintsNameAndVersion) {
   const CliResult r = cli({"--version"});
@@ -61,6 +62,19 @@ TEST_F(CliTest, ManyErrorsArePrintedUpToACap) {
                  "borderflow: 1000 errors in tests/catalogue/scenario/thousand_sectors.yaml\n"),
       std::string::npos)
       << r.err.substr(r.err.size() > 300 ? r.err.size() - 300 : 0);
+}
+
+// `columns` prints the output schema's dictionary; one table with --table.
+TEST_F(CliTest, ColumnsPrintsTheDictionary) {
+  const CliResult all = cli({"columns"});
+  EXPECT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_THAT(all.out, HasSubstr("| `transferred_to_orr` | integer | people | flow |"));
+  const CliResult days = cli({"columns", "--table", "days"});
+  EXPECT_EQ(days.exit_code, 0) << days.err;
+  EXPECT_EQ(first_line(days.out), "## days");
+  EXPECT_THAT(days.out, Not(HasSubstr("## sector_days")));
+  EXPECT_EQ(first_line(cli({"columns", "--table", "compare"}).out), "## compare");
+  EXPECT_EQ(cli({"columns", "--table", "nonsense"}).exit_code, 2);
 }
 
 TEST_F(CliTest, NoSubcommandIsBadInput) {

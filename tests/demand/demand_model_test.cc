@@ -117,7 +117,7 @@ TEST(SectorSeriesTest, ThroughAndTotals) {
 }
 
 TEST(SectorSeriesTest, FromOhssRefusesAHole) {
-  io::OhssSectorTable table;
+  ingest::OhssSectorTable table;
   table.file = "sectors.csv";
   for (int s = 0; s < model::kSectorCount; ++s) {
     table.rows.push_back({1, {2023, 1}, s, 10});

@@ -7,7 +7,7 @@
 
 #include "demand/interventions.h"
 #include "demand/rolling_origin.h"
-#include "io/data_error.h"
+#include "ingest/data_error.h"
 
 namespace bf::demand {
 namespace {
@@ -17,9 +17,9 @@ const std::filesystem::path kSectors = std::filesystem::path(BF_SOURCE_DIR) /
                                        "ohss_khsm_usbp_monthly_region_sector.csv";
 
 SectorSeries published() {
-  const io::FileText text = io::read_file_bytes(kSectors);
+  const ingest::FileText text = ingest::read_file_bytes(kSectors);
   if (!text.bytes) return {};
-  return SectorSeries::from_ohss(io::parse_ohss_sectors(*text.bytes, "sectors.csv"));
+  return SectorSeries::from_ohss(ingest::parse_ohss_sectors(*text.bytes, "sectors.csv"));
 }
 
 TEST(DemandRealDataTest, TheSeriesHoldsTheKnownMonths) {

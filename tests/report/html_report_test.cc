@@ -90,7 +90,7 @@ TEST(HtmlReport, ComparisonOfTwoRuns) {
 }
 
 TEST(HtmlReport, PortOutputsWhenPresent) {
-  // The columns of port_days.csv (io/day_columns.h), two modes.
+  // The columns of port_days.csv (output/day_columns.h), two modes.
   testing::ResultFolder folder(3);
   testing::write(folder.path() / "port_days.csv",
                  "date,crossing,truck_lanes_open,truck_closed,passenger_vehicle_lanes_open,"

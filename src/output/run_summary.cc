@@ -1,0 +1,281 @@
+#include "output/run_summary.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <stdexcept>
+#include <string_view>
+
+#include "output/output_schema.h"
+#include "output/text_file.h"
+#include "util/number_format.h"
+
+namespace bf::output {
+namespace {
+
+using nlohmann::ordered_json;
+
+// Two decimals, the resolution of every other real we publish.
+double round2(double v) { return std::round(v * 100.0) / 100.0 + 0.0; }
+
+ordered_json date_json(const std::optional<util::Date>& d) {
+  return d ? ordered_json(d->to_string()) : ordered_json(nullptr);
+}
+
+ordered_json peak_json(const RunSummary::Peak& p) {
+  ordered_json j;
+  j["value"] = p.value;
+  j["date"] = date_json(p.date);
+  return j;
+}
+
+}  // namespace
+
+RunSummary::RunSummary(std::vector<std::string> policy_names) {
+  for (std::string& name : policy_names) policies_.push_back({std::move(name), 0, {}, {}});
+  const std::vector<Field>& days = fields(Table::kDays);
+  sums_.assign(days.size(), 0);
+  peaks_.assign(days.size(), Peak{});
+  last_.assign(days.size(), 0);
+  weighted_.assign(days.size(), 0.0);
+  sector_sums_.assign(model::kSectorCount, std::vector<std::int64_t>(days.size(), 0));
+  sector_peaks_.assign(model::kSectorCount, std::vector<Peak>(days.size()));
+  weight_of_.assign(days.size(), days.size());
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    for (std::size_t w = 0; w < days.size(); ++w) {
+      if (days[w].name == days[f].summary.rate_weight) weight_of_[f] = w;
+    }
+  }
+}
+
+void RunSummary::on_day(const model::DayReport& report) {
+  for (std::size_t i = 0; i < policies_.size() && i < report.policies_in_force.size(); ++i) {
+    if (!report.policies_in_force[i]) continue;
+    PolicyDays& p = policies_[i];
+    ++p.days_in_force;
+    if (!p.first) p.first = report.date;
+    p.last = report.date;
+  }
+  const util::Date date = report.date;
+  if (!first_date_) first_date_ = date;
+  last_date_ = date;
+  ++days_observed_;
+
+  // Every days-table value: sector values summed over the sectors (a pooled column too: the
+  // summary counts people by sector), system values as they are.
+  const std::vector<Field>& days = fields(Table::kDays);
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    const Field& field = days[f];
+    std::int64_t value = 0;
+    if (field.sector) {
+      for (int i = 0; i < model::kSectorCount; ++i) {
+        const model::SectorDay& s = report.sectors[i];
+        const Cell c = field.sector(s);
+        value += c.integer;
+        sector_sums_[i][f] += c.integer;
+        sector_peaks_[i][f].offer(c.integer, date);
+        if (weight_of_[f] < days.size()) {
+          weighted_[f] += c.real * static_cast<double>(days[weight_of_[f]].sector(s).integer);
+        }
+      }
+    } else {
+      value = field.system(report).integer;
+    }
+    sums_[f] += value;
+    peaks_[f].offer(value, date);
+    last_[f] = value;
+  }
+
+  if (!report.ports.empty()) has_ports_ = true;
+  for (const model::PortDay& port : report.ports) {
+    ports_.encounters += port.encounters;
+    ports_.appointments += port.appointments;
+    ports_.trucks_processed += port.modes[static_cast<std::size_t>(model::Mode::kTruck)].processed;
+    ports_.railcars_processed += port.modes[static_cast<std::size_t>(model::Mode::kRail)].processed;
+    bool closed = false;
+    for (const model::ModeDay& mode : port.modes) {
+      ports_.units_lost += mode.lost;
+      closed = closed || mode.closed;
+    }
+    ports_.truck_hours_delay += port.truck_hours_delay;
+    ports_.railcar_days_delay += port.railcar_days_delay;
+    ports_.freight_delayed_usd += port.freight_delayed_usd;
+    ports_.closed_crossing_days += closed ? 1 : 0;
+    ports_.officers_redeployed_days += port.officers_redeployed;
+  }
+}
+
+namespace {
+
+std::size_t day_field(std::string_view name) {
+  const std::vector<Field>& days = fields(Table::kDays);
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].name == name) return f;
+  }
+  throw std::logic_error("summary: no days column " + std::string(name));
+}
+
+}  // namespace
+
+std::int64_t RunSummary::total(std::string_view name) const { return sums_[day_field(name)]; }
+
+const RunSummary::Peak& RunSummary::peak(std::string_view name) const {
+  return peaks_[day_field(name)];
+}
+
+double RunSummary::mean_per_day(std::int64_t total) const {
+  return days_observed_ == 0 ? 0.0 : round2(static_cast<double>(total) / days_observed_);
+}
+
+double RunSummary::rate_mean(std::size_t f) const {
+  const std::int64_t weight = sums_[weight_of_[f]];
+  return weight == 0 ? 0.0 : round2(weighted_[f] / static_cast<double>(weight));
+}
+
+ordered_json RunSummary::to_json(const Provenance& p) const {
+  ordered_json j;
+  ordered_json& prov = j["provenance"];
+  prov["version"] = p.version;
+  prov["scenario"] = p.scenario_name;
+  prov["scenario_file"] = p.scenario_file;
+  prov["scenario_sha256"] = p.scenario_sha256;
+  prov["seed"] = p.seed;
+  prov["start_date"] = p.start_date.to_string();
+  prov["days"] = p.days;
+  prov["fingerprint"] = p.fingerprint;
+  ordered_json& extra = prov["extra"] = ordered_json::object();
+  for (const auto& [key, value] : p.extra) extra[key] = value;
+
+  ordered_json& period = j["period"];
+  period["first_date"] = date_json(first_date_);
+  period["last_date"] = date_json(last_date_);
+  period["days_observed"] = days_observed_;
+
+  const std::vector<Field>& days = fields(Table::kDays);
+  ordered_json& totals = j["totals"];
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (!days[f].summary.total) continue;
+    if (days[f].group.empty()) {
+      totals[days[f].name] = sums_[f];
+    } else {
+      totals[days[f].group][days[f].member] = sums_[f];
+    }
+  }
+
+  // Daily means of flows, then means of stocks, then the means of rates.
+  ordered_json& means = j["means"];
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].summary.daily_mean) means["daily_" + days[f].name] = mean_per_day(sums_[f]);
+  }
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].summary.mean) means[days[f].name] = mean_per_day(sums_[f]);
+  }
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (!days[f].summary.rate_mean_key.empty()) {
+      means[std::string(days[f].summary.rate_mean_key)] = rate_mean(f);
+    }
+  }
+
+  ordered_json& peaks = j["peaks"];
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].summary.peak) peaks[days[f].name] = peak_json(peaks_[f]);
+  }
+
+  ordered_json& sectors = j["sectors"];
+  for (int i = 0; i < model::kSectorCount; ++i) {
+    ordered_json& s = sectors[std::string(model::kSectorKeys[i])];
+    for (std::size_t f = 0; f < days.size(); ++f) {
+      if (days[f].summary.sector_total) s[days[f].name] = sector_sums_[i][f];
+    }
+    for (std::size_t f = 0; f < days.size(); ++f) {
+      if (days[f].summary.sector_peak) s["peak_" + days[f].name] = peak_json(sector_peaks_[i][f]);
+    }
+  }
+
+  ordered_json& states = j["final_states"];
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].summary.final) states[days[f].member] = last_[f];
+  }
+
+  if (has_ports_) {
+    ordered_json& port = j["ports"];
+    port["encounters"] = ports_.encounters;
+    port["appointments"] = ports_.appointments;
+    port["trucks_processed"] = round2(ports_.trucks_processed);
+    port["railcars_processed"] = round2(ports_.railcars_processed);
+    port["units_lost"] = round2(ports_.units_lost);
+    port["truck_hours_delay"] = round2(ports_.truck_hours_delay);
+    port["railcar_days_delay"] = round2(ports_.railcar_days_delay);
+    port["freight_delayed_usd"] = round2(ports_.freight_delayed_usd);
+    port["closed_crossing_days"] = ports_.closed_crossing_days;
+    port["officers_redeployed_days"] = round2(ports_.officers_redeployed_days);
+  }
+  if (!policies_.empty()) {
+    ordered_json& policies = j["policies"];
+    const auto date = [](const std::optional<util::Date>& d) {
+      return d ? ordered_json(d->to_string()) : ordered_json(nullptr);
+    };
+    for (const PolicyDays& policy : policies_) {
+      policies[policy.name] = {{"days_in_force", policy.days_in_force},
+                               {"first_day_in_force", date(policy.first)},
+                               {"last_day_in_force", date(policy.last)}};
+    }
+  }
+  return j;
+}
+
+void RunSummary::write_json(const std::filesystem::path& path, const Provenance& p) const {
+  write_text_file(path, to_json(p).dump(2) + "\n");
+}
+
+std::string RunSummary::terminal_table() const {
+  std::string out;
+  if (days_observed_ == 0) return "no simulated days\n";
+  out += fmt::format("Southwest Border, {} to {} ({} days)\n", first_date_->to_string(),
+                     last_date_->to_string(), days_observed_);
+  auto total = [&out](std::string_view label, std::int64_t v) {
+    out += fmt::format("  {:<26}{:>14}\n", label, util::grouped(v));
+  };
+  auto peak = [&out](std::string_view label, const Peak& p) {
+    out +=
+        fmt::format("  {:<26}{:>14}  on {}\n", label, util::grouped(p.value), p.date->to_string());
+  };
+  total("crossings", this->total("crossings"));
+  out += fmt::format("  {:<26}{:>14}  {:.2f} a day\n", "encounters",
+                     util::grouped(this->total("encounters")),
+                     mean_per_day(this->total("encounters")));
+  total("gotaways", this->total("gotaways"));
+  total("processed", this->total("processed"));
+  total("returned to Mexico", this->total("returned_to_mexico"));
+  total("expelled (Title 42)", this->total("title42_expulsions"));
+  if (this->total("remain_in_mexico") > 0)
+    total("remain in Mexico", this->total("remain_in_mexico"));
+  total("transferred to ICE", this->total("transferred_to_ice"));
+  total("released", this->total("released"));
+  total("transferred to ORR", this->total("transferred_to_orr"));
+  total("removals", total_removals());
+  out += fmt::format("  {:<26}{:>14.2f}\n", "mean time in custody (h)",
+                     rate_mean(day_field("tic_mean_hours")));
+  peak("peak in custody", this->peak("in_custody"));
+  peak("peak over capacity", this->peak("over_capacity"));
+  peak("peak held over 72h", this->peak("held_over_72h"));
+  peak("peak detention population", this->peak("detention_population"));
+  if (has_ports_) {
+    auto rounded = [](double v) { return static_cast<std::int64_t>(std::llround(v)); };
+    out += "Ports of entry\n";
+    total("encounters at ports", ports_.encounters);
+    total("trucks processed", rounded(ports_.trucks_processed));
+    total("railcars processed", rounded(ports_.railcars_processed));
+    total("truck-hours of delay", rounded(ports_.truck_hours_delay));
+    total("railcar-days of delay", rounded(ports_.railcar_days_delay));
+    total("freight delayed (USD)", rounded(ports_.freight_delayed_usd));
+    total("crossing-days closed", ports_.closed_crossing_days);
+  }
+  if (!policies_.empty()) out += "Policies (days in force)\n";
+  for (const PolicyDays& p : policies_) {
+    out += fmt::format("  {:<26}{:>14}\n", p.name, util::grouped(p.days_in_force));
+  }
+  return out;
+}
+
+}  // namespace bf::output

@@ -1,0 +1,70 @@
+#include "output/output_schema.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <stdexcept>
+#include <string>
+
+#include "test_reports.h"
+
+namespace bf::output {
+namespace {
+
+// Every column is documented and readable by the table that lists it.
+TEST(OutputSchema, EveryFieldHasAUnitAMeaningAndAReader) {
+  for (Table table : kTables) {
+    std::set<std::string> names;
+    for (const KeyColumn& key : key_columns(table)) names.insert(std::string(key.name));
+    for (const Field& f : fields(table)) {
+      SCOPED_TRACE(std::string(table_name(table)) + "." + f.name);
+      EXPECT_FALSE(f.unit.empty());
+      EXPECT_FALSE(f.meaning.empty());
+      EXPECT_TRUE(names.insert(f.name).second) << "duplicate column";
+      switch (table) {
+        case Table::kSectorDays:
+          EXPECT_TRUE(f.sector);
+          break;
+        case Table::kDays:
+          EXPECT_TRUE(f.over_sectors == OverSectors::kSum ? bool(f.sector) : bool(f.system));
+          break;
+        case Table::kPortDays:
+          EXPECT_TRUE(f.port);
+          break;
+      }
+    }
+  }
+}
+
+// The days table starts with the sector table's columns, in the same order.
+TEST(OutputSchema, DaysStartWithTheSectorColumns) {
+  const auto& sector = fields(Table::kSectorDays);
+  const auto& days = fields(Table::kDays);
+  ASSERT_GT(days.size(), sector.size());
+  for (std::size_t i = 0; i < sector.size(); ++i) EXPECT_EQ(days[i].name, sector[i].name);
+}
+
+// A summed days value is the sum of its sector values; a pooled one is the system's.
+TEST(OutputSchema, DayValueAggregatesOverSectors) {
+  const model::DayReport report = testing::make_reports().front();
+  for (const Field& f : fields(Table::kDays)) {
+    if (f.over_sectors != OverSectors::kSum || f.type != ColumnType::kInteger) continue;
+    std::int64_t sum = 0;
+    for (const model::SectorDay& s : report.sectors) sum += f.sector(s).integer;
+    EXPECT_EQ(day_value(f, report).integer, sum) << f.name;
+  }
+}
+
+TEST(OutputSchema, DictionaryHasEveryTableAndRejectsUnknownOnes) {
+  const std::string all = column_dictionary();
+  for (std::string_view name :
+       {"## days\n", "## sector_days\n", "## port_days\n", "## summary\n"}) {
+    EXPECT_NE(all.find(name), std::string::npos) << name;
+  }
+  EXPECT_EQ(column_dictionary("days").rfind("## days\n", 0), 0u);
+  EXPECT_NE(column_dictionary("summary").find("`totals.transferred_to_orr`"), std::string::npos);
+  EXPECT_THROW(column_dictionary("bogus"), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace bf::output
