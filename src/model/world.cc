@@ -5,8 +5,8 @@
 #include <variant>
 
 #include "engine/distributions.h"
+#include "model/disposition/title42.h"
 #include "model/duration_draw.h"
-#include "model/encounter_rates.h"
 #include "model/initial_state.h"
 #include "model/random_purpose.h"
 #include "model/stream_identity.h"
@@ -142,7 +142,9 @@ void World::build_initial_state() {
       // Encountered before day 0; the first month's Title 42 share stands for theirs.
       const auto days_before = static_cast<std::int64_t>(
           std::floor(static_cast<double>(u.custody_start) / kMinutesPerDay));
-      u.title42 = expelled_under_title42(u, spec_.start_date + days_before, 0);
+      RandomStream rs = stream(purpose(Purpose::kTitle42), u);
+      u.title42 = expelled_under_title42(u, spec_.dispositions, arrivals_, 0,
+                                         spec_.start_date + days_before, rs);
       decide_disposition(h);
     }
   }
@@ -352,7 +354,9 @@ void World::encounter(UnitHandle h) {
   u.step = CustodyStep::kToFacility;
   u.custody_start = sim_.now();
   const auto day = static_cast<int>(sim_.now() / kMinutesPerDay);
-  u.title42 = expelled_under_title42(u, spec_.start_date + day, day);
+  RandomStream title42 = stream(purpose(Purpose::kTitle42), u);
+  u.title42 = expelled_under_title42(u, spec_.dispositions, arrivals_, day, spec_.start_date + day,
+                                     title42);
   RandomStream rs = stream(purpose(Purpose::kTransport), u);
   sim_.schedule_in(draw_duration(spec_.processing.transport, rs), kArriveFacility, h);
 }
@@ -437,16 +441,6 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
   u.step = CustodyStep::kAwaitingRelease;
   RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
   sim_.schedule_in(draw_duration(spec_.dispositions.release_delay, delay), kRelease, h);
-}
-
-bool World::expelled_under_title42(const Unit& u, util::Date date, int share_day) const {
-  if (!spec_.dispositions.title42_end || is_port_station(u.station)) return false;
-  const double share =
-      arrivals_.title42_share(share_day, u.station, cell_of(u.demographic, u.citizenship));
-  const double p = title42_expulsion_probability(spec_.dispositions, share, date);
-  if (p <= 0.0) return false;
-  RandomStream rs = stream(purpose(Purpose::kTitle42), u);
-  return rs.uniform() < p;
 }
 
 void World::leave_custody(UnitHandle h) {

@@ -71,10 +71,6 @@ class World {
   // Decides where a processed unit goes (disposition/disposition.h) and sends it there.
   void decide_disposition(UnitHandle h);
   void carry_out(UnitHandle h, const Disposition& d);
-  // Whether this attempt of `u`, encountered on `date`, is expelled under Title 42, with the
-  // arrival table's share of the cell in the month of `share_day` (docs/model.md,
-  // "Dispositions"). Never at ports of entry.
-  bool expelled_under_title42(const Unit& u, util::Date date, int share_day) const;
   void leave_custody(UnitHandle h);
   void release_from_custody(UnitHandle h);
   void return_batch(int batch);
