@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "engine/distributions.h"
+#include "model/day_report_builder.h"
 #include "model/disposition/title42.h"
 #include "model/duration_draw.h"
 #include "model/initial_state.h"
@@ -66,7 +67,7 @@ World::BedRoute World::detention_route() {
 }
 
 World::BedRoute World::orr_route() {
-  return {orr_,
+  return {orr_.beds(),
           CustodyStep::kAwaitingOrrBed,
           spec_.orr.transfer_delay,
           kOrrTransfer,
@@ -133,7 +134,7 @@ void World::build_initial_state() {
       sim_.schedule_at(p.time, kDetentionDecided, h);
     } else if (p.where == Where::kInOrr) {
       ledger_.move(u, UnitState::kInOrr);
-      orr_.occupy(u.size);
+      orr_.beds().occupy(u.size);
       sim_.schedule_at(p.time, kOrrRelease, h);
     } else {
       ledger_.move(u, UnitState::kInCustody);
@@ -161,7 +162,10 @@ void World::run_day(DayObserver& observer) {
   assert(!finished());
   schedule_day_events(day_);
   sim_.run_until((day_ + 1) * kMinutesPerDay, [this](const engine::Event& e) { handle(e); });
-  const DayReport report = build_report();
+  const DayReport report =
+      build_day_report({spec_, levers_, units_, stations_, southwest_custody_time_, ledger_,
+                        detention_, orr_, ports_, policies_.in_force()},
+                       day_, sim_.now());
   close_day();
   observer.on_day(report);
   ++day_;
@@ -260,49 +264,6 @@ void World::handle(const engine::Event& e) {
   }
 }
 
-DayReport World::build_report() const {
-  DayReport report;
-  report.day_index = day_;
-  report.date = spec_.start_date + day_;
-  const engine::SimTime now = sim_.now();
-  const engine::SimTime standard = spec_.processing.custody_standard;
-
-  std::vector<std::int64_t> over_standard(stations_.size(), 0);
-  std::int64_t awaiting_bed = 0;
-  for (const Unit& u : units_.slots()) {
-    if (u.state != UnitState::kInCustody) continue;
-    if (now - u.custody_start > standard) over_standard[u.station] += u.size;
-    if (u.step == CustodyStep::kAwaitingBed) awaiting_bed += u.size;
-  }
-
-  for (std::size_t s = 0; s < kSectorCount; ++s) {
-    report.sectors[s] = stations_[s].sector_day(levers_.holding_capacity[s], over_standard[s],
-                                                spec_.sectors[s].agents_on_patrol);
-  }
-  report.ports = ports_.traffic_today();
-  for (std::size_t c = 0; c < report.ports.size(); ++c) {
-    stations_[static_cast<std::size_t>(port_station(c))].fill_port_day(report.ports[c]);
-    report.ports[c].appointments = ports_.appointments_today(c);
-  }
-  report.policies_in_force = policies_.in_force();
-
-  const StateCounts& states = ledger_.counts();
-  SystemDay& sys = report.system;
-  sys.custody_time = southwest_custody_time_.summary();
-  sys.detention_population = states.in_detention;  // beds in transfer are not yet filled
-  sys.detention_beds = detention_.beds().beds();
-  sys.detention_book_ins = detention_.today().book_ins;
-  sys.detention_releases = detention_.today().releases;
-  sys.removals_by_destination = detention_.today().removals;
-  sys.awaiting_detention_bed = awaiting_bed;
-  sys.orr_population = states.in_orr;
-  sys.orr_beds = orr_.beds();
-  sys.orr_releases = orr_releases_today_;
-  sys.waiting_in_mexico = states.waiting_in_mexico;
-  sys.states = states;
-  return report;
-}
-
 void World::close_day() {
   std::int64_t southwest_encounters = 0;
   PerSector<std::int64_t> sector_in_custody{};
@@ -315,7 +276,7 @@ void World::close_day() {
   policies_.observe(southwest_encounters);
   southwest_custody_time_.clear();
   detention_.end_day();
-  orr_releases_today_ = 0;
+  orr_.end_day();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -582,8 +543,7 @@ void World::flight_day() {
 }
 
 void World::orr_release(UnitHandle h) {
-  orr_.vacate(units_[h].size);
-  orr_releases_today_ += units_[h].size;
+  orr_.release(units_[h].size);
   finish_unit(h, Exit::kReleased);
   admit_waiting(orr_route());
 }

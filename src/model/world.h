@@ -20,6 +20,7 @@
 #include "model/day_report.h"
 #include "model/detention/bed_pool.h"
 #include "model/detention/ice_detention.h"
+#include "model/detention/orr_shelters.h"
 #include "model/disposition/disposition.h"
 #include "model/model_spec.h"
 #include "model/policies_in_force.h"
@@ -57,9 +58,8 @@ class World {
   int policy_sector(const Unit& u) const;
   void build_initial_state();
   void schedule_day_events(int day);
-  // End of day: the report (reads the world, changes nothing), then the close of the day
-  // (resets today's counters, feeds the triggers and the triggered port closures).
-  DayReport build_report() const;
+  // End of day, after the report (day_report_builder.h): resets today's counters, feeds the
+  // triggers and the triggered port closures.
   void close_day();
 
   // Unit life cycle.
@@ -110,8 +110,7 @@ class World {
   std::vector<CustodyStation> stations_;         // the sectors, then one per crossing
   CustodyTimeHistogram southwest_custody_time_;  // all sectors pooled, for the true Southwest p90
   IceDetention detention_;
-  BedPool orr_;
-  std::int64_t orr_releases_today_ = 0;  // children released to sponsors today
+  OrrShelters orr_;
   ReturnChannels returns_;
   PortsOfEntry ports_;
   std::vector<NewArrival> arrivals_buffer_;
