@@ -43,47 +43,21 @@ constexpr engine::SimTime kFlightMinute = 10 * engine::kMinutesPerHour;  // flig
 
 constexpr std::uint8_t purpose(Purpose p) { return static_cast<std::uint8_t>(p); }
 
+// Events of the bed path (detention/bed_path.h): the transfer, then the end of the stay.
+constexpr EventKind transfer_event(Facility f) {
+  return f == Facility::kIceDetention ? kIceTransfer : kOrrTransfer;
+}
+constexpr EventKind stay_end_event(Facility f) {
+  return f == Facility::kIceDetention ? kDetentionDecided : kOrrRelease;
+}
+
 }  // namespace
-
-// How a unit in custody reaches a facility with beds: it waits for a bed (step `awaiting`),
-// is admitted when one is free, is transferred after `transfer_delay` and stays for `stay`.
-struct World::BedRoute {
-  BedPool& beds;
-  CustodyStep awaiting;
-  const DurationSpec& transfer_delay;  // drawn from Purpose::kDispositionDelay
-  EventKind transfer_event;
-  UnitState held_in;
-  std::int64_t SectorDay::*transferred;  // today's flow at the station left
-  Purpose stay_purpose;
-  const DurationSpec& stay;
-  EventKind stay_end_event;
-};
-
-World::BedRoute World::detention_route() {
-  return {
-      detention_.beds(),   CustodyStep::kAwaitingBed,      spec_.dispositions.ice_transfer_delay,
-      kIceTransfer,        UnitState::kInDetention,        &SectorDay::transferred_to_ice,
-      Purpose::kDetention, spec_.detention.length_of_stay, kDetentionDecided};
-}
-
-World::BedRoute World::orr_route() {
-  return {orr_.beds(),
-          CustodyStep::kAwaitingOrrBed,
-          spec_.orr.transfer_delay,
-          kOrrTransfer,
-          UnitState::kInOrr,
-          &SectorDay::transferred_to_orr,
-          Purpose::kOrrStay,
-          spec_.orr.length_of_stay,
-          kOrrRelease};
-}
 
 World::World(const ModelSpec& spec, std::uint32_t replication)
     : spec_(spec),
       replication_(replication),
       arrivals_(spec),
-      detention_(spec.detention.beds),
-      orr_(spec.orr.beds),
+      beds_(spec),
       returns_(spec.policies.size()),
       ports_(spec, replication),
       policies_(spec) {
@@ -130,11 +104,11 @@ void World::build_initial_state() {
     Unit& u = units_[h];
     if (p.where == Where::kInDetention) {
       ledger_.move(u, UnitState::kInDetention);
-      detention_.beds().occupy(u.size);
+      beds_.detention().beds().occupy(u.size);
       sim_.schedule_at(p.time, kDetentionDecided, h);
     } else if (p.where == Where::kInOrr) {
       ledger_.move(u, UnitState::kInOrr);
-      orr_.beds().occupy(u.size);
+      beds_.orr().beds().occupy(u.size);
       sim_.schedule_at(p.time, kOrrRelease, h);
     } else {
       ledger_.move(u, UnitState::kInCustody);
@@ -164,7 +138,7 @@ void World::run_day(DayObserver& observer) {
   sim_.run_until((day_ + 1) * kMinutesPerDay, [this](const engine::Event& e) { handle(e); });
   const DayReport report =
       build_day_report({spec_, levers_, units_, stations_, southwest_custody_time_, ledger_,
-                        detention_, orr_, ports_, policies_.in_force()},
+                        beds_.detention(), beds_.orr(), ports_, policies_.in_force()},
                        day_, sim_.now());
   close_day();
   observer.on_day(report);
@@ -187,9 +161,9 @@ void World::start_policy_day(int day) {
     const Unit& u = units_[n.unit];
     carry_out(n.unit, decide_not_returned(u, spec_, levers_, policy_sector(u), n.expedited_draw));
   }
-  if (levers_.detention_beds != detention_.beds().beds()) {
-    detention_.beds().set_beds(levers_.detention_beds);
-    admit_waiting(detention_route());
+  if (levers_.detention_beds != beds_.detention().beds().beds()) {
+    beds_.detention().beds().set_beds(levers_.detention_beds);
+    admit_waiting(Facility::kIceDetention);
   }
   // Processing agents of days without ports (with ports, start_port_day adds the officers
   // moved from them).
@@ -244,13 +218,13 @@ void World::handle(const engine::Event& e) {
     case kRelease:
       return release_from_custody(h);
     case kIceTransfer:
-      return transfer(detention_route(), h);
+      return transfer(Facility::kIceDetention, h);
     case kBedWaitTimeout:
       return bed_wait_timeout(h);
     case kDetentionDecided:
       return detention_decided(h);
     case kOrrTransfer:
-      return transfer(orr_route(), h);
+      return transfer(Facility::kOrrShelter, h);
     case kOrrRelease:
       return orr_release(h);
     case kRecross:
@@ -275,8 +249,7 @@ void World::close_day() {
   ports_.end_day(sector_in_custody);
   policies_.observe(southwest_encounters);
   southwest_custody_time_.clear();
-  detention_.end_day();
-  orr_.end_day();
+  beds_.end_day();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -374,7 +347,7 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
       returns_.queue_non_mexican({h, u.size, d.expedited_draw});
       return;
     case DispositionKind::kOrr:
-      wait_for_bed(orr_route(), h);
+      wait_for_bed(Facility::kOrrShelter, h);
       return;
     case DispositionKind::kDetention:
       u.policy = static_cast<std::int8_t>(d.policy);
@@ -472,41 +445,30 @@ void World::recross(UnitHandle h) {
 // ---------------------------------------------------------------------------------------
 // Beds: ICE detention (expedited removal) and ORR shelters (unaccompanied children)
 
-void World::wait_for_bed(const BedRoute& route, UnitHandle h) {
-  Unit& u = units_[h];
-  u.step = route.awaiting;
-  u.step_start = sim_.now();
-  route.beds.wait(h);
-  admit_waiting(route);
+void World::wait_for_bed(Facility f, UnitHandle h) {
+  start_transfers(f, beds_.wait(f, units_, h, sim_.now()));
 }
 
-void World::admit_waiting(const BedRoute& route) {
-  // An entry is stale when its unit stopped waiting (released when the wait ran out).
-  const auto people_if_waiting = [&](UnitHandle w) -> std::int64_t {
-    if (!units_.is_live(w)) return 0;
-    const Unit& u = units_[w];
-    return u.step == route.awaiting && u.state == UnitState::kInCustody ? u.size : 0;
-  };
-  for (UnitHandle h : route.beds.admit(people_if_waiting)) {
-    Unit& u = units_[h];
-    u.step = CustodyStep::kTransferring;
-    RandomStream rs = stream(purpose(Purpose::kDispositionDelay), u);
-    sim_.schedule_in(draw_duration(route.transfer_delay, rs), route.transfer_event, h);
+void World::admit_waiting(Facility f) { start_transfers(f, beds_.admit(f, units_)); }
+
+void World::start_transfers(Facility f, const std::vector<UnitHandle>& admitted) {
+  for (UnitHandle h : admitted) {
+    RandomStream rs = stream(purpose(Purpose::kDispositionDelay), units_[h]);
+    sim_.schedule_in(beds_.draw_transfer_delay(f, rs), transfer_event(f), h);
   }
 }
 
-void World::transfer(const BedRoute& route, UnitHandle h) {
+void World::transfer(Facility f, UnitHandle h) {
   Unit& u = units_[h];
   leave_custody(h);
-  stations_[u.station].today().*route.transferred += u.size;
-  if (route.held_in == UnitState::kInDetention) detention_.book_in(u.size);
-  ledger_.move(u, route.held_in);
-  RandomStream rs = stream(purpose(route.stay_purpose), u);
-  sim_.schedule_in(draw_duration(route.stay, rs), route.stay_end_event, h);
+  stations_[u.station].today().*BedPath::transferred(f) += u.size;
+  ledger_.move(u, BedPath::held_in(f));
+  RandomStream rs = stream(purpose(BedPath::stay_purpose(f)), u);
+  sim_.schedule_in(beds_.transfer_in(f, u.size, rs), stay_end_event(f), h);
 }
 
 void World::request_detention_bed(UnitHandle h) {
-  wait_for_bed(detention_route(), h);
+  wait_for_bed(Facility::kIceDetention, h);
   const Unit& u = units_[h];
   if (u.step == CustodyStep::kAwaitingBed && !u.hold_for_bed) {
     sim_.schedule_in(spec_.dispositions.max_wait_for_bed, kBedWaitTimeout, h);
@@ -514,38 +476,36 @@ void World::request_detention_bed(UnitHandle h) {
 }
 
 void World::bed_wait_timeout(UnitHandle h) {
-  if (!units_.is_live(h)) return;
-  const Unit& u = units_[h];
-  if (u.state != UnitState::kInCustody || u.step != CustodyStep::kAwaitingBed) return;
-  release_from_custody(h);  // its waiting-list entry is now stale and skipped
+  // Released if still waiting; its waiting-list entry is then stale and skipped.
+  if (BedPath::waiting(Facility::kIceDetention, units_, h)) release_from_custody(h);
 }
 
 void World::detention_decided(UnitHandle h) {
   Unit& u = units_[h];
   RandomStream rs = stream(purpose(Purpose::kCredibleFear), u);
   if (rs.uniform() < screen_pass_share(u, spec_)) {
-    detention_.release(u.size);
+    beds_.detention().release(u.size);
     finish_unit(h, Exit::kReleased);
-    admit_waiting(detention_route());
+    admit_waiting(Facility::kIceDetention);
     return;
   }
   u.step_start = sim_.now();
-  detention_.queue_for_flight(h, u.size, u.citizenship, sim_.now());
+  beds_.detention().queue_for_flight(h, u.size, u.citizenship, sim_.now());
 }
 
 void World::flight_day() {
   for (const IceDetention::Departure& d :
-       detention_.flight_day(sim_.now(), spec_.detention.flight_seats_per_week,
-                             spec_.detention.max_wait_for_flight)) {
+       beds_.detention().flight_day(sim_.now(), spec_.detention.flight_seats_per_week,
+                                    spec_.detention.max_wait_for_flight)) {
     finish_unit(d.unit, d.removed ? Exit::kRemoved : Exit::kReleased);
   }
-  admit_waiting(detention_route());
+  admit_waiting(Facility::kIceDetention);
 }
 
 void World::orr_release(UnitHandle h) {
-  orr_.release(units_[h].size);
+  beds_.orr().release(units_[h].size);
   finish_unit(h, Exit::kReleased);
-  admit_waiting(orr_route());
+  admit_waiting(Facility::kOrrShelter);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -18,9 +18,7 @@
 #include "model/custody_time_histogram.h"
 #include "model/day_levers.h"
 #include "model/day_report.h"
-#include "model/detention/bed_pool.h"
-#include "model/detention/ice_detention.h"
-#include "model/detention/orr_shelters.h"
+#include "model/detention/bed_path.h"
 #include "model/disposition/disposition.h"
 #include "model/model_spec.h"
 #include "model/policies_in_force.h"
@@ -48,8 +46,6 @@ class World {
   std::size_t live_units() const { return units_.live(); }
 
  private:
-  struct BedRoute;  // how a unit in custody reaches ICE detention or an ORR shelter
-
   void handle(const engine::Event& e);
   // Policy levers (docs/model.md, "Policy levers"): which policies are in force on `day` and
   // what they change, set before the day starts.
@@ -77,12 +73,12 @@ class World {
   void return_to_mexico(UnitHandle h);
   void recross(UnitHandle h);
 
-  // Beds: ICE detention and ORR shelters share the path wait → admit → transfer.
-  BedRoute detention_route();
-  BedRoute orr_route();
-  void wait_for_bed(const BedRoute& route, UnitHandle h);
-  void admit_waiting(const BedRoute& route);
-  void transfer(const BedRoute& route, UnitHandle h);
+  // Beds (detention/bed_path.h): ICE detention and ORR shelters share the path
+  // wait → admit → transfer → stay; the World schedules the transfers and the stays.
+  void wait_for_bed(Facility f, UnitHandle h);
+  void admit_waiting(Facility f);
+  void start_transfers(Facility f, const std::vector<UnitHandle>& admitted);
+  void transfer(Facility f, UnitHandle h);
   void request_detention_bed(UnitHandle h);
   void bed_wait_timeout(UnitHandle h);
   void detention_decided(UnitHandle h);
@@ -109,8 +105,7 @@ class World {
   PopulationLedger ledger_;
   std::vector<CustodyStation> stations_;         // the sectors, then one per crossing
   CustodyTimeHistogram southwest_custody_time_;  // all sectors pooled, for the true Southwest p90
-  IceDetention detention_;
-  OrrShelters orr_;
+  BedPath beds_;                                 // ICE detention and ORR shelters
   ReturnChannels returns_;
   PortsOfEntry ports_;
   std::vector<NewArrival> arrivals_buffer_;
