@@ -29,7 +29,7 @@ DayReport build_day_report(const DayReportSources& in, int day_index, engine::Si
 
   const StateCounts& states = in.ledger.counts();
   SystemDay& sys = report.system;
-  sys.custody_time = in.southwest_custody_time.summary();
+  sys.custody_time = in.stations.southwest_custody_time();
   sys.detention_population = states.in_detention;  // beds in transfer are not yet filled
   sys.detention_beds = in.detention.beds().beds();
   sys.detention_book_ins = in.detention.today().book_ins;

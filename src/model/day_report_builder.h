@@ -8,8 +8,7 @@
 #include <vector>
 
 #include "engine/sim_time.h"
-#include "model/custody/custody_station.h"
-#include "model/custody_time_histogram.h"
+#include "model/custody/custody_stations.h"
 #include "model/day_levers.h"
 #include "model/day_report.h"
 #include "model/detention/ice_detention.h"
@@ -23,12 +22,10 @@ namespace bf::model {
 
 // What a day's report is read from; every reference must outlive the call.
 struct DayReportSources {
-  const ModelSpec& spec;    // custody standard, agents on patrol
-  const DayLevers& levers;  // holding capacity in force
-  const UnitStore& units;   // scanned: people held over the standard, awaiting an ICE bed
-  const std::vector<CustodyStation>& stations;  // the sectors, then one per crossing
-  // Time in custody of everyone who left a sector's custody today (the Southwest p90).
-  const CustodyTimeHistogram& southwest_custody_time;
+  const ModelSpec& spec;            // custody standard, agents on patrol
+  const DayLevers& levers;          // holding capacity in force
+  const UnitStore& units;           // scanned: people held over the standard, awaiting an ICE bed
+  const CustodyStations& stations;  // the sectors, then one per crossing
   const PopulationLedger& ledger;
   const IceDetention& detention;
   const OrrShelters& orr;

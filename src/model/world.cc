@@ -57,17 +57,11 @@ World::World(const ModelSpec& spec, std::uint32_t replication)
     : spec_(spec),
       replication_(replication),
       arrivals_(spec),
+      stations_(spec),
       beds_(spec),
       returns_(spec.policies.size()),
       ports_(spec, replication),
       policies_(spec) {
-  stations_.reserve(kSectorCount + spec.ports.crossings.size());
-  for (int s = 0; s < kSectorCount; ++s) {
-    stations_.emplace_back(spec.sectors[static_cast<std::size_t>(s)].processing_agents);
-  }
-  for (const CrossingSpec& c : spec.ports.crossings) {
-    stations_.emplace_back(c.processing_officers);
-  }
   start_policy_day(0);  // the initial state's dispositions follow the first day's levers
   build_initial_state();
 }
@@ -137,8 +131,8 @@ void World::run_day(DayObserver& observer) {
   schedule_day_events(day_);
   sim_.run_until((day_ + 1) * kMinutesPerDay, [this](const engine::Event& e) { handle(e); });
   const DayReport report =
-      build_day_report({spec_, levers_, units_, stations_, southwest_custody_time_, ledger_,
-                        beds_.detention(), beds_.orr(), ports_, policies_.in_force()},
+      build_day_report({spec_, levers_, units_, stations_, ledger_, beds_.detention(), beds_.orr(),
+                        ports_, policies_.in_force()},
                        day_, sim_.now());
   close_day();
   observer.on_day(report);
@@ -171,10 +165,8 @@ void World::start_policy_day(int day) {
 }
 
 void World::set_sector_processing(const PerSector<double>& extra_officers) {
-  for (std::size_t s = 0; s < kSectorCount; ++s) {
-    const int servers =
-        levers_.processing_agents[s] + static_cast<int>(std::floor(extra_officers[s]));
-    for (UnitHandle next : stations_[s].set_processing_servers(servers)) start_processing(next);
+  for (UnitHandle h : stations_.set_sector_servers(levers_.processing_agents, extra_officers)) {
+    start_processing(h);
   }
 }
 
@@ -239,16 +231,9 @@ void World::handle(const engine::Event& e) {
 }
 
 void World::close_day() {
-  std::int64_t southwest_encounters = 0;
-  PerSector<std::int64_t> sector_in_custody{};
-  for (std::size_t s = 0; s < kSectorCount; ++s) {
-    southwest_encounters += stations_[s].today().encounters;
-    sector_in_custody[s] = stations_[s].in_custody();
-  }
-  for (CustodyStation& st : stations_) st.end_day();
-  ports_.end_day(sector_in_custody);
-  policies_.observe(southwest_encounters);
-  southwest_custody_time_.clear();
+  ports_.end_day(stations_.sector_in_custody());
+  policies_.observe(stations_.southwest_encounters());
+  stations_.end_day();
   beds_.end_day();
 }
 
@@ -379,9 +364,7 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
 
 void World::leave_custody(UnitHandle h) {
   const Unit& u = units_[h];
-  const engine::SimTime held = sim_.now() - u.custody_start;
-  stations_[u.station].leave(u.size, held);
-  if (!is_port_station(u.station)) southwest_custody_time_.add(held, u.size);
+  stations_.leave(u.station, u.size, sim_.now() - u.custody_start);
 }
 
 void World::finish_unit(UnitHandle h, Exit where) {

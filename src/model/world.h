@@ -14,8 +14,7 @@
 #include "engine/random_stream.h"
 #include "engine/simulator.h"
 #include "model/arrival_generator.h"
-#include "model/custody/custody_station.h"
-#include "model/custody_time_histogram.h"
+#include "model/custody/custody_stations.h"
 #include "model/day_levers.h"
 #include "model/day_report.h"
 #include "model/detention/bed_path.h"
@@ -103,9 +102,8 @@ class World {
   engine::Simulator sim_;
   UnitStore units_;
   PopulationLedger ledger_;
-  std::vector<CustodyStation> stations_;         // the sectors, then one per crossing
-  CustodyTimeHistogram southwest_custody_time_;  // all sectors pooled, for the true Southwest p90
-  BedPath beds_;                                 // ICE detention and ORR shelters
+  CustodyStations stations_;  // the sectors, then one per crossing
+  BedPath beds_;              // ICE detention and ORR shelters
   ReturnChannels returns_;
   PortsOfEntry ports_;
   std::vector<NewArrival> arrivals_buffer_;

@@ -15,27 +15,30 @@ constexpr int kTucson = 3;
 constexpr int kDelRio = 6;
 constexpr engine::SimTime kEndOfDay2 = 3 * engine::kMinutesPerDay;  // day index 2
 
-// Hand-made components of a world with one crossing (in Del Rio), nothing scheduled.
-struct Parts {
+// A world with one crossing (in Del Rio); 2 processing agents per sector, 1 officer at the
+// crossing.
+ModelSpec spec_with_a_crossing() {
   ModelSpec spec = testing::tiny_spec(5);
+  for (SectorSpec& s : spec.sectors) s.processing_agents = 2;
+  CrossingSpec c;
+  c.key = "del-rio";
+  c.name = "Del Rio";
+  c.sector = kDelRio;
+  c.processing_officers = 1;
+  spec.ports.crossings.push_back(c);
+  return spec;
+}
+
+// Hand-made components of that world, nothing scheduled.
+struct Parts {
+  ModelSpec spec = spec_with_a_crossing();
   DayLevers levers;
   UnitStore units;
-  std::vector<CustodyStation> stations;
-  CustodyTimeHistogram southwest;
+  CustodyStations stations{spec};
   PopulationLedger ledger;
   IceDetention detention{100};
   OrrShelters orr{20};
   std::vector<bool> in_force{true, false};
-
-  Parts() {
-    CrossingSpec c;
-    c.key = "del-rio";
-    c.name = "Del Rio";
-    c.sector = kDelRio;
-    spec.ports.crossings.push_back(c);
-    for (int s = 0; s < kSectorCount; ++s) stations.emplace_back(2);
-    stations.emplace_back(1);  // the crossing's station
-  }
 
   // A unit of `size` in custody at `station` since `since`, at `step`.
   void hold(int station, std::uint16_t size, engine::SimTime since, CustodyStep step) {
@@ -51,8 +54,7 @@ struct Parts {
 
   DayReport report(const PortsOfEntry& ports) const {
     return build_day_report(
-        {spec, levers, units, stations, southwest, ledger, detention, orr, ports, in_force}, 2,
-        kEndOfDay2);
+        {spec, levers, units, stations, ledger, detention, orr, ports, in_force}, 2, kEndOfDay2);
   }
 };
 
@@ -97,7 +99,11 @@ TEST(DayReportBuilder, TheSystemReadsTheLedgerDetentionAndShelters) {
   p.detention.release(1);
   p.orr.beds().occupy(5);
   p.orr.release(2);
-  p.southwest.add(30 * 60, 4);  // 4 people left after 30 hours
+  // 4 people left Tucson's custody after 30 hours, 1 the crossing's (not the Southwest's).
+  p.stations[kTucson].admit(4);
+  p.stations.leave(kTucson, 4, 30 * 60);
+  p.stations[static_cast<std::size_t>(port_station(0))].admit(1);
+  p.stations.leave(port_station(0), 1, 2 * 60);
 
   const PortsOfEntry no_traffic(p.spec, 0);
   const SystemDay& sys = p.report(no_traffic).system;
