@@ -5,6 +5,8 @@
 #include <variant>
 
 #include "engine/distributions.h"
+#include "model/apprehension.h"
+#include "model/custody/processing_time.h"
 #include "model/day_report_builder.h"
 #include "model/disposition/title42.h"
 #include "model/duration_draw.h"
@@ -96,14 +98,11 @@ void World::build_initial_state() {
     }
     const UnitHandle h = new_unit(p.identity, p.sector, p.cell, p.size);
     Unit& u = units_[h];
-    if (p.where == Where::kInDetention) {
-      ledger_.move(u, UnitState::kInDetention);
-      beds_.detention().beds().occupy(u.size);
-      sim_.schedule_at(p.time, kDetentionDecided, h);
-    } else if (p.where == Where::kInOrr) {
-      ledger_.move(u, UnitState::kInOrr);
-      beds_.orr().beds().occupy(u.size);
-      sim_.schedule_at(p.time, kOrrRelease, h);
+    if (p.where == Where::kInDetention || p.where == Where::kInOrr) {
+      const Facility f = p.where == Where::kInOrr ? Facility::kOrrShelter : Facility::kIceDetention;
+      ledger_.move(u, BedPath::held_in(f));
+      beds_.occupy(f, u.size);
+      sim_.schedule_at(p.time, stay_end_event(f), h);
     } else {
       ledger_.move(u, UnitState::kInCustody);
       stations_[static_cast<std::size_t>(p.sector)].hold_processed(u.size);
@@ -248,14 +247,11 @@ void World::cross(UnitHandle h) {
   if (u.attempt > 0) today.repeat_crossings += u.size;
 
   RandomStream surrender = stream(purpose(Purpose::kSurrender), u);
-  RandomStream delay = stream(purpose(Purpose::kEncounterDelay), u);
-  if (surrender.uniform() < spec_.arrivals.surrender_probability[index_of(u.demographic)]) {
-    sim_.schedule_in(draw_duration(spec_.apprehension.surrender_wait, delay), kEncounter, h);
-    return;
-  }
   RandomStream caught = stream(purpose(Purpose::kApprehension), u);
-  if (caught.uniform() < levers_.apprehension_probability[u.station]) {
-    sim_.schedule_in(draw_duration(spec_.apprehension.delay, delay), kEncounter, h);
+  RandomStream delay = stream(purpose(Purpose::kEncounterDelay), u);
+  if (const auto wait = minutes_to_encounter(u, spec_, levers_.apprehension_probability[u.station],
+                                             surrender, caught, delay)) {
+    sim_.schedule_in(*wait, kEncounter, h);
     return;
   }
   today.gotaways += u.size;
@@ -292,14 +288,8 @@ void World::arrive_at_facility(UnitHandle h) {
 void World::start_processing(UnitHandle h) {
   Unit& u = units_[h];
   u.step = CustodyStep::kInProcessing;
-  // A Title 42 expulsion is a short form, not a Title 8 case.
-  const DurationSpec& per_person = u.title42
-                                       ? spec_.processing.title42_service_time
-                                       : spec_.processing.service_time[index_of(u.demographic)];
-  // A family is one case: agent time adds up over its members.
-  const DurationSpec unit_time{per_person.mean * u.size, per_person.cv};
   RandomStream rs = stream(purpose(Purpose::kService), u);
-  sim_.schedule_in(std::max<engine::SimTime>(1, draw_duration(unit_time, rs)), kProcessed, h);
+  sim_.schedule_in(draw_processing_time(u, spec_.processing, rs), kProcessed, h);
 }
 
 void World::finish_processing(UnitHandle h) {
@@ -393,19 +383,12 @@ void World::return_batch(int batch) {
 void World::return_to_mexico(UnitHandle h) {
   Unit& u = units_[h];
   leave_custody(h);
-  SectorDay& today = stations_[u.station].today();
-  // At ports, PortDay has no such column: enrollees there count as returned to Mexico.
-  if (remain_in_mexico_of(u, spec_) != nullptr && !is_port_station(u.station)) {
-    today.remain_in_mexico += u.size;
-  } else {
-    (u.title42 ? today.title42_expulsions : today.returned_to_mexico) += u.size;
-  }
+  stations_[u.station].today().*return_flow(u, spec_) += u.size;
   RandomStream rs = stream(purpose(Purpose::kRecross), u);
-  if (rs.uniform() < recross_probability(u, spec_)) {
-    const engine::SimTime delay = draw_duration(spec_.recrossing.delay, rs);
+  if (const auto delay = minutes_to_recross(u, spec_, rs)) {
     ledger_.move(u, UnitState::kWaitingInMexico);
     ++u.attempt;
-    sim_.schedule_in(delay, kRecross, h);
+    sim_.schedule_in(*delay, kRecross, h);
     return;
   }
   finish_unit(h, Exit::kInMexico);

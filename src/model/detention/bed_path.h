@@ -48,6 +48,10 @@ class BedPath {
   // The random purpose of the length of stay in `f`.
   static Purpose stay_purpose(Facility f);
 
+  // A unit of `people` already in `f` on the first morning (the initial state): takes its
+  // beds without the waiting list.
+  void occupy(Facility f, std::int64_t people) { beds(f).occupy(people); }
+
   // Unit `h` (in custody) starts waiting for a bed in `f` at `now`, at the end of the
   // waiting list; returns the units admitted now, in order (see admit).
   std::vector<UnitHandle> wait(Facility f, UnitStore& units, UnitHandle h, engine::SimTime now);

@@ -2,6 +2,9 @@
 
 #include <variant>
 
+#include "model/custody/custody_station.h"
+#include "model/duration_draw.h"
+
 namespace bf::model {
 
 Disposition decide_disposition(const Unit& u, const DispositionContext& context,
@@ -75,6 +78,19 @@ double recross_probability(const Unit& u, const ModelSpec& spec) {
   }
   return (u.title42 ? spec.recrossing.title42_probability
                     : spec.recrossing.probability)[index_of(u.citizenship)];
+}
+
+std::optional<engine::SimTime> minutes_to_recross(const Unit& u, const ModelSpec& spec,
+                                                  engine::RandomStream& recross_stream) {
+  if (recross_stream.uniform() >= recross_probability(u, spec)) return std::nullopt;
+  return draw_duration(spec.recrossing.delay, recross_stream);
+}
+
+std::int64_t SectorDay::*return_flow(const Unit& u, const ModelSpec& spec) {
+  if (remain_in_mexico_of(u, spec) != nullptr && !is_port_station(u.station)) {
+    return &SectorDay::remain_in_mexico;
+  }
+  return u.title42 ? &SectorDay::title42_expulsions : &SectorDay::returned_to_mexico;
 }
 
 double screen_pass_share(const Unit& u, const ModelSpec& spec) {
