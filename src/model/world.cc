@@ -152,7 +152,8 @@ void World::start_policy_day(int day) {
   for (const ReturnChannels::NonMexican& n :
        returns_.cut_non_mexican(levers_.non_mexican_returns_per_day)) {
     const Unit& u = units_[n.unit];
-    carry_out(n.unit, decide_not_returned(u, spec_, levers_, policy_sector(u), n.expedited_draw));
+    carry_out(n.unit, decide_not_returned(u, spec_, levers_, stations_.policy_sector(u.station),
+                                          n.expedited_draw));
   }
   if (levers_.detention_beds != beds_.detention().beds().beds()) {
     beds_.detention().beds().set_beds(levers_.detention_beds);
@@ -167,11 +168,6 @@ void World::set_sector_processing(const PerSector<double>& extra_officers) {
   for (UnitHandle h : stations_.set_sector_servers(levers_.processing_agents, extra_officers)) {
     start_processing(h);
   }
-}
-
-int World::policy_sector(const Unit& u) const {
-  if (!is_port_station(u.station)) return u.station;
-  return spec_.ports.crossings[crossing_of_station(u.station)].sector;
 }
 
 void World::schedule_day_events(int day) {
@@ -305,7 +301,7 @@ void World::decide_disposition(UnitHandle h) {
   Unit& u = units_[h];
   u.step_start = sim_.now();
   RandomStream rs = stream(purpose(Purpose::kDisposition), u);
-  const DispositionContext context{spec_, levers_, policy_sector(u),
+  const DispositionContext context{spec_, levers_, stations_.policy_sector(u.station),
                                    returns_.non_mexican_queued_people()};
   carry_out(h, model::decide_disposition(u, context, rs));
 }
@@ -399,7 +395,7 @@ void World::recross(UnitHandle h) {
   // Someone returned after presenting at a port tries again between ports, in the sector the
   // crossing lies in (assumption, docs/model.md).
   if (is_port_station(u.station)) {
-    u.station = static_cast<std::uint8_t>(policy_sector(u));
+    u.station = static_cast<std::uint8_t>(stations_.policy_sector(u.station));
     u.appointment = false;
   }
   // A new attempt: whatever policy routed the last one decides nothing now.
@@ -449,14 +445,13 @@ void World::bed_wait_timeout(UnitHandle h) {
 void World::detention_decided(UnitHandle h) {
   Unit& u = units_[h];
   RandomStream rs = stream(purpose(Purpose::kCredibleFear), u);
-  if (rs.uniform() < screen_pass_share(u, spec_)) {
-    beds_.detention().release(u.size);
+  const bool passed = passes_fear_screening(u, spec_, rs);
+  if (beds_.detention().decide_case(h, u.size, u.citizenship, passed, sim_.now())) {
     finish_unit(h, Exit::kReleased);
     admit_waiting(Facility::kIceDetention);
     return;
   }
-  u.step_start = sim_.now();
-  beds_.detention().queue_for_flight(h, u.size, u.citizenship, sim_.now());
+  u.step_start = sim_.now();  // waiting for a flight
 }
 
 void World::flight_day() {

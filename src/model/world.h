@@ -49,8 +49,6 @@ class World {
   // Policy levers (docs/model.md, "Policy levers"): which policies are in force on `day` and
   // what they change, set before the day starts.
   void start_policy_day(int day);
-  // The sector whose policies apply to a unit: its own, or the sector of its crossing.
-  int policy_sector(const Unit& u) const;
   void build_initial_state();
   void schedule_day_events(int day);
   // End of day, after the report (day_report_builder.h): resets today's counters, feeds the

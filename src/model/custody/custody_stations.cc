@@ -9,6 +9,7 @@ CustodyStations::CustodyStations(const ModelSpec& spec) {
   for (const SectorSpec& s : spec.sectors) stations_.emplace_back(s.processing_agents);
   for (const CrossingSpec& c : spec.ports.crossings) {
     stations_.emplace_back(c.processing_officers);
+    crossing_sectors_.push_back(c.sector);
   }
 }
 

@@ -25,6 +25,11 @@ class CustodyStations {
   CustodyStation& operator[](std::size_t station) { return stations_[station]; }
   const CustodyStation& operator[](std::size_t station) const { return stations_[station]; }
   std::size_t size() const { return stations_.size(); }
+  // The sector whose policies apply at `station`: a sector's own, or the sector its crossing
+  // lies in.
+  int policy_sector(int station) const {
+    return is_port_station(station) ? crossing_sectors_[crossing_of_station(station)] : station;
+  }
 
   // Processing servers of every sector today: `agents[s]` plus the whole officers of
   // `extra_officers[s]` (moved from ports). Returns the units that start now on added
@@ -49,6 +54,7 @@ class CustodyStations {
 
  private:
   std::vector<CustodyStation> stations_;
+  std::vector<int> crossing_sectors_;  // per crossing
   CustodyTimeHistogram southwest_custody_time_;
 };
 

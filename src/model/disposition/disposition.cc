@@ -102,4 +102,9 @@ double screen_pass_share(const Unit& u, const ModelSpec& spec) {
                                : spec.detention.credible_fear_positive_share;
 }
 
+bool passes_fear_screening(const Unit& u, const ModelSpec& spec,
+                           engine::RandomStream& credible_fear_stream) {
+  return credible_fear_stream.uniform() < screen_pass_share(u, spec);
+}
+
 }  // namespace bf::model

@@ -82,5 +82,9 @@ std::int64_t SectorDay::*return_flow(const Unit& u, const ModelSpec& spec);
 // P(someone decided in ICE detention passes the fear screening and is released): under an
 // entry suspension, the screening has its own (higher) bar.
 double screen_pass_share(const Unit& u, const ModelSpec& spec);
+// Whether someone decided in ICE detention passes the fear screening: one draw from the
+// attempt's Purpose::kCredibleFear stream against screen_pass_share.
+bool passes_fear_screening(const Unit& u, const ModelSpec& spec,
+                           engine::RandomStream& credible_fear_stream);
 
 }  // namespace bf::model

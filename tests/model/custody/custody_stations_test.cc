@@ -30,6 +30,12 @@ TEST(CustodyStations, SectorsFirstThenOnePerCrossing) {
   EXPECT_EQ(stations[static_cast<std::size_t>(port_station(0))].processing_servers(), 3);
 }
 
+TEST(CustodyStations, APortsPoliciesAreThoseOfTheSectorItLiesIn) {
+  const CustodyStations stations(spec_with_a_crossing());
+  EXPECT_EQ(stations.policy_sector(kTucson), kTucson);
+  EXPECT_EQ(stations.policy_sector(port_station(0)), kDelRio);
+}
+
 TEST(CustodyStations, SectorServersAreAgentsPlusWholeOfficersAndStartTheQueuesInSectorOrder) {
   CustodyStations stations(spec_with_a_crossing());
   for (UnitHandle h : {10, 11}) {

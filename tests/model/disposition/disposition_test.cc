@@ -193,6 +193,21 @@ TEST(Disposition, RecrossAndScreeningFollowThePolicyThatRoutedTheAttempt) {
   EXPECT_EQ(screen_pass_share(u, f.spec), EntrySuspension{}.screen_pass_share);
 }
 
+TEST(Disposition, TheFearScreeningIsOneDrawAgainstItsShare) {
+  Fixture f;
+  const Unit u = unit(Demographic::kSingleAdult, Citizenship::kHonduras);
+  f.spec.detention.credible_fear_positive_share = 0.25;
+  int passed = 0;
+  for (std::uint64_t i = 0; i < 4000; ++i) {
+    engine::RandomStream rs(7, 0, static_cast<std::uint8_t>(Purpose::kCredibleFear), i);
+    passed += passes_fear_screening(u, f.spec, rs) ? 1 : 0;
+  }
+  EXPECT_NEAR(passed / 4000.0, 0.25, 0.03);
+  f.spec.detention.credible_fear_positive_share = 1.0;
+  engine::RandomStream rs(7, 0, static_cast<std::uint8_t>(Purpose::kCredibleFear), 1);
+  EXPECT_TRUE(passes_fear_screening(u, f.spec, rs));
+}
+
 TEST(Disposition, AReturnCountsAsRemainInMexicoExpulsionOrReturnAtItsStation) {
   Fixture f;
   f.spec.policies.push_back(policy("mpp", RemainInMexico{}));
