@@ -1,10 +1,8 @@
 #include "model/world.h"
 
 #include <cassert>
-#include <cmath>
 #include <variant>
 
-#include "engine/distributions.h"
 #include "model/apprehension.h"
 #include "model/custody/processing_time.h"
 #include "model/day_report_builder.h"
@@ -77,12 +75,10 @@ UnitHandle World::new_unit(std::uint64_t identity, int station, int cell, std::u
   Unit& u = units_[h];
   u.identity = identity;
   u.station = static_cast<std::uint8_t>(station);
-  u.attempt = 0;
   u.size = size;
   u.demographic = demographic_of_cell(cell);
   u.citizenship = citizenship_of_cell(cell);
-  u.step = CustodyStep::kToFacility;
-  ledger_.enter(u);
+  ledger_.enter(u);  // a fresh slot: first attempt, step kToFacility
   return h;
 }
 
@@ -108,11 +104,8 @@ void World::build_initial_state() {
       stations_[static_cast<std::size_t>(p.sector)].hold_processed(u.size);
       u.custody_start = p.time;
       // Encountered before day 0; the first month's Title 42 share stands for theirs.
-      const auto days_before = static_cast<std::int64_t>(
-          std::floor(static_cast<double>(u.custody_start) / kMinutesPerDay));
       RandomStream rs = stream(purpose(Purpose::kTitle42), u);
-      u.title42 = expelled_under_title42(u, spec_.dispositions, arrivals_, 0,
-                                         spec_.start_date + days_before, rs);
+      u.title42 = expelled_when_encountered(u, spec_, arrivals_, u.custody_start, rs);
       decide_disposition(h);
     }
   }
@@ -264,10 +257,8 @@ void World::encounter(UnitHandle h) {
   ledger_.move(u, UnitState::kInCustody);
   u.step = CustodyStep::kToFacility;
   u.custody_start = sim_.now();
-  const auto day = static_cast<int>(sim_.now() / kMinutesPerDay);
   RandomStream title42 = stream(purpose(Purpose::kTitle42), u);
-  u.title42 = expelled_under_title42(u, spec_.dispositions, arrivals_, day, spec_.start_date + day,
-                                     title42);
+  u.title42 = expelled_when_encountered(u, spec_, arrivals_, sim_.now(), title42);
   RandomStream rs = stream(purpose(Purpose::kTransport), u);
   sim_.schedule_in(draw_duration(spec_.processing.transport, rs), kArriveFacility, h);
 }

@@ -5,6 +5,7 @@
 // an expulsion is the short form's); carried out by decide_disposition.
 
 #include "engine/random_stream.h"
+#include "engine/sim_time.h"
 #include "model/arrival_generator.h"
 #include "model/model_spec.h"
 #include "model/unit.h"
@@ -21,5 +22,12 @@ namespace bf::model {
 bool expelled_under_title42(const Unit& u, const DispositionSpec& dispositions,
                             const ArrivalGenerator& arrivals, int share_day, util::Date date,
                             engine::RandomStream& title42_stream);
+
+// The same for someone encountered at minute `encountered_at` of the run: on that day's date,
+// with the share of that day's month — the first month's for someone encountered before the
+// first day (negative minutes: the initial state).
+bool expelled_when_encountered(const Unit& u, const ModelSpec& spec,
+                               const ArrivalGenerator& arrivals, engine::SimTime encountered_at,
+                               engine::RandomStream& title42_stream);
 
 }  // namespace bf::model

@@ -82,6 +82,36 @@ TEST(Title42, CutOffAtTheEndDateAndScaledInTheEndMonth) {
   EXPECT_EQ(expelled_share(u, spec, arrivals, 40, date("2024-02-10"), 200), 0.0);
 }
 
+TEST(Title42, WhenEncounteredReadsThatDaysDateAndMonthOrTheFirstMonthBeforeTheRun) {
+  ModelSpec spec = two_month_spec();
+  spec.dispositions.title42_end = date("2024-01-01");  // ended on the first day
+  const ArrivalGenerator arrivals(spec);
+  const Unit u = adult_in(kTucson);
+  const auto expelled_at = [&](engine::SimTime minute) {
+    engine::RandomStream rs = title42_stream(3);
+    return expelled_when_encountered(u, spec, arrivals, minute, rs);
+  };
+  // Encountered a minute before the first day: 2023-12-31, still under Title 42, with the
+  // first month's share (0.3, not scaled: Title 42 ends in January, not December).
+  int before = 0;
+  int on_day0 = 0;
+  for (std::uint64_t i = 0; i < 4000; ++i) {
+    engine::RandomStream rs = title42_stream(i);
+    before += expelled_when_encountered(u, spec, arrivals, -1, rs) ? 1 : 0;
+    engine::RandomStream rs0 = title42_stream(i);
+    on_day0 += expelled_when_encountered(u, spec, arrivals, 0, rs0) ? 1 : 0;
+  }
+  EXPECT_NEAR(before / 4000.0, 0.3, 0.03);
+  EXPECT_EQ(on_day0, 0);  // 2024-01-01: ended
+  EXPECT_FALSE(expelled_at(40 * engine::kMinutesPerDay));
+
+  spec.dispositions.title42_end = date("2024-06-01");
+  const ArrivalGenerator later(spec);
+  engine::RandomStream rs = title42_stream(3);
+  // Day 40 is in February: share 1.
+  EXPECT_TRUE(expelled_when_encountered(u, spec, later, 40 * engine::kMinutesPerDay + 5, rs));
+}
+
 TEST(Title42, NeverAtPortsOfEntry) {
   ModelSpec spec = two_month_spec();
   spec.dispositions.title42_end = date("2024-06-01");
