@@ -5,8 +5,9 @@
 //
 // The World keeps the story — the day loop, the event dispatch and each person's path —
 // and leaves resources and rules to components (src/model/README.md): custody stations,
-// the disposition decision, ICE detention and ORR bed pools, return channels, the ports'
-// day, and the population ledger that moves people between states.
+// the decisions on the way (crossing, processing time, Title 42, disposition, recrossing),
+// the path to an ICE detention or ORR bed, return channels, the ports' day, the population
+// ledger that moves people between states, and the day's report. It schedules every event.
 
 #include <cstdint>
 #include <vector>
