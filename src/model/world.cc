@@ -1,12 +1,13 @@
 #include "model/world.h"
 
 #include <cassert>
-#include <cmath>
 #include <variant>
 
-#include "engine/distributions.h"
+#include "model/apprehension.h"
+#include "model/custody/processing_time.h"
+#include "model/day_report_builder.h"
+#include "model/disposition/title42.h"
 #include "model/duration_draw.h"
-#include "model/encounter_rates.h"
 #include "model/initial_state.h"
 #include "model/random_purpose.h"
 #include "model/stream_identity.h"
@@ -42,57 +43,25 @@ constexpr engine::SimTime kFlightMinute = 10 * engine::kMinutesPerHour;  // flig
 
 constexpr std::uint8_t purpose(Purpose p) { return static_cast<std::uint8_t>(p); }
 
+// Events of the bed path (detention/bed_path.h): the transfer, then the end of the stay.
+constexpr EventKind transfer_event(Facility f) {
+  return f == Facility::kIceDetention ? kIceTransfer : kOrrTransfer;
+}
+constexpr EventKind stay_end_event(Facility f) {
+  return f == Facility::kIceDetention ? kDetentionDecided : kOrrRelease;
+}
+
 }  // namespace
-
-// How a unit in custody reaches a facility with beds: it waits for a bed (step `awaiting`),
-// is admitted when one is free, is transferred after `transfer_delay` and stays for `stay`.
-struct World::BedRoute {
-  BedPool& beds;
-  CustodyStep awaiting;
-  const DurationSpec& transfer_delay;  // drawn from Purpose::kDispositionDelay
-  EventKind transfer_event;
-  UnitState held_in;
-  std::int64_t SectorDay::*transferred;  // today's flow at the station left
-  Purpose stay_purpose;
-  const DurationSpec& stay;
-  EventKind stay_end_event;
-};
-
-World::BedRoute World::detention_route() {
-  return {
-      detention_.beds(),   CustodyStep::kAwaitingBed,      spec_.dispositions.ice_transfer_delay,
-      kIceTransfer,        UnitState::kInDetention,        &SectorDay::transferred_to_ice,
-      Purpose::kDetention, spec_.detention.length_of_stay, kDetentionDecided};
-}
-
-World::BedRoute World::orr_route() {
-  return {orr_,
-          CustodyStep::kAwaitingOrrBed,
-          spec_.orr.transfer_delay,
-          kOrrTransfer,
-          UnitState::kInOrr,
-          &SectorDay::transferred_to_orr,
-          Purpose::kOrrStay,
-          spec_.orr.length_of_stay,
-          kOrrRelease};
-}
 
 World::World(const ModelSpec& spec, std::uint32_t replication)
     : spec_(spec),
       replication_(replication),
       arrivals_(spec),
-      detention_(spec.detention.beds),
-      orr_(spec.orr.beds),
+      stations_(spec),
+      beds_(spec),
       returns_(spec.policies.size()),
       ports_(spec, replication),
       policies_(spec) {
-  stations_.reserve(kSectorCount + spec.ports.crossings.size());
-  for (int s = 0; s < kSectorCount; ++s) {
-    stations_.emplace_back(spec.sectors[static_cast<std::size_t>(s)].processing_agents);
-  }
-  for (const CrossingSpec& c : spec.ports.crossings) {
-    stations_.emplace_back(c.processing_officers);
-  }
   start_policy_day(0);  // the initial state's dispositions follow the first day's levers
   build_initial_state();
 }
@@ -106,12 +75,10 @@ UnitHandle World::new_unit(std::uint64_t identity, int station, int cell, std::u
   Unit& u = units_[h];
   u.identity = identity;
   u.station = static_cast<std::uint8_t>(station);
-  u.attempt = 0;
   u.size = size;
   u.demographic = demographic_of_cell(cell);
   u.citizenship = citizenship_of_cell(cell);
-  u.step = CustodyStep::kToFacility;
-  ledger_.enter(u);
+  ledger_.enter(u);  // a fresh slot: first attempt, step kToFacility
   return h;
 }
 
@@ -127,22 +94,18 @@ void World::build_initial_state() {
     }
     const UnitHandle h = new_unit(p.identity, p.sector, p.cell, p.size);
     Unit& u = units_[h];
-    if (p.where == Where::kInDetention) {
-      ledger_.move(u, UnitState::kInDetention);
-      detention_.beds().occupy(u.size);
-      sim_.schedule_at(p.time, kDetentionDecided, h);
-    } else if (p.where == Where::kInOrr) {
-      ledger_.move(u, UnitState::kInOrr);
-      orr_.occupy(u.size);
-      sim_.schedule_at(p.time, kOrrRelease, h);
+    if (p.where == Where::kInDetention || p.where == Where::kInOrr) {
+      const Facility f = p.where == Where::kInOrr ? Facility::kOrrShelter : Facility::kIceDetention;
+      ledger_.move(u, BedPath::held_in(f));
+      beds_.occupy(f, u.size);
+      sim_.schedule_at(p.time, stay_end_event(f), h);
     } else {
       ledger_.move(u, UnitState::kInCustody);
       stations_[static_cast<std::size_t>(p.sector)].hold_processed(u.size);
       u.custody_start = p.time;
       // Encountered before day 0; the first month's Title 42 share stands for theirs.
-      const auto days_before = static_cast<std::int64_t>(
-          std::floor(static_cast<double>(u.custody_start) / kMinutesPerDay));
-      u.title42 = expelled_under_title42(u, spec_.start_date + days_before, 0);
+      RandomStream rs = stream(purpose(Purpose::kTitle42), u);
+      u.title42 = expelled_when_encountered(u, spec_, arrivals_, u.custody_start, rs);
       decide_disposition(h);
     }
   }
@@ -159,7 +122,10 @@ void World::run_day(DayObserver& observer) {
   assert(!finished());
   schedule_day_events(day_);
   sim_.run_until((day_ + 1) * kMinutesPerDay, [this](const engine::Event& e) { handle(e); });
-  const DayReport report = build_report();
+  const DayReport report =
+      build_day_report({spec_, levers_, units_, stations_, ledger_, beds_.detention(), beds_.orr(),
+                        ports_, policies_.in_force()},
+                       day_, sim_.now());
   close_day();
   observer.on_day(report);
   ++day_;
@@ -179,11 +145,12 @@ void World::start_policy_day(int day) {
   for (const ReturnChannels::NonMexican& n :
        returns_.cut_non_mexican(levers_.non_mexican_returns_per_day)) {
     const Unit& u = units_[n.unit];
-    carry_out(n.unit, decide_not_returned(u, spec_, levers_, policy_sector(u), n.expedited_draw));
+    carry_out(n.unit, decide_not_returned(u, spec_, levers_, stations_.policy_sector(u.station),
+                                          n.expedited_draw));
   }
-  if (levers_.detention_beds != detention_.beds().beds()) {
-    detention_.beds().set_beds(levers_.detention_beds);
-    admit_waiting(detention_route());
+  if (levers_.detention_beds != beds_.detention().beds().beds()) {
+    beds_.detention().beds().set_beds(levers_.detention_beds);
+    admit_waiting(Facility::kIceDetention);
   }
   // Processing agents of days without ports (with ports, start_port_day adds the officers
   // moved from them).
@@ -191,16 +158,9 @@ void World::start_policy_day(int day) {
 }
 
 void World::set_sector_processing(const PerSector<double>& extra_officers) {
-  for (std::size_t s = 0; s < kSectorCount; ++s) {
-    const int servers =
-        levers_.processing_agents[s] + static_cast<int>(std::floor(extra_officers[s]));
-    for (UnitHandle next : stations_[s].set_processing_servers(servers)) start_processing(next);
+  for (UnitHandle h : stations_.set_sector_servers(levers_.processing_agents, extra_officers)) {
+    start_processing(h);
   }
-}
-
-int World::policy_sector(const Unit& u) const {
-  if (!is_port_station(u.station)) return u.station;
-  return spec_.ports.crossings[crossing_of_station(u.station)].sector;
 }
 
 void World::schedule_day_events(int day) {
@@ -238,13 +198,13 @@ void World::handle(const engine::Event& e) {
     case kRelease:
       return release_from_custody(h);
     case kIceTransfer:
-      return transfer(detention_route(), h);
+      return transfer(Facility::kIceDetention, h);
     case kBedWaitTimeout:
       return bed_wait_timeout(h);
     case kDetentionDecided:
       return detention_decided(h);
     case kOrrTransfer:
-      return transfer(orr_route(), h);
+      return transfer(Facility::kOrrShelter, h);
     case kOrrRelease:
       return orr_release(h);
     case kRecross:
@@ -258,62 +218,11 @@ void World::handle(const engine::Event& e) {
   }
 }
 
-DayReport World::build_report() const {
-  DayReport report;
-  report.day_index = day_;
-  report.date = spec_.start_date + day_;
-  const engine::SimTime now = sim_.now();
-  const engine::SimTime standard = spec_.processing.custody_standard;
-
-  std::vector<std::int64_t> over_standard(stations_.size(), 0);
-  std::int64_t awaiting_bed = 0;
-  for (const Unit& u : units_.slots()) {
-    if (u.state != UnitState::kInCustody) continue;
-    if (now - u.custody_start > standard) over_standard[u.station] += u.size;
-    if (u.step == CustodyStep::kAwaitingBed) awaiting_bed += u.size;
-  }
-
-  for (std::size_t s = 0; s < kSectorCount; ++s) {
-    report.sectors[s] = stations_[s].sector_day(levers_.holding_capacity[s], over_standard[s],
-                                                spec_.sectors[s].agents_on_patrol);
-  }
-  report.ports = ports_.traffic_today();
-  for (std::size_t c = 0; c < report.ports.size(); ++c) {
-    stations_[static_cast<std::size_t>(port_station(c))].fill_port_day(report.ports[c]);
-    report.ports[c].appointments = ports_.appointments_today(c);
-  }
-  report.policies_in_force = policies_.in_force();
-
-  const StateCounts& states = ledger_.counts();
-  SystemDay& sys = report.system;
-  sys.custody_time = southwest_custody_time_.summary();
-  sys.detention_population = states.in_detention;  // beds in transfer are not yet filled
-  sys.detention_beds = detention_.beds().beds();
-  sys.detention_book_ins = detention_.today().book_ins;
-  sys.detention_releases = detention_.today().releases;
-  sys.removals_by_destination = detention_.today().removals;
-  sys.awaiting_detention_bed = awaiting_bed;
-  sys.orr_population = states.in_orr;
-  sys.orr_beds = orr_.beds();
-  sys.orr_releases = orr_releases_today_;
-  sys.waiting_in_mexico = states.waiting_in_mexico;
-  sys.states = states;
-  return report;
-}
-
 void World::close_day() {
-  std::int64_t southwest_encounters = 0;
-  PerSector<std::int64_t> sector_in_custody{};
-  for (std::size_t s = 0; s < kSectorCount; ++s) {
-    southwest_encounters += stations_[s].today().encounters;
-    sector_in_custody[s] = stations_[s].in_custody();
-  }
-  for (CustodyStation& st : stations_) st.end_day();
-  ports_.end_day(sector_in_custody);
-  policies_.observe(southwest_encounters);
-  southwest_custody_time_.clear();
-  detention_.end_day();
-  orr_releases_today_ = 0;
+  ports_.end_day(stations_.sector_in_custody());
+  policies_.observe(stations_.southwest_encounters());
+  stations_.end_day();
+  beds_.end_day();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -327,14 +236,11 @@ void World::cross(UnitHandle h) {
   if (u.attempt > 0) today.repeat_crossings += u.size;
 
   RandomStream surrender = stream(purpose(Purpose::kSurrender), u);
-  RandomStream delay = stream(purpose(Purpose::kEncounterDelay), u);
-  if (surrender.uniform() < spec_.arrivals.surrender_probability[index_of(u.demographic)]) {
-    sim_.schedule_in(draw_duration(spec_.apprehension.surrender_wait, delay), kEncounter, h);
-    return;
-  }
   RandomStream caught = stream(purpose(Purpose::kApprehension), u);
-  if (caught.uniform() < levers_.apprehension_probability[u.station]) {
-    sim_.schedule_in(draw_duration(spec_.apprehension.delay, delay), kEncounter, h);
+  RandomStream delay = stream(purpose(Purpose::kEncounterDelay), u);
+  if (const auto wait = minutes_to_encounter(u, spec_, levers_.apprehension_probability[u.station],
+                                             surrender, caught, delay)) {
+    sim_.schedule_in(*wait, kEncounter, h);
     return;
   }
   today.gotaways += u.size;
@@ -351,8 +257,8 @@ void World::encounter(UnitHandle h) {
   ledger_.move(u, UnitState::kInCustody);
   u.step = CustodyStep::kToFacility;
   u.custody_start = sim_.now();
-  const auto day = static_cast<int>(sim_.now() / kMinutesPerDay);
-  u.title42 = expelled_under_title42(u, spec_.start_date + day, day);
+  RandomStream title42 = stream(purpose(Purpose::kTitle42), u);
+  u.title42 = expelled_when_encountered(u, spec_, arrivals_, sim_.now(), title42);
   RandomStream rs = stream(purpose(Purpose::kTransport), u);
   sim_.schedule_in(draw_duration(spec_.processing.transport, rs), kArriveFacility, h);
 }
@@ -369,14 +275,8 @@ void World::arrive_at_facility(UnitHandle h) {
 void World::start_processing(UnitHandle h) {
   Unit& u = units_[h];
   u.step = CustodyStep::kInProcessing;
-  // A Title 42 expulsion is a short form, not a Title 8 case.
-  const DurationSpec& per_person = u.title42
-                                       ? spec_.processing.title42_service_time
-                                       : spec_.processing.service_time[index_of(u.demographic)];
-  // A family is one case: agent time adds up over its members.
-  const DurationSpec unit_time{per_person.mean * u.size, per_person.cv};
   RandomStream rs = stream(purpose(Purpose::kService), u);
-  sim_.schedule_in(std::max<engine::SimTime>(1, draw_duration(unit_time, rs)), kProcessed, h);
+  sim_.schedule_in(draw_processing_time(u, spec_.processing, rs), kProcessed, h);
 }
 
 void World::finish_processing(UnitHandle h) {
@@ -392,7 +292,7 @@ void World::decide_disposition(UnitHandle h) {
   Unit& u = units_[h];
   u.step_start = sim_.now();
   RandomStream rs = stream(purpose(Purpose::kDisposition), u);
-  const DispositionContext context{spec_, levers_, policy_sector(u),
+  const DispositionContext context{spec_, levers_, stations_.policy_sector(u.station),
                                    returns_.non_mexican_queued_people()};
   carry_out(h, model::decide_disposition(u, context, rs));
 }
@@ -409,7 +309,7 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
       returns_.queue_non_mexican({h, u.size, d.expedited_draw});
       return;
     case DispositionKind::kOrr:
-      wait_for_bed(orr_route(), h);
+      wait_for_bed(Facility::kOrrShelter, h);
       return;
     case DispositionKind::kDetention:
       u.policy = static_cast<std::int8_t>(d.policy);
@@ -439,21 +339,9 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
   sim_.schedule_in(draw_duration(spec_.dispositions.release_delay, delay), kRelease, h);
 }
 
-bool World::expelled_under_title42(const Unit& u, util::Date date, int share_day) const {
-  if (!spec_.dispositions.title42_end || is_port_station(u.station)) return false;
-  const double share =
-      arrivals_.title42_share(share_day, u.station, cell_of(u.demographic, u.citizenship));
-  const double p = title42_expulsion_probability(spec_.dispositions, share, date);
-  if (p <= 0.0) return false;
-  RandomStream rs = stream(purpose(Purpose::kTitle42), u);
-  return rs.uniform() < p;
-}
-
 void World::leave_custody(UnitHandle h) {
   const Unit& u = units_[h];
-  const engine::SimTime held = sim_.now() - u.custody_start;
-  stations_[u.station].leave(u.size, held);
-  if (!is_port_station(u.station)) southwest_custody_time_.add(held, u.size);
+  stations_.leave(u.station, u.size, sim_.now() - u.custody_start);
 }
 
 void World::finish_unit(UnitHandle h, Exit where) {
@@ -482,19 +370,12 @@ void World::return_batch(int batch) {
 void World::return_to_mexico(UnitHandle h) {
   Unit& u = units_[h];
   leave_custody(h);
-  SectorDay& today = stations_[u.station].today();
-  // At ports, PortDay has no such column: enrollees there count as returned to Mexico.
-  if (remain_in_mexico_of(u, spec_) != nullptr && !is_port_station(u.station)) {
-    today.remain_in_mexico += u.size;
-  } else {
-    (u.title42 ? today.title42_expulsions : today.returned_to_mexico) += u.size;
-  }
+  stations_[u.station].today().*return_flow(u, spec_) += u.size;
   RandomStream rs = stream(purpose(Purpose::kRecross), u);
-  if (rs.uniform() < recross_probability(u, spec_)) {
-    const engine::SimTime delay = draw_duration(spec_.recrossing.delay, rs);
+  if (const auto delay = minutes_to_recross(u, spec_, rs)) {
     ledger_.move(u, UnitState::kWaitingInMexico);
     ++u.attempt;
-    sim_.schedule_in(delay, kRecross, h);
+    sim_.schedule_in(*delay, kRecross, h);
     return;
   }
   finish_unit(h, Exit::kInMexico);
@@ -505,7 +386,7 @@ void World::recross(UnitHandle h) {
   // Someone returned after presenting at a port tries again between ports, in the sector the
   // crossing lies in (assumption, docs/model.md).
   if (is_port_station(u.station)) {
-    u.station = static_cast<std::uint8_t>(policy_sector(u));
+    u.station = static_cast<std::uint8_t>(stations_.policy_sector(u.station));
     u.appointment = false;
   }
   // A new attempt: whatever policy routed the last one decides nothing now.
@@ -517,41 +398,30 @@ void World::recross(UnitHandle h) {
 // ---------------------------------------------------------------------------------------
 // Beds: ICE detention (expedited removal) and ORR shelters (unaccompanied children)
 
-void World::wait_for_bed(const BedRoute& route, UnitHandle h) {
-  Unit& u = units_[h];
-  u.step = route.awaiting;
-  u.step_start = sim_.now();
-  route.beds.wait(h);
-  admit_waiting(route);
+void World::wait_for_bed(Facility f, UnitHandle h) {
+  start_transfers(f, beds_.wait(f, units_, h, sim_.now()));
 }
 
-void World::admit_waiting(const BedRoute& route) {
-  // An entry is stale when its unit stopped waiting (released when the wait ran out).
-  const auto people_if_waiting = [&](UnitHandle w) -> std::int64_t {
-    if (!units_.is_live(w)) return 0;
-    const Unit& u = units_[w];
-    return u.step == route.awaiting && u.state == UnitState::kInCustody ? u.size : 0;
-  };
-  for (UnitHandle h : route.beds.admit(people_if_waiting)) {
-    Unit& u = units_[h];
-    u.step = CustodyStep::kTransferring;
-    RandomStream rs = stream(purpose(Purpose::kDispositionDelay), u);
-    sim_.schedule_in(draw_duration(route.transfer_delay, rs), route.transfer_event, h);
+void World::admit_waiting(Facility f) { start_transfers(f, beds_.admit(f, units_)); }
+
+void World::start_transfers(Facility f, const std::vector<UnitHandle>& admitted) {
+  for (UnitHandle h : admitted) {
+    RandomStream rs = stream(purpose(Purpose::kDispositionDelay), units_[h]);
+    sim_.schedule_in(beds_.draw_transfer_delay(f, rs), transfer_event(f), h);
   }
 }
 
-void World::transfer(const BedRoute& route, UnitHandle h) {
+void World::transfer(Facility f, UnitHandle h) {
   Unit& u = units_[h];
   leave_custody(h);
-  stations_[u.station].today().*route.transferred += u.size;
-  if (route.held_in == UnitState::kInDetention) detention_.book_in(u.size);
-  ledger_.move(u, route.held_in);
-  RandomStream rs = stream(purpose(route.stay_purpose), u);
-  sim_.schedule_in(draw_duration(route.stay, rs), route.stay_end_event, h);
+  stations_[u.station].today().*BedPath::transferred(f) += u.size;
+  ledger_.move(u, BedPath::held_in(f));
+  RandomStream rs = stream(purpose(BedPath::stay_purpose(f)), u);
+  sim_.schedule_in(beds_.transfer_in(f, u.size, rs), stay_end_event(f), h);
 }
 
 void World::request_detention_bed(UnitHandle h) {
-  wait_for_bed(detention_route(), h);
+  wait_for_bed(Facility::kIceDetention, h);
   const Unit& u = units_[h];
   if (u.step == CustodyStep::kAwaitingBed && !u.hold_for_bed) {
     sim_.schedule_in(spec_.dispositions.max_wait_for_bed, kBedWaitTimeout, h);
@@ -559,39 +429,35 @@ void World::request_detention_bed(UnitHandle h) {
 }
 
 void World::bed_wait_timeout(UnitHandle h) {
-  if (!units_.is_live(h)) return;
-  const Unit& u = units_[h];
-  if (u.state != UnitState::kInCustody || u.step != CustodyStep::kAwaitingBed) return;
-  release_from_custody(h);  // its waiting-list entry is now stale and skipped
+  // Released if still waiting; its waiting-list entry is then stale and skipped.
+  if (BedPath::waiting(Facility::kIceDetention, units_, h)) release_from_custody(h);
 }
 
 void World::detention_decided(UnitHandle h) {
   Unit& u = units_[h];
   RandomStream rs = stream(purpose(Purpose::kCredibleFear), u);
-  if (rs.uniform() < screen_pass_share(u, spec_)) {
-    detention_.release(u.size);
+  const bool passed = passes_fear_screening(u, spec_, rs);
+  if (beds_.detention().decide_case(h, u.size, u.citizenship, passed, sim_.now())) {
     finish_unit(h, Exit::kReleased);
-    admit_waiting(detention_route());
+    admit_waiting(Facility::kIceDetention);
     return;
   }
-  u.step_start = sim_.now();
-  detention_.queue_for_flight(h, u.size, u.citizenship, sim_.now());
+  u.step_start = sim_.now();  // waiting for a flight
 }
 
 void World::flight_day() {
   for (const IceDetention::Departure& d :
-       detention_.flight_day(sim_.now(), spec_.detention.flight_seats_per_week,
-                             spec_.detention.max_wait_for_flight)) {
+       beds_.detention().flight_day(sim_.now(), spec_.detention.flight_seats_per_week,
+                                    spec_.detention.max_wait_for_flight)) {
     finish_unit(d.unit, d.removed ? Exit::kRemoved : Exit::kReleased);
   }
-  admit_waiting(detention_route());
+  admit_waiting(Facility::kIceDetention);
 }
 
 void World::orr_release(UnitHandle h) {
-  orr_.vacate(units_[h].size);
-  orr_releases_today_ += units_[h].size;
+  beds_.orr().release(units_[h].size);
   finish_unit(h, Exit::kReleased);
-  admit_waiting(orr_route());
+  admit_waiting(Facility::kOrrShelter);
 }
 
 // ---------------------------------------------------------------------------------------

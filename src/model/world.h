@@ -5,8 +5,9 @@
 //
 // The World keeps the story — the day loop, the event dispatch and each person's path —
 // and leaves resources and rules to components (src/model/README.md): custody stations,
-// the disposition decision, ICE detention and ORR bed pools, return channels, the ports'
-// day, and the population ledger that moves people between states.
+// the decisions on the way (crossing, processing time, Title 42, disposition, recrossing),
+// the path to an ICE detention or ORR bed, return channels, the ports' day, the population
+// ledger that moves people between states, and the day's report. It schedules every event.
 
 #include <cstdint>
 #include <vector>
@@ -14,12 +15,10 @@
 #include "engine/random_stream.h"
 #include "engine/simulator.h"
 #include "model/arrival_generator.h"
-#include "model/custody/custody_station.h"
-#include "model/custody_time_histogram.h"
+#include "model/custody/custody_stations.h"
 #include "model/day_levers.h"
 #include "model/day_report.h"
-#include "model/detention/bed_pool.h"
-#include "model/detention/ice_detention.h"
+#include "model/detention/bed_path.h"
 #include "model/disposition/disposition.h"
 #include "model/model_spec.h"
 #include "model/policies_in_force.h"
@@ -47,19 +46,14 @@ class World {
   std::size_t live_units() const { return units_.live(); }
 
  private:
-  struct BedRoute;  // how a unit in custody reaches ICE detention or an ORR shelter
-
   void handle(const engine::Event& e);
   // Policy levers (docs/model.md, "Policy levers"): which policies are in force on `day` and
   // what they change, set before the day starts.
   void start_policy_day(int day);
-  // The sector whose policies apply to a unit: its own, or the sector of its crossing.
-  int policy_sector(const Unit& u) const;
   void build_initial_state();
   void schedule_day_events(int day);
-  // End of day: the report (reads the world, changes nothing), then the close of the day
-  // (resets today's counters, feeds the triggers and the triggered port closures).
-  DayReport build_report() const;
+  // End of day, after the report (day_report_builder.h): resets today's counters, feeds the
+  // triggers and the triggered port closures.
   void close_day();
 
   // Unit life cycle.
@@ -71,22 +65,18 @@ class World {
   // Decides where a processed unit goes (disposition/disposition.h) and sends it there.
   void decide_disposition(UnitHandle h);
   void carry_out(UnitHandle h, const Disposition& d);
-  // Whether this attempt of `u`, encountered on `date`, is expelled under Title 42, with the
-  // arrival table's share of the cell in the month of `share_day` (docs/model.md,
-  // "Dispositions"). Never at ports of entry.
-  bool expelled_under_title42(const Unit& u, util::Date date, int share_day) const;
   void leave_custody(UnitHandle h);
   void release_from_custody(UnitHandle h);
   void return_batch(int batch);
   void return_to_mexico(UnitHandle h);
   void recross(UnitHandle h);
 
-  // Beds: ICE detention and ORR shelters share the path wait → admit → transfer.
-  BedRoute detention_route();
-  BedRoute orr_route();
-  void wait_for_bed(const BedRoute& route, UnitHandle h);
-  void admit_waiting(const BedRoute& route);
-  void transfer(const BedRoute& route, UnitHandle h);
+  // Beds (detention/bed_path.h): ICE detention and ORR shelters share the path
+  // wait → admit → transfer → stay; the World schedules the transfers and the stays.
+  void wait_for_bed(Facility f, UnitHandle h);
+  void admit_waiting(Facility f);
+  void start_transfers(Facility f, const std::vector<UnitHandle>& admitted);
+  void transfer(Facility f, UnitHandle h);
   void request_detention_bed(UnitHandle h);
   void bed_wait_timeout(UnitHandle h);
   void detention_decided(UnitHandle h);
@@ -111,11 +101,8 @@ class World {
   engine::Simulator sim_;
   UnitStore units_;
   PopulationLedger ledger_;
-  std::vector<CustodyStation> stations_;         // the sectors, then one per crossing
-  CustodyTimeHistogram southwest_custody_time_;  // all sectors pooled, for the true Southwest p90
-  IceDetention detention_;
-  BedPool orr_;
-  std::int64_t orr_releases_today_ = 0;  // children released to sponsors today
+  CustodyStations stations_;  // the sectors, then one per crossing
+  BedPath beds_;              // ICE detention and ORR shelters
   ReturnChannels returns_;
   PortsOfEntry ports_;
   std::vector<NewArrival> arrivals_buffer_;

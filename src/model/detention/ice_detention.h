@@ -39,6 +39,18 @@ class IceDetention {
     beds_.vacate(people);
     today_.releases += people;
   }
+  // The case of unit `h` (of `people`) is decided at `now`: if it passed the fear screening it
+  // is released (its beds freed: admit next) and true is returned; otherwise it is ordered
+  // removed and waits for a flight to `destination`.
+  bool decide_case(UnitHandle h, std::int64_t people, Citizenship destination,
+                   bool passed_screening, engine::SimTime now) {
+    if (passed_screening) {
+      release(people);
+      return true;
+    }
+    queue_for_flight(h, people, destination, now);
+    return false;
+  }
   // A unit ordered removed waits for a seat on a flight to `destination` since `now`.
   void queue_for_flight(UnitHandle h, std::int64_t people, Citizenship destination,
                         engine::SimTime now) {

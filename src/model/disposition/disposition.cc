@@ -2,6 +2,9 @@
 
 #include <variant>
 
+#include "model/custody/custody_station.h"
+#include "model/duration_draw.h"
+
 namespace bf::model {
 
 Disposition decide_disposition(const Unit& u, const DispositionContext& context,
@@ -77,6 +80,19 @@ double recross_probability(const Unit& u, const ModelSpec& spec) {
                     : spec.recrossing.probability)[index_of(u.citizenship)];
 }
 
+std::optional<engine::SimTime> minutes_to_recross(const Unit& u, const ModelSpec& spec,
+                                                  engine::RandomStream& recross_stream) {
+  if (recross_stream.uniform() >= recross_probability(u, spec)) return std::nullopt;
+  return draw_duration(spec.recrossing.delay, recross_stream);
+}
+
+std::int64_t SectorDay::*return_flow(const Unit& u, const ModelSpec& spec) {
+  if (remain_in_mexico_of(u, spec) != nullptr && !is_port_station(u.station)) {
+    return &SectorDay::remain_in_mexico;
+  }
+  return u.title42 ? &SectorDay::title42_expulsions : &SectorDay::returned_to_mexico;
+}
+
 double screen_pass_share(const Unit& u, const ModelSpec& spec) {
   const EntrySuspension* suspension =
       u.policy < 0
@@ -84,6 +100,11 @@ double screen_pass_share(const Unit& u, const ModelSpec& spec) {
           : std::get_if<EntrySuspension>(&spec.policies[static_cast<std::size_t>(u.policy)].lever);
   return suspension != nullptr ? suspension->screen_pass_share
                                : spec.detention.credible_fear_positive_share;
+}
+
+bool passes_fear_screening(const Unit& u, const ModelSpec& spec,
+                           engine::RandomStream& credible_fear_stream) {
+  return credible_fear_stream.uniform() < screen_pass_share(u, spec);
 }
 
 }  // namespace bf::model

@@ -7,9 +7,12 @@
 // the same attempt (Mexico's intake fell) reuses the same draw instead of re-drawing.
 
 #include <cstdint>
+#include <optional>
 
 #include "engine/random_stream.h"
+#include "engine/sim_time.h"
 #include "model/day_levers.h"
+#include "model/day_report.h"
 #include "model/model_spec.h"
 #include "model/unit.h"
 
@@ -64,8 +67,24 @@ const RemainInMexico* remain_in_mexico_of(const Unit& u, const ModelSpec& spec);
 // carried no penalty for trying again, so expelled people have their own probability.
 double recross_probability(const Unit& u, const ModelSpec& spec);
 
+// Minutes until someone returned to Mexico crosses again (recrossing.delay), or nullopt if
+// they do not try again: one draw against recross_probability, then the delay, both from the
+// attempt's Purpose::kRecross stream.
+std::optional<engine::SimTime> minutes_to_recross(const Unit& u, const ModelSpec& spec,
+                                                  engine::RandomStream& recross_stream);
+
+// Today's flow of the station a return of `u` to Mexico counts in: remain_in_mexico for a
+// Remain in Mexico enrollee returned between ports (PortDay has no such column: at ports
+// enrollees count as returned), title42_expulsions for an expulsion, returned_to_mexico
+// otherwise.
+std::int64_t SectorDay::*return_flow(const Unit& u, const ModelSpec& spec);
+
 // P(someone decided in ICE detention passes the fear screening and is released): under an
 // entry suspension, the screening has its own (higher) bar.
 double screen_pass_share(const Unit& u, const ModelSpec& spec);
+// Whether someone decided in ICE detention passes the fear screening: one draw from the
+// attempt's Purpose::kCredibleFear stream against screen_pass_share.
+bool passes_fear_screening(const Unit& u, const ModelSpec& spec,
+                           engine::RandomStream& credible_fear_stream);
 
 }  // namespace bf::model

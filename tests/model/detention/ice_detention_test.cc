@@ -37,5 +37,20 @@ TEST(IceDetention, FlightsTakeTheQueueInOrderThenReleaseWhoWaitedTooLong) {
   EXPECT_EQ(ice.today().releases, 0);
 }
 
+TEST(IceDetention, ACaseDecidedReleasesWhoPassedTheScreeningAndQueuesTheOthers) {
+  IceDetention ice(10);
+  ice.beds().occupy(5);
+  EXPECT_TRUE(ice.decide_case(1, 2, Citizenship::kHonduras, true, 0));
+  EXPECT_EQ(ice.beds().occupied(), 3);
+  EXPECT_EQ(ice.today().releases, 2);
+  EXPECT_FALSE(ice.decide_case(2, 3, Citizenship::kHonduras, false, 0));
+  EXPECT_EQ(ice.beds().occupied(), 3);  // held until the flight
+  const PerCitizenship<int> seats = {0, 0, 3, 0, 0};
+  const auto left = ice.flight_day(engine::kMinutesPerDay, seats, 30 * engine::kMinutesPerDay);
+  ASSERT_EQ(left.size(), 1U);
+  EXPECT_EQ(left[0].unit, 2U);
+  EXPECT_TRUE(left[0].removed);
+}
+
 }  // namespace
 }  // namespace bf::model

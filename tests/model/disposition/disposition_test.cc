@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -190,6 +191,59 @@ TEST(Disposition, RecrossAndScreeningFollowThePolicyThatRoutedTheAttempt) {
   EXPECT_EQ(screen_pass_share(u, f.spec), f.spec.detention.credible_fear_positive_share);
   u.policy = 1;  // removed under the entry suspension
   EXPECT_EQ(screen_pass_share(u, f.spec), EntrySuspension{}.screen_pass_share);
+}
+
+TEST(Disposition, TheFearScreeningIsOneDrawAgainstItsShare) {
+  Fixture f;
+  const Unit u = unit(Demographic::kSingleAdult, Citizenship::kHonduras);
+  f.spec.detention.credible_fear_positive_share = 0.25;
+  int passed = 0;
+  for (std::uint64_t i = 0; i < 4000; ++i) {
+    engine::RandomStream rs(7, 0, static_cast<std::uint8_t>(Purpose::kCredibleFear), i);
+    passed += passes_fear_screening(u, f.spec, rs) ? 1 : 0;
+  }
+  EXPECT_NEAR(passed / 4000.0, 0.25, 0.03);
+  f.spec.detention.credible_fear_positive_share = 1.0;
+  engine::RandomStream rs(7, 0, static_cast<std::uint8_t>(Purpose::kCredibleFear), 1);
+  EXPECT_TRUE(passes_fear_screening(u, f.spec, rs));
+}
+
+TEST(Disposition, AReturnCountsAsRemainInMexicoExpulsionOrReturnAtItsStation) {
+  Fixture f;
+  f.spec.policies.push_back(policy("mpp", RemainInMexico{}));
+  Unit u = unit(Demographic::kSingleAdult, Citizenship::kHonduras);
+  u.station = kSector;
+  EXPECT_EQ(return_flow(u, f.spec), &SectorDay::returned_to_mexico);
+  u.title42 = true;
+  EXPECT_EQ(return_flow(u, f.spec), &SectorDay::title42_expulsions);
+  u.title42 = false;
+  u.policy = 0;  // enrolled in Remain in Mexico
+  EXPECT_EQ(return_flow(u, f.spec), &SectorDay::remain_in_mexico);
+  u.station = static_cast<std::uint8_t>(kSectorCount);  // a port: no such column there
+  EXPECT_EQ(return_flow(u, f.spec), &SectorDay::returned_to_mexico);
+}
+
+TEST(Disposition, SomeoneReturnedCrossesAgainWithTheProbabilityAfterTheDelay) {
+  Fixture f;
+  f.spec.recrossing.delay = {3 * 24 * 60, 0.0};
+  const auto c = static_cast<std::size_t>(index_of(Citizenship::kHonduras));
+  const Unit u = unit(Demographic::kSingleAdult, Citizenship::kHonduras);
+  const auto recross_stream = [](std::uint64_t entity) {
+    return engine::RandomStream(7, 0, static_cast<std::uint8_t>(Purpose::kRecross), entity);
+  };
+  f.spec.recrossing.probability[c] = 1.0;
+  engine::RandomStream always = recross_stream(1);
+  EXPECT_EQ(minutes_to_recross(u, f.spec, always), std::optional<engine::SimTime>(3 * 24 * 60));
+  f.spec.recrossing.probability[c] = 0.0;
+  engine::RandomStream never = recross_stream(1);
+  EXPECT_EQ(minutes_to_recross(u, f.spec, never), std::nullopt);
+  f.spec.recrossing.probability[c] = 0.4;
+  int again = 0;
+  for (std::uint64_t i = 0; i < 4000; ++i) {
+    engine::RandomStream rs = recross_stream(i);
+    again += minutes_to_recross(u, f.spec, rs).has_value() ? 1 : 0;
+  }
+  EXPECT_NEAR(again / 4000.0, 0.4, 0.03);
 }
 
 }  // namespace
