@@ -37,7 +37,10 @@ if [[ ${LINT_TIDY:-all} == changed ]]; then
     todo=("${todo[@]:1}")
     [[ -n ${pick[$f]:-} ]] && continue
     pick[$f]=1
-    [[ $f == *.h ]] && todo+=($(grep -rlF "\"${f#src/}\"" src --include='*.h' --include='*.cc'))
+    if [[ $f == *.h ]]; then
+      mapfile -t includers < <(grep -rlF "\"${f#src/}\"" src --include='*.h' --include='*.cc')
+      todo+=("${includers[@]}")
+    fi
   done
   for f in "${!pick[@]}"; do [[ $f == *.cc ]] || unset "pick[$f]"; done
   sources=()

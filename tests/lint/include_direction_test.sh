@@ -27,7 +27,7 @@ expect_caught() {
   mv "$work/$file.orig" "$work/$file"
 }
 # The first file of a layer, whatever the refactorings of the day have named its files.
-first() { (cd "$work" && ls src/"$1"/*."$2" | head -1); }
+first() { (cd "$work" && find src/"$1" -maxdepth 1 -name "*.$2" | sort | head -1); }
 expect_caught "$(first util cc)" 3 '#include "apps/main_command.h"'
 expect_caught "$(first model h)" 2 '#  include "scenario/scenario_loader.h"'
 expect_caught "$(first compare cc)" 4 '#include "demand/anything.h"'
