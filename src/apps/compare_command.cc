@@ -16,7 +16,7 @@
 #include "compare/parameter_sampling.h"
 #include "compare/replication_metrics.h"
 #include "compare/sampling_text.h"
-#include "output/atomic_file.h"
+#include "util/atomic_file.h"
 #include "scenario/scenario_loader.h"
 #include "util/parallel_for.h"
 
@@ -162,7 +162,7 @@ int compare_command(const CompareOptions& options) {
         compare::sampled_values_csv(ranges_a, ranges_b, spec_a.seed, options.replications));
   }
   for (const auto& [name, contents] : files) {
-    if (const auto write_error = output::write_file_atomically(*options.out / name, contents)) {
+    if (const auto write_error = util::write_file_atomically(*options.out / name, contents)) {
       print_error(write_error->to_string().c_str());
       return kExitRunFailed;
     }

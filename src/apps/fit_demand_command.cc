@@ -13,7 +13,7 @@
 #include "demand/rolling_origin.h"
 #include "demand/sector_series.h"
 #include "model/population.h"
-#include "output/atomic_file.h"
+#include "util/atomic_file.h"
 
 namespace bf::apps {
 namespace {
@@ -101,7 +101,7 @@ int fit_demand_command(const FitDemandOptions& options) {
   derived_by += " -o " + options.output.filename().string();
   const std::string out = demand::effects_table_text(
       estimates, {{options.sectors.filename().string(), read.sha256, read.data_rows}}, derived_by);
-  if (const auto error = output::write_file_atomically(options.output, out)) {
+  if (const auto error = util::write_file_atomically(options.output, out)) {
     print_error(error->to_string().c_str());
     return kExitRunFailed;
   }

@@ -13,7 +13,7 @@
 #include "compare/replication_metrics.h"
 #include "compare/sensitivity.h"
 #include "compare/sensitivity_text.h"
-#include "output/atomic_file.h"
+#include "util/atomic_file.h"
 #include "report/tornado_chart.h"
 #include "scenario/scenario_loader.h"
 
@@ -169,7 +169,7 @@ int sensitivity_command(const SensitivityOptions& options) {
       {"sensitivity.svg", report::render_tornado_svg(tornado(result, spec))},
       {"sensitivity.txt", text}};
   for (const auto& [name, contents] : files) {
-    if (const auto write_error = output::write_file_atomically(*options.out / name, contents)) {
+    if (const auto write_error = util::write_file_atomically(*options.out / name, contents)) {
       print_error(write_error->to_string().c_str());
       return kExitRunFailed;
     }

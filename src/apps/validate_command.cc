@@ -13,7 +13,7 @@
 #include "demand/rolling_origin.h"
 #include "ingest/data_error.h"
 #include "ingest/data_ice_detention.h"
-#include "output/atomic_file.h"
+#include "util/atomic_file.h"
 #include "scenario/scenario_loader.h"
 #include "validate/arrival_forecast.h"
 #include "validate/comparison.h"
@@ -224,7 +224,7 @@ int validate_command(const ValidateOptions& options) {
                        report::render_svg(validate::detention_chart(detention_rows)));
   }
   for (const auto& [name, contents] : files) {
-    if (const auto write_error = output::write_file_atomically(*options.out / name, contents)) {
+    if (const auto write_error = util::write_file_atomically(*options.out / name, contents)) {
       print_error(write_error->to_string().c_str());
       return kExitRunFailed;
     }

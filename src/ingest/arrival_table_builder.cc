@@ -12,7 +12,7 @@
 #include <system_error>
 #include <tuple>
 
-#include "output/atomic_file.h"
+#include "util/atomic_file.h"
 #include "util/ipf.h"
 #include "util/sha256.h"
 
@@ -397,7 +397,7 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
 
   std::ostringstream text;
   write_arrival_table(text, table.rows, sources, derived_by, result.notes);
-  if (auto error = output::write_file_atomically(options.output, text.str())) {
+  if (auto error = util::write_file_atomically(options.output, text.str())) {
     result.exit_code = kCalibrateWriteFailed;
     result.errors.push_back({std::move(error->file), 0, 0, std::move(error->message)});
     return result;

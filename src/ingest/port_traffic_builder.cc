@@ -14,7 +14,7 @@
 #include <tuple>
 
 #include "ingest/data_fields.h"
-#include "output/atomic_file.h"
+#include "util/atomic_file.h"
 #include "util/csv_reader.h"
 #include "util/sha256.h"
 
@@ -342,7 +342,7 @@ CalibrateResult calibrate_ports(const CalibratePortsOptions& options) {
   std::ostringstream text;
   write_port_traffic(text, table, files, derived_by);
 
-  if (auto error = output::write_file_atomically(options.output, text.str())) {
+  if (auto error = util::write_file_atomically(options.output, text.str())) {
     result.exit_code = kCalibrateWriteFailed;
     result.errors.push_back({std::move(error->file), 0, 0, std::move(error->message)});
     return result;

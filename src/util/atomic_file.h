@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-namespace bf::output {
+namespace bf::util {
 
 // A file that could not be written, and why.
 struct WriteError {
@@ -24,4 +24,4 @@ struct WriteError {
 std::optional<WriteError> write_file_atomically(const std::filesystem::path& path,
                                                 const std::string& text);
 
-}  // namespace bf::output
+}  // namespace bf::util

@@ -1,9 +1,9 @@
-#include "output/atomic_file.h"
+#include "util/atomic_file.h"
 
 #include <fstream>
 #include <system_error>
 
-namespace bf::output {
+namespace bf::util {
 
 std::string WriteError::to_string() const { return file + ": " + message; }
 
@@ -32,4 +32,4 @@ std::optional<WriteError> write_file_atomically(const std::filesystem::path& pat
   return std::nullopt;
 }
 
-}  // namespace bf::output
+}  // namespace bf::util
