@@ -16,8 +16,8 @@
 #include "compare/parameter_sampling.h"
 #include "compare/replication_metrics.h"
 #include "compare/sampling_text.h"
-#include "util/atomic_file.h"
 #include "scenario/scenario_loader.h"
+#include "util/atomic_file.h"
 #include "util/parallel_for.h"
 
 namespace bf::apps {

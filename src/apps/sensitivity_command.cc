@@ -13,9 +13,9 @@
 #include "compare/replication_metrics.h"
 #include "compare/sensitivity.h"
 #include "compare/sensitivity_text.h"
-#include "util/atomic_file.h"
 #include "report/tornado_chart.h"
 #include "scenario/scenario_loader.h"
+#include "util/atomic_file.h"
 
 namespace bf::apps {
 namespace {
