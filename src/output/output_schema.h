@@ -60,6 +60,24 @@ struct SummaryUse {
   bool sector_peak = false;      // sectors.<sector>.peak_<name>: per sector
 };
 
+// How `borderflow compare` and `sensitivity` read a column over a period (the run, a
+// calendar month); compare/replication_metrics.h builds its metrics from these.
+enum class PeriodAggregation {
+  kSum,   // a flow: total over the period's days
+  kMean,  // a stock: mean of the end-of-day values
+  kPeak,  // a stock: largest end-of-day value
+};
+
+// One compare metric read from a days or port_days field (port_days: summed over crossings).
+struct CompareUse {
+  // The metric's position among all the metrics (compare.csv's row order, which is not the
+  // column order): 0, 1, 2, ... over the days and port_days tables together.
+  int order = 0;
+  std::string_view key;    // compare.csv's `metric`, `sensitivity --metric`
+  std::string_view label;  // the printed table's row name
+  PeriodAggregation aggregation = PeriodAggregation::kSum;
+};
+
 struct Field {
   std::string name;  // column name
   ColumnType type = ColumnType::kInteger;
@@ -71,6 +89,8 @@ struct Field {
   // as {<group>: {<member>: ...}}. Empty for a single column.
   std::string group, member;
   SummaryUse summary;
+  // The compare metrics read from this column (days and port_days tables only).
+  std::vector<CompareUse> compare;
   // Value readers; the one a table uses is set (sector_days: sector, days: sector when
   // over_sectors is kSum, else system; port_days: port).
   std::function<Cell(const model::SectorDay&)> sector;

@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "test_reports.h"
 
@@ -53,6 +54,27 @@ TEST(OutputSchema, DayValueAggregatesOverSectors) {
     for (const model::SectorDay& s : report.sectors) sum += f.sector(s).integer;
     EXPECT_EQ(day_value(f, report).integer, sum) << f.name;
   }
+}
+
+// The compare metrics declared on the days and port_days fields are numbered 0, 1, 2, ...
+// once each, with distinct keys; a stock is read as a mean or peak, a flow as a sum.
+TEST(OutputSchema, CompareUsesAreNumberedOnceWithDistinctKeys) {
+  std::set<int> orders;
+  std::set<std::string_view> keys;
+  for (const Table table : {Table::kDays, Table::kPortDays}) {
+    for (const Field& f : fields(table)) {
+      for (const CompareUse& use : f.compare) {
+        SCOPED_TRACE(std::string(table_name(table)) + "." + f.name);
+        EXPECT_TRUE(orders.insert(use.order).second) << "order " << use.order << " twice";
+        EXPECT_TRUE(keys.insert(use.key).second) << use.key << " twice";
+        EXPECT_FALSE(use.label.empty());
+        EXPECT_EQ(use.aggregation == PeriodAggregation::kSum, f.kind == Kind::kFlow);
+      }
+    }
+  }
+  ASSERT_FALSE(orders.empty());
+  EXPECT_EQ(*orders.begin(), 0);
+  EXPECT_EQ(*orders.rbegin(), static_cast<int>(orders.size()) - 1);
 }
 
 TEST(OutputSchema, DictionaryHasEveryTableAndRejectsUnknownOnes) {
