@@ -207,32 +207,43 @@ std::vector<Field> build_port_fields() {
     return out.back();
   };
   // A compare metric read from the field just added (summed over crossings).
-  const auto metric = [](Field& f, CompareUse use) { f.compare.push_back(use); };
+  const auto metric = [](Field& f, CompareUse use) -> Field& {
+    f.compare.push_back(use);
+    return f;
+  };
   const PeriodAggregation sum = PeriodAggregation::kSum;
+  // summary.json's ports.<key> from the field just added (see SummaryUse::port_key).
+  const auto port_total = [](Field& f, int order, std::string_view key, bool any = false) {
+    f.summary.port_key = key;
+    f.summary.port_order = order;
+    f.summary.port_any_nonzero = any;
+  };
   const Kind flow = Kind::kFlow, stock = Kind::kStock, setting = Kind::kSetting;
   for (std::size_t i = 0; i < model::kModeKeys.size(); ++i) {
     const std::string mode(model::kModeKeys[i]);
     const auto m = [i](const PortDay& p) -> const ModeDay& { return p.modes[i]; };
     // clang-format off
     real(mode + "_demand", flow, "units", "normal demand arriving at this crossing", [m](const PortDay& p) { return m(p).demand; });
-    real(mode + "_processed", flow, "units", "units that crossed", [m](const PortDay& p) { return m(p).processed; });
+    Field& processed = real(mode + "_processed", flow, "units", "units that crossed", [m](const PortDay& p) { return m(p).processed; });
+    if (i == static_cast<std::size_t>(model::Mode::kTruck)) port_total(processed, 2, "trucks_processed");
+    if (i == static_cast<std::size_t>(model::Mode::kRail)) port_total(processed, 3, "railcars_processed");
     real(mode + "_diverted_in", flow, "units", "demand diverted here from a closed crossing of the group", [m](const PortDay& p) { return m(p).diverted_in; });
     real(mode + "_diverted_out", flow, "units", "demand diverted away because this mode was closed here", [m](const PortDay& p) { return m(p).diverted_out; });
-    real(mode + "_lost", flow, "units", "demand that gave up (closed, no open alternative)", [m](const PortDay& p) { return m(p).lost; });
+    port_total(real(mode + "_lost", flow, "units", "demand that gave up (closed, no open alternative)", [m](const PortDay& p) { return m(p).lost; }), 4, "units_lost");
     real(mode + "_queue", stock, "units", "units waiting at the end of the day", [m](const PortDay& p) { return m(p).queue; });
     real(mode + "_lanes_open", setting, "lanes", "mean lanes open over the mode's hours of operation", [m](const PortDay& p) { return m(p).lanes_open; });
     real(mode + "_wait_hours", Kind::kRate, "hours", "mean wait of the units processed (unit-hours waited / units processed; 0 when none)", [m](const PortDay& p) { return m(p).processed > 0 ? m(p).delay_unit_hours / m(p).processed : 0.0; });
-    integer(mode + "_closed", setting, "0/1", "1 if the mode was closed all day", [m](const PortDay& p) -> I { return m(p).closed ? 1 : 0; });
+    port_total(integer(mode + "_closed", setting, "0/1", "1 if the mode was closed all day", [m](const PortDay& p) -> I { return m(p).closed ? 1 : 0; }), 8, "closed_crossing_days", true);
     // clang-format on
   }
   // clang-format off
-  metric(real("truck_hours_delay", flow, "truck-hours", "hours trucks spent waiting", [](const PortDay& p) { return p.truck_hours_delay; }), {18, "truck_hours_delay", "truck-hours of delay", sum});
-  metric(real("railcar_days_delay", flow, "railcar-days", "days railcars spent waiting", [](const PortDay& p) { return p.railcar_days_delay; }), {19, "railcar_days_delay", "railcar-days of delay", sum});
-  metric(real("freight_delayed_usd", flow, "USD", "value of the delayed trucks and railcars", [](const PortDay& p) { return p.freight_delayed_usd; }), {20, "freight_delayed_usd", "freight delayed (USD)", sum});
+  port_total(metric(real("truck_hours_delay", flow, "truck-hours", "hours trucks spent waiting", [](const PortDay& p) { return p.truck_hours_delay; }), {18, "truck_hours_delay", "truck-hours of delay", sum}), 5, "truck_hours_delay");
+  port_total(metric(real("railcar_days_delay", flow, "railcar-days", "days railcars spent waiting", [](const PortDay& p) { return p.railcar_days_delay; }), {19, "railcar_days_delay", "railcar-days of delay", sum}), 6, "railcar_days_delay");
+  port_total(metric(real("freight_delayed_usd", flow, "USD", "value of the delayed trucks and railcars", [](const PortDay& p) { return p.freight_delayed_usd; }), {20, "freight_delayed_usd", "freight delayed (USD)", sum}), 7, "freight_delayed_usd");
   real("traffic_officers", setting, "officers", "officers on duty for traffic (after redeployments)", [](const PortDay& p) { return p.traffic_officers; });
-  real("officers_redeployed", setting, "officers", "officers moved to Border Patrol processing", [](const PortDay& p) { return p.officers_redeployed; });
-  metric(integer("encounters", flow, "people", "people presenting at the port (appointments and other inadmissible arrivals)", [](const PortDay& p) { return p.encounters; }), {17, "port_encounters", "encounters at ports", sum});
-  integer("appointments", flow, "people", "of the encounters, appointment holders", [](const PortDay& p) { return p.appointments; });
+  port_total(real("officers_redeployed", setting, "officers", "officers moved to Border Patrol processing", [](const PortDay& p) { return p.officers_redeployed; }), 9, "officers_redeployed_days");
+  port_total(metric(integer("encounters", flow, "people", "people presenting at the port (appointments and other inadmissible arrivals)", [](const PortDay& p) { return p.encounters; }), {17, "port_encounters", "encounters at ports", sum}), 0, "encounters");
+  port_total(integer("appointments", flow, "people", "of the encounters, appointment holders", [](const PortDay& p) { return p.appointments; }), 1, "appointments");
   integer("processed", flow, "people", "people whose processing at the port finished", [](const PortDay& p) { return p.processed; });
   integer("in_custody", stock, "people", "held at the port at the end of the day", [](const PortDay& p) { return p.in_custody; });
   integer("released", flow, "people", "paroled or released with a Notice to Appear", [](const PortDay& p) { return p.released; });

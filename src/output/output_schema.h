@@ -58,6 +58,13 @@ struct SummaryUse {
   std::string_view rate_weight;  // ... weighted by this flow column's sector values
   bool sector_total = false;     // sectors.<sector>.<name>: sum over days, per sector
   bool sector_peak = false;      // sectors.<sector>.peak_<name>: per sector
+  // port_days fields: ports.<port_key> (runs with ports only), the sum over crossings and
+  // days of every field with this key (units_lost: each mode's _lost), or with
+  // port_any_nonzero the number of crossing-days on which any of them is nonzero
+  // (closed_crossing_days: a mode closed). port_order: the key's position in `ports`.
+  std::string_view port_key;
+  int port_order = 0;
+  bool port_any_nonzero = false;
 };
 
 // How `borderflow compare` and `sensitivity` read a column over a period (the run, a

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "test_reports.h"
 
@@ -75,6 +77,25 @@ TEST(OutputSchema, CompareUsesAreNumberedOnceWithDistinctKeys) {
   ASSERT_FALSE(orders.empty());
   EXPECT_EQ(*orders.begin(), 0);
   EXPECT_EQ(*orders.rbegin(), static_cast<int>(orders.size()) - 1);
+}
+
+// summary.json's ports keys: numbered 0, 1, 2, ..., each number with one key and one rule
+// (a key may gather several fields: units_lost, closed_crossing_days).
+TEST(OutputSchema, PortTotalKeysAreNumberedWithOneKeyEach) {
+  std::map<int, std::pair<std::string_view, bool>> keys;
+  for (const Field& f : fields(Table::kPortDays)) {
+    const SummaryUse& use = f.summary;
+    if (use.port_key.empty()) continue;
+    SCOPED_TRACE(f.name);
+    const auto [it, added] =
+        keys.emplace(use.port_order, std::pair(use.port_key, use.port_any_nonzero));
+    EXPECT_TRUE(added || it->second == std::pair(use.port_key, use.port_any_nonzero));
+  }
+  ASSERT_FALSE(keys.empty());
+  EXPECT_EQ(keys.begin()->first, 0);
+  EXPECT_EQ(keys.rbegin()->first, static_cast<int>(keys.size()) - 1);
+  EXPECT_EQ(keys.at(0).first, "encounters");
+  EXPECT_EQ(keys.at(keys.size() - 1).first, "officers_redeployed_days");
 }
 
 TEST(OutputSchema, DictionaryHasEveryTableAndRejectsUnknownOnes) {
