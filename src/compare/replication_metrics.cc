@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
+#include <utility>
 
 #include "model/world.h"
 #include "output/output_schema.h"
@@ -12,19 +13,28 @@
 namespace bf::compare {
 namespace {
 
-// Each metric's field in the output schema (days, or port_days for port metrics), found by
-// name once.
-std::vector<const output::Field*> metric_fields() {
-  std::vector<const output::Field*> found;
-  for (const Metric& m : kMetrics) {
-    const std::vector<output::Field>& table =
-        output::fields(m.port ? output::Table::kPortDays : output::Table::kDays);
-    const auto it = std::find_if(table.begin(), table.end(),
-                                 [&m](const output::Field& f) { return f.name == m.column; });
-    if (it == table.end()) throw std::logic_error("compare metric of an unknown column");
-    found.push_back(&*it);
+std::vector<Metric> build_metrics() {
+  std::vector<std::pair<int, Metric>> found;
+  for (const output::Table table : {output::Table::kDays, output::Table::kPortDays}) {
+    const bool port = table == output::Table::kPortDays;
+    for (const output::Field& f : output::fields(table)) {
+      for (const output::CompareUse& use : f.compare) {
+        found.emplace_back(use.order,
+                           Metric{use.key, use.label, use.aggregation, port, f.name, &f});
+      }
+    }
   }
-  return found;
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<Metric> out;
+  out.reserve(found.size());
+  for (std::size_t m = 0; m < found.size(); ++m) {
+    if (found[m].first != static_cast<int>(m)) {
+      throw std::logic_error("compare metric orders in the output schema are not 0, 1, 2, ...");
+    }
+    out.push_back(found[m].second);
+  }
+  return out;
 }
 
 double as_double(const output::Cell& c) {
@@ -33,14 +43,19 @@ double as_double(const output::Cell& c) {
 
 }  // namespace
 
+const std::vector<Metric>& metrics() {
+  static const std::vector<Metric> kList = build_metrics();
+  return kList;
+}
+
 MetricValues day_values(const model::DayReport& report) {
-  static const std::vector<const output::Field*> kFields = metric_fields();
+  const std::vector<Metric>& list = metrics();
   MetricValues v{};
-  for (std::size_t m = 0; m < kMetricCount; ++m) {
-    if (kMetrics[m].port) {
-      for (const model::PortDay& port : report.ports) v[m] += as_double(kFields[m]->port(port));
+  for (std::size_t m = 0; m < list.size(); ++m) {
+    if (list[m].port) {
+      for (const model::PortDay& port : report.ports) v[m] += as_double(list[m].field->port(port));
     } else {
-      v[m] = as_double(output::day_value(*kFields[m], report));
+      v[m] = as_double(output::day_value(*list[m].field, report));
     }
   }
   return v;

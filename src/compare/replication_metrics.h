@@ -2,26 +2,24 @@
 // The outputs `borderflow compare` sets side by side, collected per replication: each
 // metric's value over the whole run and in each calendar month of it. Flows are summed over
 // the period; stocks are the mean (or the peak) of the end-of-day values over the period's
-// simulated days. Each metric reads one column of the days or port_days table from the output
-// schema (output/output_schema.h): its key is the column's name, with `_mean` / `_peak` for
-// stocks and `port_` for the people who present at ports.
+// simulated days. Each metric is declared on the column it reads, in the days or port_days
+// table of the output schema (output/output_schema.h, Field::compare); the list below is
+// built from there. A key is the column's name, with `_mean` / `_peak` for stocks and `port_`
+// for the people who present at ports.
 
-#include <array>
 #include <cstddef>
 #include <string_view>
 #include <vector>
 
 #include "model/day_report.h"
 #include "model/model_spec.h"
+#include "output/output_schema.h"
 #include "util/date.h"
 
 namespace bf::compare {
 
-enum class Aggregation {
-  kSum,   // a flow: total over the period's days
-  kMean,  // a stock: mean of the end-of-day values
-  kPeak,  // a stock: largest end-of-day value
-};
+// How a metric reads its column over a period (output::PeriodAggregation).
+using Aggregation = output::PeriodAggregation;
 
 struct Metric {
   std::string_view key;    // compare.csv's `metric`
@@ -29,38 +27,46 @@ struct Metric {
   Aggregation aggregation;
   bool port;  // reported only when a scenario has ports of entry (a port_days column, summed
               // over crossings); otherwise a days column
-  std::string_view column;  // the output column read
+  std::string_view column;               // the output column read
+  const output::Field* field = nullptr;  // ... its schema field
 };
 
-inline constexpr std::array<Metric, 21> kMetrics = {{
-    {"encounters", "Border Patrol encounters", Aggregation::kSum, false, "encounters"},
-    {"gotaways", "gotaways", Aggregation::kSum, false, "gotaways"},
-    {"crossings", "crossings", Aggregation::kSum, false, "crossings"},
-    {"repeat_crossings", "of which repeat crossings", Aggregation::kSum, false, "repeat_crossings"},
-    {"returned_to_mexico", "returned to Mexico", Aggregation::kSum, false, "returned_to_mexico"},
-    {"title42_expulsions", "Title 42 expulsions", Aggregation::kSum, false, "title42_expulsions"},
-    {"remain_in_mexico", "returned to await hearing (MPP)", Aggregation::kSum, false,
-     "remain_in_mexico"},
-    {"transferred_to_ice", "transferred to ICE", Aggregation::kSum, false, "transferred_to_ice"},
-    {"released", "released", Aggregation::kSum, false, "released"},
-    {"transferred_to_orr", "transferred to ORR", Aggregation::kSum, false, "transferred_to_orr"},
-    {"in_custody_mean", "in custody (mean)", Aggregation::kMean, false, "in_custody"},
-    {"in_custody_peak", "in custody (peak)", Aggregation::kPeak, false, "in_custody"},
-    {"over_capacity_mean", "over capacity (mean)", Aggregation::kMean, false, "over_capacity"},
-    {"held_over_72h_mean", "held over 72 h (mean)", Aggregation::kMean, false, "held_over_72h"},
-    {"detention_population_mean", "detention population (mean)", Aggregation::kMean, false,
-     "detention_population"},
-    {"detention_book_ins", "detention book-ins", Aggregation::kSum, false, "detention_book_ins"},
-    {"removals", "removals (flights)", Aggregation::kSum, false, "removals"},
-    {"port_encounters", "encounters at ports", Aggregation::kSum, true, "encounters"},
-    {"truck_hours_delay", "truck-hours of delay", Aggregation::kSum, true, "truck_hours_delay"},
-    {"railcar_days_delay", "railcar-days of delay", Aggregation::kSum, true, "railcar_days_delay"},
-    {"freight_delayed_usd", "freight delayed (USD)", Aggregation::kSum, true,
-     "freight_delayed_usd"},
-}};
-inline constexpr std::size_t kMetricCount = kMetrics.size();
+// The metrics, in compare.csv's order: every output::CompareUse of the days and port_days
+// fields, sorted by CompareUse::order. Built once on first use (throws std::logic_error if
+// the orders are not 0, 1, 2, ...); read-only afterwards.
+const std::vector<Metric>& metrics();
 
-using MetricValues = std::array<double, kMetricCount>;  // indexed like kMetrics
+// kMetrics[m], kMetricCount and range-for over kMetrics read metrics().
+struct MetricList {
+  const Metric& operator[](std::size_t m) const { return metrics()[m]; }
+  std::size_t size() const { return metrics().size(); }
+  std::vector<Metric>::const_iterator begin() const { return metrics().begin(); }
+  std::vector<Metric>::const_iterator end() const { return metrics().end(); }
+};
+inline constexpr MetricList kMetrics{};
+struct MetricCount {
+  // Implicit on purpose: kMetricCount reads as the number it was.
+  operator std::size_t() const { return metrics().size(); }
+};
+inline constexpr MetricCount kMetricCount{};
+
+// One value per metric, indexed like kMetrics (zeros when default-constructed).
+class MetricValues {
+ public:
+  MetricValues() : values_(kMetricCount, 0.0) {}
+  double& operator[](std::size_t m) { return values_[m]; }
+  double operator[](std::size_t m) const { return values_[m]; }
+  std::size_t size() const { return values_.size(); }
+  using iterator = std::vector<double>::iterator;
+  using const_iterator = std::vector<double>::const_iterator;
+  const_iterator begin() const { return values_.begin(); }
+  const_iterator end() const { return values_.end(); }
+  bool operator==(const MetricValues& other) const { return values_ == other.values_; }
+  bool operator!=(const MetricValues& other) const { return values_ != other.values_; }
+
+ private:
+  std::vector<double> values_;
+};
 
 // One replication's metrics. periods[0] is the whole run; periods[1 + i] is months[i].
 struct ReplicationMetrics {

@@ -45,6 +45,10 @@ struct Def {
     f.summary.rate_weight = weight;
     return *this;
   }
+  Def& metric(int order, std::string_view key, std::string_view label, PeriodAggregation how) {
+    f.compare.push_back(CompareUse{order, key, label, how});
+    return *this;
+  }
   Def& in(std::string group, std::string member) {
     f.group = std::move(group);
     f.member = std::move(member);
@@ -75,10 +79,12 @@ Def system(std::string name, Kind kind, std::string unit, std::string meaning,
 std::vector<Field> build_sector_fields() {
   std::vector<Def> d;
   const Kind flow = Kind::kFlow, stock = Kind::kStock, setting = Kind::kSetting;
+  const PeriodAggregation sum = PeriodAggregation::kSum, mean = PeriodAggregation::kMean,
+                          peak = PeriodAggregation::kPeak;
   // clang-format off
-  d.push_back(sector("crossings", flow, "people", "people reaching the border between ports that day", &SectorDay::crossings).total().daily_mean().sector_total());
-  d.push_back(sector("repeat_crossings", flow, "people", "of whom people returned to Mexico earlier in the run, trying again", &SectorDay::repeat_crossings).total());
-  d.push_back(sector("encounters", flow, "encounters", "Border Patrol encounters (surrenders + apprehensions): events, not people", &SectorDay::encounters).total().daily_mean().peak().sector_total());
+  d.push_back(sector("crossings", flow, "people", "people reaching the border between ports that day", &SectorDay::crossings).total().daily_mean().sector_total().metric(2, "crossings", "crossings", sum));
+  d.push_back(sector("repeat_crossings", flow, "people", "of whom people returned to Mexico earlier in the run, trying again", &SectorDay::repeat_crossings).total().metric(3, "repeat_crossings", "of which repeat crossings", sum));
+  d.push_back(sector("encounters", flow, "encounters", "Border Patrol encounters (surrenders + apprehensions): events, not people", &SectorDay::encounters).total().daily_mean().peak().sector_total().metric(0, "encounters", "Border Patrol encounters", sum));
   for (int i = 0; i < model::kDemographicCount; ++i) {
     const std::string key(model::kDemographicKeys[i]);
     d.push_back(std::move(sector("encounters_" + key, flow, "encounters", "encounters by CBP demographic: " + key, [i](const SectorDay& s) { return s.encounters_by_demographic[i]; }).total().in("encounters_by_demographic", key)));
@@ -87,14 +93,14 @@ std::vector<Field> build_sector_fields() {
     const std::string key(model::kCitizenshipKeys[i]);
     d.push_back(std::move(sector("encounters_" + key, flow, "encounters", "encounters by CBP citizenship group: " + key, [i](const SectorDay& s) { return s.encounters_by_citizenship[i]; }).total().in("encounters_by_citizenship", key)));
   }
-  d.push_back(sector("gotaways", flow, "people", "people who evaded and were not apprehended (counted on the day they crossed)", &SectorDay::gotaways).total().daily_mean().sector_total());
+  d.push_back(sector("gotaways", flow, "people", "people who evaded and were not apprehended (counted on the day they crossed)", &SectorDay::gotaways).total().daily_mean().sector_total().metric(1, "gotaways", "gotaways", sum));
   d.push_back(sector("processed", flow, "people", "people whose processing by an agent finished", &SectorDay::processed).total());
-  d.push_back(sector("returned_to_mexico", flow, "people", "people returned to Mexico under Title 8 (Mexicans, and non-Mexicans Mexico accepted)", &SectorDay::returned_to_mexico).total());
-  d.push_back(sector("title42_expulsions", flow, "people", "people expelled to Mexico under Title 42 (only with dispositions.title42_end; 0 otherwise)", &SectorDay::title42_expulsions).total());
-  d.push_back(sector("remain_in_mexico", flow, "people", "people returned to Mexico to await their hearing (only with a remain_in_mexico policy; 0 otherwise)", &SectorDay::remain_in_mexico).total());
-  d.push_back(sector("transferred_to_ice", flow, "people", "people moved to ICE detention (expedited removal)", &SectorDay::transferred_to_ice).total());
-  d.push_back(sector("released", flow, "people", "people released from Border Patrol custody with a Notice to Appear or on parole", &SectorDay::released).total());
-  d.push_back(sector("transferred_to_orr", flow, "people", "unaccompanied children moved to ORR shelters", &SectorDay::transferred_to_orr).total());
+  d.push_back(sector("returned_to_mexico", flow, "people", "people returned to Mexico under Title 8 (Mexicans, and non-Mexicans Mexico accepted)", &SectorDay::returned_to_mexico).total().metric(4, "returned_to_mexico", "returned to Mexico", sum));
+  d.push_back(sector("title42_expulsions", flow, "people", "people expelled to Mexico under Title 42 (only with dispositions.title42_end; 0 otherwise)", &SectorDay::title42_expulsions).total().metric(5, "title42_expulsions", "Title 42 expulsions", sum));
+  d.push_back(sector("remain_in_mexico", flow, "people", "people returned to Mexico to await their hearing (only with a remain_in_mexico policy; 0 otherwise)", &SectorDay::remain_in_mexico).total().metric(6, "remain_in_mexico", "returned to await hearing (MPP)", sum));
+  d.push_back(sector("transferred_to_ice", flow, "people", "people moved to ICE detention (expedited removal)", &SectorDay::transferred_to_ice).total().metric(7, "transferred_to_ice", "transferred to ICE", sum));
+  d.push_back(sector("released", flow, "people", "people released from Border Patrol custody with a Notice to Appear or on parole", &SectorDay::released).total().metric(8, "released", "released", sum));
+  d.push_back(sector("transferred_to_orr", flow, "people", "unaccompanied children moved to ORR shelters", &SectorDay::transferred_to_orr).total().metric(9, "transferred_to_orr", "transferred to ORR", sum));
   // clang-format on
   {
     Def e = sector("left_custody", flow, "people",
@@ -121,9 +127,9 @@ std::vector<Field> build_sector_fields() {
     d.push_back(std::move(e));
   }
   // clang-format off
-  d.push_back(sector("in_custody", stock, "people", "people held by Border Patrol at the end of the day", &SectorDay::in_custody).mean().peak().sector_peak());
-  d.push_back(sector("over_capacity", stock, "people", "in_custody above the rated holding capacity (still held, never dropped); in days the sum of sector overflows", &SectorDay::over_capacity).peak().sector_peak());
-  d.push_back(sector("held_over_72h", stock, "people", "people in custody longer than the 72-hour standard", &SectorDay::held_over_72h).peak().sector_peak());
+  d.push_back(sector("in_custody", stock, "people", "people held by Border Patrol at the end of the day", &SectorDay::in_custody).mean().peak().sector_peak().metric(10, "in_custody_mean", "in custody (mean)", mean).metric(11, "in_custody_peak", "in custody (peak)", peak));
+  d.push_back(sector("over_capacity", stock, "people", "in_custody above the rated holding capacity (still held, never dropped); in days the sum of sector overflows", &SectorDay::over_capacity).peak().sector_peak().metric(12, "over_capacity_mean", "over capacity (mean)", mean));
+  d.push_back(sector("held_over_72h", stock, "people", "people in custody longer than the 72-hour standard", &SectorDay::held_over_72h).peak().sector_peak().metric(13, "held_over_72h_mean", "held over 72 h (mean)", mean));
   d.push_back(sector("awaiting_processing", stock, "people", "people in custody not yet processed", &SectorDay::awaiting_processing).peak());
   d.push_back(sector("holding_capacity", setting, "people", "Border Patrol holding capacity in force", &SectorDay::holding_capacity));
   d.push_back(sector("processing_agents", setting, "agents", "agents processing in force", &SectorDay::processing_agents));
@@ -144,12 +150,13 @@ std::vector<Field> build_sector_fields() {
 std::vector<Field> build_system_fields() {
   std::vector<Def> d;
   const Kind flow = Kind::kFlow, stock = Kind::kStock, setting = Kind::kSetting;
+  const PeriodAggregation sum = PeriodAggregation::kSum, mean = PeriodAggregation::kMean;
   // clang-format off
-  d.push_back(system("detention_population", stock, "people", "people in ICE detention after transfer by Border Patrol", [](const SystemDay& s) { return s.detention_population; }).mean().peak());
+  d.push_back(system("detention_population", stock, "people", "people in ICE detention after transfer by Border Patrol", [](const SystemDay& s) { return s.detention_population; }).mean().peak().metric(14, "detention_population_mean", "detention population (mean)", mean));
   d.push_back(system("detention_beds", setting, "beds", "ICE detention beds in force", [](const SystemDay& s) { return s.detention_beds; }));
-  d.push_back(system("detention_book_ins", flow, "people", "transfers into ICE detention", [](const SystemDay& s) { return s.detention_book_ins; }).total());
+  d.push_back(system("detention_book_ins", flow, "people", "transfers into ICE detention", [](const SystemDay& s) { return s.detention_book_ins; }).total().metric(15, "detention_book_ins", "detention book-ins", sum));
   d.push_back(system("detention_releases", flow, "people", "releases from detention with a Notice to Appear", [](const SystemDay& s) { return s.detention_releases; }).total());
-  d.push_back(system("removals", flow, "people", "removed by flight, every destination", [](const SystemDay& s) { I t = 0; for (I v : s.removals_by_destination) t += v; return t; }).total());
+  d.push_back(system("removals", flow, "people", "removed by flight, every destination", [](const SystemDay& s) { I t = 0; for (I v : s.removals_by_destination) t += v; return t; }).total().metric(16, "removals", "removals (flights)", sum));
   for (int i = 0; i < model::kCitizenshipCount; ++i) {
     const std::string key(model::kCitizenshipKeys[i]);
     d.push_back(std::move(system("removals_" + key, flow, "people", "people removed by flight to destination group " + key, [i](const SystemDay& s) { return s.removals_by_destination[i]; }).total().in("removals_by_destination", key)));
@@ -184,18 +191,32 @@ std::vector<Field> build_system_fields() {
 std::vector<Field> build_port_fields() {
   std::vector<Field> out;
   auto real = [&out](std::string name, Kind kind, std::string unit, std::string meaning,
-                     std::function<double(const PortDay&)> get) {
+                     std::function<double(const PortDay&)> get) -> Field& {
     Field f =
         make_field(std::move(name), ColumnType::kReal, kind, std::move(unit), std::move(meaning));
     f.port = [get = std::move(get)](const PortDay& p) { return real_cell(get(p)); };
     out.push_back(std::move(f));
+    return out.back();
   };
   auto integer = [&out](std::string name, Kind kind, std::string unit, std::string meaning,
-                        std::function<I(const PortDay&)> get) {
+                        std::function<I(const PortDay&)> get) -> Field& {
     Field f = make_field(std::move(name), ColumnType::kInteger, kind, std::move(unit),
                          std::move(meaning));
     f.port = [get = std::move(get)](const PortDay& p) { return integer_cell(get(p)); };
     out.push_back(std::move(f));
+    return out.back();
+  };
+  // A compare metric read from the field just added (summed over crossings).
+  const auto metric = [](Field& f, CompareUse use) -> Field& {
+    f.compare.push_back(use);
+    return f;
+  };
+  const PeriodAggregation sum = PeriodAggregation::kSum;
+  // summary.json's ports.<key> from the field just added (see SummaryUse::port_key).
+  const auto port_total = [](Field& f, int order, std::string_view key, bool any = false) {
+    f.summary.port_key = key;
+    f.summary.port_order = order;
+    f.summary.port_any_nonzero = any;
   };
   const Kind flow = Kind::kFlow, stock = Kind::kStock, setting = Kind::kSetting;
   for (std::size_t i = 0; i < model::kModeKeys.size(); ++i) {
@@ -203,24 +224,26 @@ std::vector<Field> build_port_fields() {
     const auto m = [i](const PortDay& p) -> const ModeDay& { return p.modes[i]; };
     // clang-format off
     real(mode + "_demand", flow, "units", "normal demand arriving at this crossing", [m](const PortDay& p) { return m(p).demand; });
-    real(mode + "_processed", flow, "units", "units that crossed", [m](const PortDay& p) { return m(p).processed; });
+    Field& processed = real(mode + "_processed", flow, "units", "units that crossed", [m](const PortDay& p) { return m(p).processed; });
+    if (i == static_cast<std::size_t>(model::Mode::kTruck)) port_total(processed, 2, "trucks_processed");
+    if (i == static_cast<std::size_t>(model::Mode::kRail)) port_total(processed, 3, "railcars_processed");
     real(mode + "_diverted_in", flow, "units", "demand diverted here from a closed crossing of the group", [m](const PortDay& p) { return m(p).diverted_in; });
     real(mode + "_diverted_out", flow, "units", "demand diverted away because this mode was closed here", [m](const PortDay& p) { return m(p).diverted_out; });
-    real(mode + "_lost", flow, "units", "demand that gave up (closed, no open alternative)", [m](const PortDay& p) { return m(p).lost; });
+    port_total(real(mode + "_lost", flow, "units", "demand that gave up (closed, no open alternative)", [m](const PortDay& p) { return m(p).lost; }), 4, "units_lost");
     real(mode + "_queue", stock, "units", "units waiting at the end of the day", [m](const PortDay& p) { return m(p).queue; });
     real(mode + "_lanes_open", setting, "lanes", "mean lanes open over the mode's hours of operation", [m](const PortDay& p) { return m(p).lanes_open; });
     real(mode + "_wait_hours", Kind::kRate, "hours", "mean wait of the units processed (unit-hours waited / units processed; 0 when none)", [m](const PortDay& p) { return m(p).processed > 0 ? m(p).delay_unit_hours / m(p).processed : 0.0; });
-    integer(mode + "_closed", setting, "0/1", "1 if the mode was closed all day", [m](const PortDay& p) -> I { return m(p).closed ? 1 : 0; });
+    port_total(integer(mode + "_closed", setting, "0/1", "1 if the mode was closed all day", [m](const PortDay& p) -> I { return m(p).closed ? 1 : 0; }), 8, "closed_crossing_days", true);
     // clang-format on
   }
   // clang-format off
-  real("truck_hours_delay", flow, "truck-hours", "hours trucks spent waiting", [](const PortDay& p) { return p.truck_hours_delay; });
-  real("railcar_days_delay", flow, "railcar-days", "days railcars spent waiting", [](const PortDay& p) { return p.railcar_days_delay; });
-  real("freight_delayed_usd", flow, "USD", "value of the delayed trucks and railcars", [](const PortDay& p) { return p.freight_delayed_usd; });
+  port_total(metric(real("truck_hours_delay", flow, "truck-hours", "hours trucks spent waiting", [](const PortDay& p) { return p.truck_hours_delay; }), {18, "truck_hours_delay", "truck-hours of delay", sum}), 5, "truck_hours_delay");
+  port_total(metric(real("railcar_days_delay", flow, "railcar-days", "days railcars spent waiting", [](const PortDay& p) { return p.railcar_days_delay; }), {19, "railcar_days_delay", "railcar-days of delay", sum}), 6, "railcar_days_delay");
+  port_total(metric(real("freight_delayed_usd", flow, "USD", "value of the delayed trucks and railcars", [](const PortDay& p) { return p.freight_delayed_usd; }), {20, "freight_delayed_usd", "freight delayed (USD)", sum}), 7, "freight_delayed_usd");
   real("traffic_officers", setting, "officers", "officers on duty for traffic (after redeployments)", [](const PortDay& p) { return p.traffic_officers; });
-  real("officers_redeployed", setting, "officers", "officers moved to Border Patrol processing", [](const PortDay& p) { return p.officers_redeployed; });
-  integer("encounters", flow, "people", "people presenting at the port (appointments and other inadmissible arrivals)", [](const PortDay& p) { return p.encounters; });
-  integer("appointments", flow, "people", "of the encounters, appointment holders", [](const PortDay& p) { return p.appointments; });
+  port_total(real("officers_redeployed", setting, "officers", "officers moved to Border Patrol processing", [](const PortDay& p) { return p.officers_redeployed; }), 9, "officers_redeployed_days");
+  port_total(metric(integer("encounters", flow, "people", "people presenting at the port (appointments and other inadmissible arrivals)", [](const PortDay& p) { return p.encounters; }), {17, "port_encounters", "encounters at ports", sum}), 0, "encounters");
+  port_total(integer("appointments", flow, "people", "of the encounters, appointment holders", [](const PortDay& p) { return p.appointments; }), 1, "appointments");
   integer("processed", flow, "people", "people whose processing at the port finished", [](const PortDay& p) { return p.processed; });
   integer("in_custody", stock, "people", "held at the port at the end of the day", [](const PortDay& p) { return p.in_custody; });
   integer("released", flow, "people", "paroled or released with a Notice to Appear", [](const PortDay& p) { return p.released; });

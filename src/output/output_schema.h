@@ -58,6 +58,31 @@ struct SummaryUse {
   std::string_view rate_weight;  // ... weighted by this flow column's sector values
   bool sector_total = false;     // sectors.<sector>.<name>: sum over days, per sector
   bool sector_peak = false;      // sectors.<sector>.peak_<name>: per sector
+  // port_days fields: ports.<port_key> (runs with ports only), the sum over crossings and
+  // days of every field with this key (units_lost: each mode's _lost), or with
+  // port_any_nonzero the number of crossing-days on which any of them is nonzero
+  // (closed_crossing_days: a mode closed). port_order: the key's position in `ports`.
+  std::string_view port_key;
+  int port_order = 0;
+  bool port_any_nonzero = false;
+};
+
+// How `borderflow compare` and `sensitivity` read a column over a period (the run, a
+// calendar month); compare/replication_metrics.h builds its metrics from these.
+enum class PeriodAggregation {
+  kSum,   // a flow: total over the period's days
+  kMean,  // a stock: mean of the end-of-day values
+  kPeak,  // a stock: largest end-of-day value
+};
+
+// One compare metric read from a days or port_days field (port_days: summed over crossings).
+struct CompareUse {
+  // The metric's position among all the metrics (compare.csv's row order, which is not the
+  // column order): 0, 1, 2, ... over the days and port_days tables together.
+  int order = 0;
+  std::string_view key;    // compare.csv's `metric`, `sensitivity --metric`
+  std::string_view label;  // the printed table's row name
+  PeriodAggregation aggregation = PeriodAggregation::kSum;
 };
 
 struct Field {
@@ -71,6 +96,8 @@ struct Field {
   // as {<group>: {<member>: ...}}. Empty for a single column.
   std::string group, member;
   SummaryUse summary;
+  // The compare metrics read from this column (days and port_days tables only).
+  std::vector<CompareUse> compare;
   // Value readers; the one a table uses is set (sector_days: sector, days: sector when
   // over_sectors is kSum, else system; port_days: port).
   std::function<Cell(const model::SectorDay&)> sector;

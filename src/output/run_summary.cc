@@ -41,6 +41,25 @@ RunSummary::RunSummary(std::vector<std::string> policy_names) {
   sector_sums_.assign(model::kSectorCount, std::vector<std::int64_t>(days.size(), 0));
   sector_peaks_.assign(model::kSectorCount, std::vector<Peak>(days.size()));
   weight_of_.assign(days.size(), days.size());
+  const std::vector<Field>& port_days = fields(Table::kPortDays);
+  for (std::size_t f = 0; f < port_days.size(); ++f) {
+    const SummaryUse& use = port_days[f].summary;
+    if (use.port_key.empty()) continue;
+    const auto order = static_cast<std::size_t>(use.port_order);
+    if (ports_.size() <= order) ports_.resize(order + 1);
+    PortTotal& t = ports_[order];
+    if (!t.key.empty() && (t.key != use.port_key || t.any_nonzero != use.port_any_nonzero)) {
+      throw std::logic_error("port_days fields disagree on summary.json's ports." +
+                             std::string(use.port_key));
+    }
+    t.key = use.port_key;
+    t.any_nonzero = use.port_any_nonzero;
+    t.is_integer = t.is_integer && port_days[f].type == ColumnType::kInteger;
+    t.fields.push_back(f);
+  }
+  for (const PortTotal& t : ports_) {
+    if (t.key.empty()) throw std::logic_error("a gap in summary.json's ports order");
+  }
   for (std::size_t f = 0; f < days.size(); ++f) {
     for (std::size_t w = 0; w < days.size(); ++w) {
       if (days[w].name == days[f].summary.rate_weight) weight_of_[f] = w;
@@ -87,22 +106,30 @@ void RunSummary::on_day(const model::DayReport& report) {
   }
 
   if (!report.ports.empty()) has_ports_ = true;
+  const std::vector<Field>& port_days = fields(Table::kPortDays);
   for (const model::PortDay& port : report.ports) {
-    ports_.encounters += port.encounters;
-    ports_.appointments += port.appointments;
-    ports_.trucks_processed += port.modes[static_cast<std::size_t>(model::Mode::kTruck)].processed;
-    ports_.railcars_processed += port.modes[static_cast<std::size_t>(model::Mode::kRail)].processed;
-    bool closed = false;
-    for (const model::ModeDay& mode : port.modes) {
-      ports_.units_lost += mode.lost;
-      closed = closed || mode.closed;
+    for (PortTotal& t : ports_) {
+      bool any = false;
+      for (const std::size_t f : t.fields) {
+        const Cell c = port_days[f].port(port);
+        if (t.any_nonzero) {
+          any = any || (c.type == ColumnType::kInteger ? c.integer != 0 : c.real != 0.0);
+        } else if (c.type == ColumnType::kInteger) {
+          t.integer += c.integer;
+        } else {
+          t.real += c.real;
+        }
+      }
+      if (t.any_nonzero && any) ++t.integer;
     }
-    ports_.truck_hours_delay += port.truck_hours_delay;
-    ports_.railcar_days_delay += port.railcar_days_delay;
-    ports_.freight_delayed_usd += port.freight_delayed_usd;
-    ports_.closed_crossing_days += closed ? 1 : 0;
-    ports_.officers_redeployed_days += port.officers_redeployed;
   }
+}
+
+const RunSummary::PortTotal& RunSummary::port_total(std::string_view key) const {
+  for (const PortTotal& t : ports_) {
+    if (t.key == key) return t;
+  }
+  throw std::logic_error("no ports." + std::string(key) + " in the output schema");
 }
 
 namespace {
@@ -199,16 +226,10 @@ ordered_json RunSummary::to_json(const Provenance& p) const {
 
   if (has_ports_) {
     ordered_json& port = j["ports"];
-    port["encounters"] = ports_.encounters;
-    port["appointments"] = ports_.appointments;
-    port["trucks_processed"] = round2(ports_.trucks_processed);
-    port["railcars_processed"] = round2(ports_.railcars_processed);
-    port["units_lost"] = round2(ports_.units_lost);
-    port["truck_hours_delay"] = round2(ports_.truck_hours_delay);
-    port["railcar_days_delay"] = round2(ports_.railcar_days_delay);
-    port["freight_delayed_usd"] = round2(ports_.freight_delayed_usd);
-    port["closed_crossing_days"] = ports_.closed_crossing_days;
-    port["officers_redeployed_days"] = round2(ports_.officers_redeployed_days);
+    for (const PortTotal& t : ports_) {
+      port[std::string(t.key)] =
+          t.any_nonzero || t.is_integer ? ordered_json(t.integer) : ordered_json(round2(t.real));
+    }
   }
   if (!policies_.empty()) {
     ordered_json& policies = j["policies"];
@@ -263,13 +284,13 @@ std::string RunSummary::terminal_table() const {
   if (has_ports_) {
     auto rounded = [](double v) { return static_cast<std::int64_t>(std::llround(v)); };
     out += "Ports of entry\n";
-    total("encounters at ports", ports_.encounters);
-    total("trucks processed", rounded(ports_.trucks_processed));
-    total("railcars processed", rounded(ports_.railcars_processed));
-    total("truck-hours of delay", rounded(ports_.truck_hours_delay));
-    total("railcar-days of delay", rounded(ports_.railcar_days_delay));
-    total("freight delayed (USD)", rounded(ports_.freight_delayed_usd));
-    total("crossing-days closed", ports_.closed_crossing_days);
+    total("encounters at ports", port_total("encounters").integer);
+    total("trucks processed", rounded(port_total("trucks_processed").real));
+    total("railcars processed", rounded(port_total("railcars_processed").real));
+    total("truck-hours of delay", rounded(port_total("truck_hours_delay").real));
+    total("railcar-days of delay", rounded(port_total("railcar_days_delay").real));
+    total("freight delayed (USD)", rounded(port_total("freight_delayed_usd").real));
+    total("crossing-days closed", port_total("closed_crossing_days").integer);
   }
   if (!policies_.empty()) out += "Policies (days in force)\n";
   for (const PolicyDays& p : policies_) {

@@ -29,7 +29,8 @@
 //                peak_over_capacity, peak_held_over_72h}}, west to east
 //   final_states {entered, waiting_in_mexico, crossing, in_custody, in_detention, in_orr,
 //                got_away, in_mexico, released, removed}   (last day's; all 0 before any day)
-//   ports        (only for runs with ports) {encounters, appointments, trucks_processed,
+//   ports        (only for runs with ports; from the port_days fields' port_key, in
+//                port_order) {encounters, appointments, trucks_processed,
 //                railcars_processed, units_lost, truck_hours_delay, railcar_days_delay,
 //                freight_delayed_usd, closed_crossing_days, officers_redeployed_days}
 //   policies     (only for runs with policies) {<policy name>: {days_in_force,
@@ -133,21 +134,21 @@ class RunSummary : public model::DayObserver {
   std::vector<std::vector<Peak>> sector_peaks_;
   std::vector<std::size_t> weight_of_;  // per field: index of its rate_weight field, if any
 
-  // Ports of entry, summed over crossings and days (absent when the run has no ports).
-  struct PortTotals {
-    std::int64_t encounters = 0;
-    std::int64_t appointments = 0;
-    double trucks_processed = 0;
-    double railcars_processed = 0;
-    double units_lost = 0;  // every mode: closed without alternative, or turned away
-    double truck_hours_delay = 0;
-    double railcar_days_delay = 0;
-    double freight_delayed_usd = 0;
-    std::int64_t closed_crossing_days = 0;  // crossing-days with at least one mode closed
-    double officers_redeployed_days = 0;    // officer-days moved to Border Patrol processing
+  // Ports of entry (absent when the run has no ports): one entry per SummaryUse::port_key of
+  // the port_days fields, in port_order, summed over crossings and days (integer fields in
+  // `integer`, real ones in `real`), or with any_nonzero the crossing-days counted in
+  // `integer`.
+  struct PortTotal {
+    std::string_view key;
+    bool any_nonzero = false;
+    bool is_integer = true;           // every field of the key is an integer column
+    std::vector<std::size_t> fields;  // indices into fields(Table::kPortDays)
+    std::int64_t integer = 0;
+    double real = 0.0;
   };
+  const PortTotal& port_total(std::string_view key) const;
   bool has_ports_ = false;
-  PortTotals ports_;
+  std::vector<PortTotal> ports_;
 };
 
 }  // namespace bf::output

@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include "report/report_columns.h"
+
 namespace bf::report {
 namespace {
 
@@ -104,11 +106,12 @@ ReportChart by_sector(const ResultData& a, const ResultData* b,
     ChartPanel panel;
     panel.label = display_name(key);
     if (const DayTable* t = group(a.sectors, key)) {
-      add(panel.series, series_of(*t, "encounters", b ? "Run A" : "encounters", 0, axis));
+      add(panel.series,
+          series_of(*t, sector_column("encounters"), b ? "Run A" : "encounters", 0, axis));
     }
     if (b) {
       if (const DayTable* t = group(b->sectors, key)) {
-        add(panel.series, series_of(*t, "encounters", "Run B", 1, axis));
+        add(panel.series, series_of(*t, sector_column("encounters"), "Run B", 1, axis));
       }
     }
     if (!panel.series.empty()) c.panels.push_back(std::move(panel));
@@ -292,7 +295,7 @@ std::vector<ReportChart> build_charts(const ResultData& a, const ResultData* b) 
   const std::string vs = b ? " Run A solid, run B dashed." : "";
 
   {
-    std::vector<ChartSeries> s = measure(a, b, "encounters", "encounters", axis);
+    std::vector<ChartSeries> s = measure(a, b, days_column("encounters"), "encounters", axis);
     // The published monthly level (a calibrated arrival table), as a dashed reference.
     const bool published = a.reference && a.reference->has("arrival_table_encounters");
     if (published && !s.empty()) {
@@ -317,9 +320,11 @@ std::vector<ReportChart> build_charts(const ResultData& a, const ResultData* b) 
   charts.push_back(by_sector(a, b, axis));
 
   {
-    std::vector<ChartSeries> s = measure(a, b, "in_custody", "in custody", axis);
-    if (!b) add(s, series_of(a.days, "over_capacity", "over capacity", 1, axis));
-    add(s, series_of(a.days, "holding_capacity", b ? "capacity (A)" : "holding capacity", 6, axis),
+    std::vector<ChartSeries> s = measure(a, b, days_column("in_custody"), "in custody", axis);
+    if (!b) add(s, series_of(a.days, days_column("over_capacity"), "over capacity", 1, axis));
+    add(s,
+        series_of(a.days, days_column("holding_capacity"), b ? "capacity (A)" : "holding capacity",
+                  6, axis),
         true);
     charts.push_back(lines(
         "custody", "People in Border Patrol custody against holding capacity",
@@ -333,14 +338,14 @@ std::vector<ReportChart> build_charts(const ResultData& a, const ResultData* b) 
                          "People in Border Patrol custody longer than the 72-hour standard at the "
                          "end of each day." +
                              vs,
-                         axis, measure(a, b, "held_over_72h", "held over 72 h", axis),
+                         axis, measure(a, b, days_column("held_over_72h"), "held over 72 h", axis),
                          "days.csv has no held_over_72h column."));
 
   static const std::vector<std::pair<std::string, std::string>> kDispositions = {
-      {"returned_to_mexico", "returned to Mexico"},
-      {"transferred_to_ice", "to ICE detention"},
-      {"released", "released (NTA/parole)"},
-      {"transferred_to_orr", "children to ORR"}};
+      {days_column("returned_to_mexico"), "returned to Mexico"},
+      {days_column("transferred_to_ice"), "to ICE detention"},
+      {days_column("released"), "released (NTA/parole)"},
+      {days_column("transferred_to_orr"), "children to ORR"}};
   if (!b) {
     ReportChart rc = lines(
         "dispositions", "How people left Border Patrol custody", "people per day",
@@ -380,9 +385,15 @@ std::vector<ReportChart> build_charts(const ResultData& a, const ResultData* b) 
   }
 
   {
-    std::vector<ChartSeries> s = measure(a, b, "detention_population", "in ICE detention", axis);
-    if (!b) add(s, series_of(a.days, "awaiting_detention_bed", "waiting for a bed", 1, axis));
-    add(s, series_of(a.days, "detention_beds", b ? "beds (A)" : "detention beds", 6, axis), true);
+    std::vector<ChartSeries> s =
+        measure(a, b, days_column("detention_population"), "in ICE detention", axis);
+    if (!b)
+      add(s,
+          series_of(a.days, days_column("awaiting_detention_bed"), "waiting for a bed", 1, axis));
+    add(s,
+        series_of(a.days, days_column("detention_beds"), b ? "beds (A)" : "detention beds", 6,
+                  axis),
+        true);
     charts.push_back(lines(
         "detention", "ICE detention population against beds", "people (end of day)",
         "People in ICE detention after transfer by Border Patrol, the beds for them (dashed "
@@ -394,7 +405,7 @@ std::vector<ReportChart> build_charts(const ResultData& a, const ResultData* b) 
                          "People who evaded Border Patrol and were not apprehended, by the day "
                          "they crossed." +
                              vs,
-                         axis, measure(a, b, "gotaways", "gotaways", axis),
+                         axis, measure(a, b, days_column("gotaways"), "gotaways", axis),
                          "days.csv has no gotaways column."));
   for (auto& rc : port_charts(a, b, axis)) charts.push_back(std::move(rc));
   return charts;

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "report/report_columns.h"
 #include "report/text_escape.h"
 
 namespace bf::report {
@@ -280,15 +281,15 @@ std::vector<SummaryRow> summary_rows(const ResultData& run) {
     }
     rows.push_back(row);
   };
-  total("crossings", "crossings");
-  total("encounters", "encounters");
-  total("gotaways", "gotaways");
-  total("processed", "processed");
-  total("returned to Mexico", "returned_to_mexico");
-  total("transferred to ICE", "transferred_to_ice");
-  total("released (NTA/parole)", "released");
-  total("transferred to ORR", "transferred_to_orr");
-  total("removals (flights)", "removals");
+  total("crossings", days_column("crossings"));
+  total("encounters", days_column("encounters"));
+  total("gotaways", days_column("gotaways"));
+  total("processed", days_column("processed"));
+  total("returned to Mexico", days_column("returned_to_mexico"));
+  total("transferred to ICE", days_column("transferred_to_ice"));
+  total("released (NTA/parole)", days_column("released"));
+  total("transferred to ORR", days_column("transferred_to_orr"));
+  total("removals (flights)", days_column("removals"));
   {
     SummaryRow row;
     row.measure = "mean time in custody (hours)";
@@ -299,13 +300,13 @@ std::vector<SummaryRow> summary_rows(const ResultData& run) {
     }
     rows.push_back(row);
   }
-  peak("peak encounters in a day", "encounters");
-  peak("peak in custody", "in_custody");
-  peak("peak over capacity", "over_capacity");
-  peak("peak held over 72 h", "held_over_72h");
-  peak("peak gotaways in a day", "gotaways");
-  peak("peak ICE detention population", "detention_population");
-  peak("peak waiting for a detention bed", "awaiting_detention_bed");
+  peak("peak encounters in a day", days_column("encounters"));
+  peak("peak in custody", days_column("in_custody"));
+  peak("peak over capacity", days_column("over_capacity"));
+  peak("peak held over 72 h", days_column("held_over_72h"));
+  peak("peak gotaways in a day", days_column("gotaways"));
+  peak("peak ICE detention population", days_column("detention_population"));
+  peak("peak waiting for a detention bed", days_column("awaiting_detention_bed"));
   return rows;
 }
 

@@ -9,6 +9,8 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "compare/paired_comparison.h"
 #include "scenario/scenario_loader.h"
@@ -23,6 +25,36 @@ model::ModelSpec load(const std::filesystem::path& file) {
   const scenario::LoadResult loaded = scenario::load_scenario(kSource / file);
   if (!loaded.ok()) ADD_FAILURE() << file << " does not load";
   return loaded.ok() ? loaded.scenario->spec : model::ModelSpec{};
+}
+
+// The metrics come from the output schema's compare uses, in compare.csv's order; each reads
+// the schema field named by its column, from days or (port metrics) port_days.
+TEST(MetricsTest, BuiltFromTheSchemaInCompareOrder) {
+  const std::vector<std::string_view> keys = {
+      "encounters",         "gotaways",           "crossings",
+      "repeat_crossings",   "returned_to_mexico", "title42_expulsions",
+      "remain_in_mexico",   "transferred_to_ice", "released",
+      "transferred_to_orr", "in_custody_mean",    "in_custody_peak",
+      "over_capacity_mean", "held_over_72h_mean", "detention_population_mean",
+      "detention_book_ins", "removals",           "port_encounters",
+      "truck_hours_delay",  "railcar_days_delay", "freight_delayed_usd"};
+  ASSERT_EQ(kMetricCount, keys.size());
+  for (std::size_t m = 0; m < keys.size(); ++m) {
+    const Metric& metric = kMetrics[m];
+    SCOPED_TRACE(std::string(metric.key));
+    EXPECT_EQ(metric.key, keys[m]);
+    ASSERT_NE(metric.field, nullptr);
+    EXPECT_EQ(metric.field->name, metric.column);
+    EXPECT_EQ(metric.port, m >= 17);
+    const auto& table =
+        output::fields(metric.port ? output::Table::kPortDays : output::Table::kDays);
+    EXPECT_TRUE(metric.field >= table.data() && metric.field < table.data() + table.size());
+  }
+  EXPECT_EQ(kMetrics[0].label, "Border Patrol encounters");
+  EXPECT_EQ(kMetrics[11].aggregation, Aggregation::kPeak);
+  EXPECT_EQ(kMetrics[11].column, "in_custody");
+  EXPECT_EQ(kMetrics[17].column, "encounters");
+  EXPECT_EQ(MetricValues{}.size(), kMetricCount);
 }
 
 std::size_t metric(std::string_view key) {

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "test_reports.h"
 
@@ -53,6 +56,46 @@ TEST(OutputSchema, DayValueAggregatesOverSectors) {
     for (const model::SectorDay& s : report.sectors) sum += f.sector(s).integer;
     EXPECT_EQ(day_value(f, report).integer, sum) << f.name;
   }
+}
+
+// The compare metrics declared on the days and port_days fields are numbered 0, 1, 2, ...
+// once each, with distinct keys; a stock is read as a mean or peak, a flow as a sum.
+TEST(OutputSchema, CompareUsesAreNumberedOnceWithDistinctKeys) {
+  std::set<int> orders;
+  std::set<std::string_view> keys;
+  for (const Table table : {Table::kDays, Table::kPortDays}) {
+    for (const Field& f : fields(table)) {
+      for (const CompareUse& use : f.compare) {
+        SCOPED_TRACE(std::string(table_name(table)) + "." + f.name);
+        EXPECT_TRUE(orders.insert(use.order).second) << "order " << use.order << " twice";
+        EXPECT_TRUE(keys.insert(use.key).second) << use.key << " twice";
+        EXPECT_FALSE(use.label.empty());
+        EXPECT_EQ(use.aggregation == PeriodAggregation::kSum, f.kind == Kind::kFlow);
+      }
+    }
+  }
+  ASSERT_FALSE(orders.empty());
+  EXPECT_EQ(*orders.begin(), 0);
+  EXPECT_EQ(*orders.rbegin(), static_cast<int>(orders.size()) - 1);
+}
+
+// summary.json's ports keys: numbered 0, 1, 2, ..., each number with one key and one rule
+// (a key may gather several fields: units_lost, closed_crossing_days).
+TEST(OutputSchema, PortTotalKeysAreNumberedWithOneKeyEach) {
+  std::map<int, std::pair<std::string_view, bool>> keys;
+  for (const Field& f : fields(Table::kPortDays)) {
+    const SummaryUse& use = f.summary;
+    if (use.port_key.empty()) continue;
+    SCOPED_TRACE(f.name);
+    const auto [it, added] =
+        keys.emplace(use.port_order, std::pair(use.port_key, use.port_any_nonzero));
+    EXPECT_TRUE(added || it->second == std::pair(use.port_key, use.port_any_nonzero));
+  }
+  ASSERT_FALSE(keys.empty());
+  EXPECT_EQ(keys.begin()->first, 0);
+  EXPECT_EQ(keys.rbegin()->first, static_cast<int>(keys.size()) - 1);
+  EXPECT_EQ(keys.at(0).first, "encounters");
+  EXPECT_EQ(keys.at(keys.size() - 1).first, "officers_redeployed_days");
 }
 
 TEST(OutputSchema, DictionaryHasEveryTableAndRejectsUnknownOnes) {

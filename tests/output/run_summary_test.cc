@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -225,6 +226,24 @@ TEST(RunSummaryTest, PortTotals) {
                        "  crossing-days closed                   1\n"),
             std::string::npos)
       << table;
+}
+
+// ports.units_lost sums every mode's _lost column; ports.closed_crossing_days counts a
+// crossing-day once however many of its modes were closed (the schema's port_key rules).
+TEST(RunSummaryTest, PortTotalsSumEveryModeAndCountACrossingDayOnce) {
+  RunSummary summary;
+  model::DayReport r = testing::make_reports().front();
+  model::PortDay port;
+  for (model::ModeDay& mode : port.modes) {
+    mode.lost = 1.25;
+    mode.closed = true;
+  }
+  model::PortDay open_port;
+  r.ports = {port, open_port};
+  summary.on_day(r);
+  const auto j = summary.to_json(Provenance{});
+  EXPECT_EQ(j["ports"]["units_lost"].get<double>(), 1.25 * model::kModeCount);
+  EXPECT_EQ(j["ports"]["closed_crossing_days"].get<std::int64_t>(), 1);
 }
 
 TEST(DailyConsoleLineTest, HeaderAndAlignedLine) {
