@@ -95,7 +95,7 @@ TEST(OutputSchema, PortTotalKeysAreNumberedWithOneKeyEach) {
   EXPECT_EQ(keys.begin()->first, 0);
   EXPECT_EQ(keys.rbegin()->first, static_cast<int>(keys.size()) - 1);
   EXPECT_EQ(keys.at(0).first, "encounters");
-  EXPECT_EQ(keys.at(keys.size() - 1).first, "officers_redeployed_days");
+  EXPECT_EQ(keys.at(static_cast<int>(keys.size()) - 1).first, "officers_redeployed_days");
 }
 
 TEST(OutputSchema, DictionaryHasEveryTableAndRejectsUnknownOnes) {
