@@ -32,7 +32,8 @@ struct SectorDay {
   std::int64_t returned_to_mexico = 0;  // Title 8 returns (and repatriated children)
   std::int64_t title42_expulsions = 0;  // expelled to Mexico under Title 42
   std::int64_t remain_in_mexico = 0;    // returned to Mexico to await their hearing (MPP)
-  std::int64_t transferred_to_ice = 0;  // expedited removal: moved to ICE detention
+  std::int64_t transferred_to_ice = 0;  // handed to ICE: into detention, or released by ICE
+  std::int64_t released_by_ice = 0;     // ... of whom ICE released without a book-in (mix)
   std::int64_t released = 0;            // released with a Notice to Appear or on parole
   std::int64_t transferred_to_orr = 0;  // unaccompanied children to ORR shelters
   CustodyTimeSummary custody_time;      // of the people who left custody today

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/sim_time.h"
+#include "model/disposition/outcome_mix.h"
 #include "model/policy_spec.h"
 #include "model/population.h"
 #include "model/port_spec.h"
@@ -150,6 +151,12 @@ struct DispositionSpec {
   // expelled with the probability their arrival cell's `title42_share` gives
   // (docs/model.md, "Dispositions"). Default none: Title 42 never applies.
   std::optional<util::Date> title42_end;
+  // The calibrated outcome mix (disposition/outcome_mix.h), or empty: the rules above decide
+  // (docs/model.md, "Dispositions"). With a mix, mexico_accepts_share and
+  // expedited_removal_share are 0 unless a policy sets them, and then act on the people the
+  // mix would release; repatriate_mexican_children is not used.
+  OutcomeMix outcome_mix;
+  std::string outcome_mix_file;  // as written in the scenario, for the resolved copy
 };
 
 struct DetentionSpec {

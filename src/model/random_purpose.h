@@ -32,6 +32,7 @@ enum class Purpose : std::uint8_t {
   kTraffic = 16,           // entity: crossing-day
   kPortPeople = 17,        // entity: crossing-day (count) or person at a port
   kTitle42 = 18,           // entity: unit attempt (expelled under Title 42 or not)
+  kIceBookIn = 19,         // entity: unit attempt (booked into detention by ICE or released)
 };
 
 }  // namespace bf::model

@@ -33,6 +33,7 @@ enum class CustodyStep : std::uint8_t {
   kAwaitingOrrBed,
   kTransferring,  // bed assigned, transfer under way
   kAwaitingRelease,
+  kAwaitingIceTransfer,  // outcome mix: to be handed to ICE after the transfer delay
 };
 
 struct Unit {

@@ -35,6 +35,7 @@ enum EventKind : std::uint32_t {
   kReturnBatch,  // payload: batch index within the day
   kFlightDay,
   kPresentAtPort,
+  kIceHandover,
 };
 
 // Day-level operations fire after the unit events of the same minute.
@@ -69,6 +70,8 @@ World::World(const ModelSpec& spec, std::uint32_t replication)
 RandomStream World::stream(std::uint8_t p, const Unit& u) const {
   return RandomStream(spec_.seed, replication_, p, attempt_identity(u.identity, u.attempt));
 }
+
+util::Date World::current_date() const { return spec_.start_date + engine::day_of(sim_.now()); }
 
 UnitHandle World::new_unit(std::uint64_t identity, int station, int cell, std::uint16_t size) {
   const UnitHandle h = units_.allocate();
@@ -215,6 +218,8 @@ void World::handle(const engine::Event& e) {
       return flight_day();
     case kPresentAtPort:
       return present_at_port(h);
+    case kIceHandover:
+      return hand_over_to_ice(h);
   }
 }
 
@@ -293,7 +298,7 @@ void World::decide_disposition(UnitHandle h) {
   u.step_start = sim_.now();
   RandomStream rs = stream(purpose(Purpose::kDisposition), u);
   const DispositionContext context{spec_, levers_, stations_.policy_sector(u.station),
-                                   returns_.non_mexican_queued_people()};
+                                   returns_.non_mexican_queued_people(), current_date()};
   carry_out(h, model::decide_disposition(u, context, rs));
 }
 
@@ -316,6 +321,13 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
       u.hold_for_bed = d.hold_for_bed;
       request_detention_bed(h);
       return;
+    case DispositionKind::kIceTransfer: {
+      u.step = CustodyStep::kAwaitingIceTransfer;
+      RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
+      sim_.schedule_in(draw_duration(spec_.dispositions.ice_transfer_delay, delay), kIceHandover,
+                       h);
+      return;
+    }
     case DispositionKind::kRemainInMexico: {
       const auto& rmx =
           std::get<RemainInMexico>(spec_.policies[static_cast<std::size_t>(d.policy)].lever);
@@ -415,9 +427,32 @@ void World::transfer(Facility f, UnitHandle h) {
   Unit& u = units_[h];
   leave_custody(h);
   stations_[u.station].today().*BedPath::transferred(f) += u.size;
+  enter_facility(f, h);
+}
+
+void World::enter_facility(Facility f, UnitHandle h) {
+  Unit& u = units_[h];
   ledger_.move(u, BedPath::held_in(f));
   RandomStream rs = stream(purpose(BedPath::stay_purpose(f)), u);
   sim_.schedule_in(beds_.transfer_in(f, u.size, rs), stay_end_event(f), h);
+}
+
+void World::hand_over_to_ice(UnitHandle h) {
+  Unit& u = units_[h];
+  leave_custody(h);
+  SectorDay& today = stations_[u.station].today();
+  today.transferred_to_ice += u.size;
+  // ICE books the unit in with the month's share, if its beds hold it now (people waiting
+  // in Border Patrol custody for a bed under a policy do not hold ICE's own intake back);
+  // otherwise ICE releases it at once.
+  RandomStream rs = stream(purpose(Purpose::kIceBookIn), u);
+  const double book_in_share = spec_.dispositions.outcome_mix.at(current_date()).ice_book_in_share;
+  if (rs.uniform() < book_in_share && beds_.take_now(Facility::kIceDetention, u.size)) {
+    enter_facility(Facility::kIceDetention, h);
+    return;
+  }
+  today.released_by_ice += u.size;
+  finish_unit(h, Exit::kReleased);
 }
 
 void World::request_detention_bed(UnitHandle h) {

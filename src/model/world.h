@@ -77,6 +77,10 @@ class World {
   void admit_waiting(Facility f);
   void start_transfers(Facility f, const std::vector<UnitHandle>& admitted);
   void transfer(Facility f, UnitHandle h);
+  // The unit (out of custody, its beds taken) enters `f` and starts its stay.
+  void enter_facility(Facility f, UnitHandle h);
+  // Outcome mix: the unit leaves custody to ICE, which books it in or releases it.
+  void hand_over_to_ice(UnitHandle h);
   void request_detention_bed(UnitHandle h);
   void bed_wait_timeout(UnitHandle h);
   void detention_decided(UnitHandle h);
@@ -93,6 +97,8 @@ class World {
   void finish_unit(UnitHandle h, Exit where);
 
   engine::RandomStream stream(std::uint8_t purpose, const Unit& u) const;
+  // The simulated calendar day now.
+  util::Date current_date() const;
   UnitHandle new_unit(std::uint64_t identity, int station, int cell, std::uint16_t size);
 
   const ModelSpec& spec_;

@@ -98,9 +98,10 @@ std::vector<Field> build_sector_fields() {
   d.push_back(sector("returned_to_mexico", flow, "people", "people returned to Mexico under Title 8 (Mexicans, and non-Mexicans Mexico accepted)", &SectorDay::returned_to_mexico).total().metric(4, "returned_to_mexico", "returned to Mexico", sum));
   d.push_back(sector("title42_expulsions", flow, "people", "people expelled to Mexico under Title 42 (only with dispositions.title42_end; 0 otherwise)", &SectorDay::title42_expulsions).total().metric(5, "title42_expulsions", "Title 42 expulsions", sum));
   d.push_back(sector("remain_in_mexico", flow, "people", "people returned to Mexico to await their hearing (only with a remain_in_mexico policy; 0 otherwise)", &SectorDay::remain_in_mexico).total().metric(6, "remain_in_mexico", "returned to await hearing (MPP)", sum));
-  d.push_back(sector("transferred_to_ice", flow, "people", "people moved to ICE detention (expedited removal)", &SectorDay::transferred_to_ice).total().metric(7, "transferred_to_ice", "transferred to ICE", sum));
-  d.push_back(sector("released", flow, "people", "people released from Border Patrol custody with a Notice to Appear or on parole", &SectorDay::released).total().metric(8, "released", "released", sum));
-  d.push_back(sector("transferred_to_orr", flow, "people", "unaccompanied children moved to ORR shelters", &SectorDay::transferred_to_orr).total().metric(9, "transferred_to_orr", "transferred to ORR", sum));
+  d.push_back(sector("transferred_to_ice", flow, "people", "people handed from Border Patrol custody to ICE: booked into ICE detention, or (with an outcome mix) released by ICE at once", &SectorDay::transferred_to_ice).total().metric(7, "transferred_to_ice", "transferred to ICE", sum));
+  d.push_back(sector("released_by_ice", flow, "people", "of those transferred to ICE, people ICE released without a detention book-in (alternatives to detention, parole; only with dispositions.outcome_mix, 0 otherwise)", &SectorDay::released_by_ice).total().metric(8, "released_by_ice", "of which released by ICE", sum));
+  d.push_back(sector("released", flow, "people", "people released from Border Patrol custody with a Notice to Appear or on parole", &SectorDay::released).total().metric(9, "released", "released", sum));
+  d.push_back(sector("transferred_to_orr", flow, "people", "unaccompanied children moved to ORR shelters", &SectorDay::transferred_to_orr).total().metric(10, "transferred_to_orr", "transferred to ORR", sum));
   // clang-format on
   {
     Def e = sector("left_custody", flow, "people",
@@ -127,9 +128,9 @@ std::vector<Field> build_sector_fields() {
     d.push_back(std::move(e));
   }
   // clang-format off
-  d.push_back(sector("in_custody", stock, "people", "people held by Border Patrol at the end of the day", &SectorDay::in_custody).mean().peak().sector_peak().metric(10, "in_custody_mean", "in custody (mean)", mean).metric(11, "in_custody_peak", "in custody (peak)", peak));
-  d.push_back(sector("over_capacity", stock, "people", "in_custody above the rated holding capacity (still held, never dropped); in days the sum of sector overflows", &SectorDay::over_capacity).peak().sector_peak().metric(12, "over_capacity_mean", "over capacity (mean)", mean));
-  d.push_back(sector("held_over_72h", stock, "people", "people in custody longer than the 72-hour standard", &SectorDay::held_over_72h).peak().sector_peak().metric(13, "held_over_72h_mean", "held over 72 h (mean)", mean));
+  d.push_back(sector("in_custody", stock, "people", "people held by Border Patrol at the end of the day", &SectorDay::in_custody).mean().peak().sector_peak().metric(11, "in_custody_mean", "in custody (mean)", mean).metric(12, "in_custody_peak", "in custody (peak)", peak));
+  d.push_back(sector("over_capacity", stock, "people", "in_custody above the rated holding capacity (still held, never dropped); in days the sum of sector overflows", &SectorDay::over_capacity).peak().sector_peak().metric(13, "over_capacity_mean", "over capacity (mean)", mean));
+  d.push_back(sector("held_over_72h", stock, "people", "people in custody longer than the 72-hour standard", &SectorDay::held_over_72h).peak().sector_peak().metric(14, "held_over_72h_mean", "held over 72 h (mean)", mean));
   d.push_back(sector("awaiting_processing", stock, "people", "people in custody not yet processed", &SectorDay::awaiting_processing).peak());
   d.push_back(sector("holding_capacity", setting, "people", "Border Patrol holding capacity in force", &SectorDay::holding_capacity));
   d.push_back(sector("processing_agents", setting, "agents", "agents processing in force", &SectorDay::processing_agents));
@@ -152,11 +153,11 @@ std::vector<Field> build_system_fields() {
   const Kind flow = Kind::kFlow, stock = Kind::kStock, setting = Kind::kSetting;
   const PeriodAggregation sum = PeriodAggregation::kSum, mean = PeriodAggregation::kMean;
   // clang-format off
-  d.push_back(system("detention_population", stock, "people", "people in ICE detention after transfer by Border Patrol", [](const SystemDay& s) { return s.detention_population; }).mean().peak().metric(14, "detention_population_mean", "detention population (mean)", mean));
+  d.push_back(system("detention_population", stock, "people", "people in ICE detention after transfer by Border Patrol", [](const SystemDay& s) { return s.detention_population; }).mean().peak().metric(15, "detention_population_mean", "detention population (mean)", mean));
   d.push_back(system("detention_beds", setting, "beds", "ICE detention beds in force", [](const SystemDay& s) { return s.detention_beds; }));
-  d.push_back(system("detention_book_ins", flow, "people", "transfers into ICE detention", [](const SystemDay& s) { return s.detention_book_ins; }).total().metric(15, "detention_book_ins", "detention book-ins", sum));
+  d.push_back(system("detention_book_ins", flow, "people", "transfers into ICE detention", [](const SystemDay& s) { return s.detention_book_ins; }).total().metric(16, "detention_book_ins", "detention book-ins", sum));
   d.push_back(system("detention_releases", flow, "people", "releases from detention with a Notice to Appear", [](const SystemDay& s) { return s.detention_releases; }).total());
-  d.push_back(system("removals", flow, "people", "removed by flight, every destination", [](const SystemDay& s) { I t = 0; for (I v : s.removals_by_destination) t += v; return t; }).total().metric(16, "removals", "removals (flights)", sum));
+  d.push_back(system("removals", flow, "people", "removed by flight, every destination", [](const SystemDay& s) { I t = 0; for (I v : s.removals_by_destination) t += v; return t; }).total().metric(17, "removals", "removals (flights)", sum));
   for (int i = 0; i < model::kCitizenshipCount; ++i) {
     const std::string key(model::kCitizenshipKeys[i]);
     d.push_back(std::move(system("removals_" + key, flow, "people", "people removed by flight to destination group " + key, [i](const SystemDay& s) { return s.removals_by_destination[i]; }).total().in("removals_by_destination", key)));
@@ -237,12 +238,12 @@ std::vector<Field> build_port_fields() {
     // clang-format on
   }
   // clang-format off
-  port_total(metric(real("truck_hours_delay", flow, "truck-hours", "hours trucks spent waiting", [](const PortDay& p) { return p.truck_hours_delay; }), {18, "truck_hours_delay", "truck-hours of delay", sum}), 5, "truck_hours_delay");
-  port_total(metric(real("railcar_days_delay", flow, "railcar-days", "days railcars spent waiting", [](const PortDay& p) { return p.railcar_days_delay; }), {19, "railcar_days_delay", "railcar-days of delay", sum}), 6, "railcar_days_delay");
-  port_total(metric(real("freight_delayed_usd", flow, "USD", "value of the delayed trucks and railcars", [](const PortDay& p) { return p.freight_delayed_usd; }), {20, "freight_delayed_usd", "freight delayed (USD)", sum}), 7, "freight_delayed_usd");
+  port_total(metric(real("truck_hours_delay", flow, "truck-hours", "hours trucks spent waiting", [](const PortDay& p) { return p.truck_hours_delay; }), {19, "truck_hours_delay", "truck-hours of delay", sum}), 5, "truck_hours_delay");
+  port_total(metric(real("railcar_days_delay", flow, "railcar-days", "days railcars spent waiting", [](const PortDay& p) { return p.railcar_days_delay; }), {20, "railcar_days_delay", "railcar-days of delay", sum}), 6, "railcar_days_delay");
+  port_total(metric(real("freight_delayed_usd", flow, "USD", "value of the delayed trucks and railcars", [](const PortDay& p) { return p.freight_delayed_usd; }), {21, "freight_delayed_usd", "freight delayed (USD)", sum}), 7, "freight_delayed_usd");
   real("traffic_officers", setting, "officers", "officers on duty for traffic (after redeployments)", [](const PortDay& p) { return p.traffic_officers; });
   port_total(real("officers_redeployed", setting, "officers", "officers moved to Border Patrol processing", [](const PortDay& p) { return p.officers_redeployed; }), 9, "officers_redeployed_days");
-  port_total(metric(integer("encounters", flow, "people", "people presenting at the port (appointments and other inadmissible arrivals)", [](const PortDay& p) { return p.encounters; }), {17, "port_encounters", "encounters at ports", sum}), 0, "encounters");
+  port_total(metric(integer("encounters", flow, "people", "people presenting at the port (appointments and other inadmissible arrivals)", [](const PortDay& p) { return p.encounters; }), {18, "port_encounters", "encounters at ports", sum}), 0, "encounters");
   port_total(integer("appointments", flow, "people", "of the encounters, appointment holders", [](const PortDay& p) { return p.appointments; }), 1, "appointments");
   integer("processed", flow, "people", "people whose processing at the port finished", [](const PortDay& p) { return p.processed; });
   integer("in_custody", stock, "people", "held at the port at the end of the day", [](const PortDay& p) { return p.in_custody; });

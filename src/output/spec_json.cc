@@ -110,7 +110,10 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
       {"ice_transfer_delay", duration(d.ice_transfer_delay)},
       {"max_wait_for_bed_hours", minutes_to_hours(d.max_wait_for_bed)},
       {"repatriate_mexican_children", d.repatriate_mexican_children},
-      {"title42_end", d.title42_end ? ordered_json(d.title42_end->to_string()) : ordered_json()}};
+      {"title42_end", d.title42_end ? ordered_json(d.title42_end->to_string()) : ordered_json()},
+      // The table as the scenario names it ("" for none) and the months of it the run uses.
+      {"outcome_mix", d.outcome_mix_file},
+      {"outcome_mix_months", d.outcome_mix.months.size()}};
   const auto& det = spec.detention;
   j["detention"] = {{"beds", det.beds},
                     {"initial_population", det.initial_population},

@@ -10,8 +10,8 @@
 
 #include "model/population.h"
 #include "scenario/suggest.h"
+#include "scenario/table_text.h"
 #include "scenario/units.h"
-#include "scenario/yaml_tree.h"
 #include "util/csv_reader.h"
 
 namespace bf::scenario {
@@ -56,42 +56,17 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
                                                     const std::optional<Horizon>& horizon,
                                                     DiagnosticSink& sink) {
   const std::string path(kPath);
-  if (const std::optional<Location> bad = find_invalid_utf8(contents)) {
-    sink.error(Location{file, bad->line, bad->column}, path,
-               "arrival table is not valid UTF-8 (invalid byte sequence)",
-               "save the file as UTF-8");
-    return {};
-  }
-  if (const std::optional<Location> control = find_control_character(contents)) {
-    sink.error(Location{file, control->line, control->column}, path,
-               "arrival table contains a control character",
-               "only tabs and line ends are allowed; is this a text file?");
-    return {};
-  }
-  const util::CsvParseResult parsed = util::parse_csv(contents);
-  if (!parsed.document) {
-    sink.error(Location{file, parsed.error->line, parsed.error->column}, path,
-               "CSV syntax error in arrival table: " + parsed.error->message);
-    return {};
-  }
-  const std::vector<util::CsvRecord>& records = parsed.document->records;
-  if (records.empty()) {
-    const int line = static_cast<int>(parsed.document->comments.size()) + 1;
-    sink.error(
-        Location{file, line, 1}, path, "arrival table has no header",
-        "the first line after the '#' comments must be '" + std::string(kArrivalTableHeader) + "'");
-    return {};
-  }
+  const std::optional<util::CsvDocument> document =
+      parse_scenario_table(contents, file, kPath, "arrival table", kArrivalTableHeader, sink);
+  if (!document) return {};
+  const std::vector<util::CsvRecord>& records = document->records;
   const util::CsvRecord& header = records.front();
-  std::string header_text;
-  for (const util::CsvField& f : header.fields) {
-    header_text += (header_text.empty() ? "" : ",") + f.text;
-  }
-  const bool has_title42 = header_text == kArrivalTableHeaderWithTitle42;
+  const std::string header_line = header_text(header);
+  const bool has_title42 = header_line == kArrivalTableHeaderWithTitle42;
   const std::size_t columns = has_title42 ? 6 : 5;
   const std::string expected_header(has_title42 ? kArrivalTableHeaderWithTitle42
                                                 : kArrivalTableHeader);
-  if ((header_text != kArrivalTableHeader || header.fields.size() != 5) &&
+  if ((header_line != kArrivalTableHeader || header.fields.size() != 5) &&
       (!has_title42 || header.fields.size() != 6)) {
     sink.error(Location{file, header.line, 1}, path,
                "arrival table header must be '" + std::string(kArrivalTableHeader) +

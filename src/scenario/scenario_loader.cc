@@ -15,6 +15,7 @@
 #include "scenario/arrival_table.h"
 #include "scenario/demand_effects.h"
 #include "scenario/fields.h"
+#include "scenario/outcome_mix_table.h"
 #include "scenario/parameter_path.h"
 #include "scenario/policies_reader.h"
 #include "scenario/ports_reader.h"
@@ -188,7 +189,7 @@ class Loader {
     read_sectors(top, spec.sectors);
     read_apprehension(top.find("apprehension"), spec.apprehension);
     read_processing(top.find("processing"), spec.processing);
-    read_dispositions(top.find("dispositions"), spec.dispositions);
+    read_dispositions(top.find("dispositions"), horizon, spec.dispositions);
     read_detention(top.find("detention"), spec.detention);
     read_orr(top.find("orr"), spec.orr);
     read_recrossing(top.find("recrossing"), spec.recrossing);
@@ -382,16 +383,11 @@ class Loader {
 
   void read_table(const YamlNode& node, const std::optional<Horizon>& horizon,
                   model::ArrivalSpec& out) {
-    const std::optional<std::string> name = read_text(node, "arrivals.table", sink_);
-    if (!name) return;
     // Relative to the folder of the file that wrote it (which may be a parent scenario).
-    const fs::path base = sources_[static_cast<std::size_t>(node.location.file)].path;
-    const fs::path path = (base.parent_path() / *name).lexically_normal();
-    const std::optional<int> file =
-        read_source(path, node.location, "arrivals.table", "arrival table");
-    if (!file) return;
-    out.levels = read_arrival_table(sources_[static_cast<std::size_t>(*file)].contents, *file,
-                                    horizon, sink_);
+    const std::optional<LoadedTable> table =
+        table_loader()(node, "arrivals.table", "arrival table");
+    if (!table) return;
+    out.levels = read_arrival_table(table->contents, table->file, horizon, sink_);
   }
 
   // arrivals.conversion_reference: the replay scenario whose parameters convert observed
@@ -641,14 +637,32 @@ class Loader {
     f.duration_spec("title42_service_time", out.title42_service_time);
   }
 
-  void read_dispositions(const YamlNode* node, model::DispositionSpec& out) {
+  void read_dispositions(const YamlNode* node, const std::optional<Horizon>& horizon,
+                         model::DispositionSpec& out) {
     if (node == nullptr) return;
     const Fields f(
         node, "dispositions",
         {"return_batch_times", "mexican_returns", "non_mexican_returns", "mexico_accepts_share",
          "expedited_removal_share", "release_delay", "ice_transfer_delay", "max_wait_for_bed",
-         "repatriate_mexican_children", "title42_end"},
+         "repatriate_mexican_children", "title42_end", "outcome_mix"},
         sink_);
+    if (const YamlNode* mix = f.find("outcome_mix")) {
+      read_outcome_mix(*mix, horizon, out);
+      // The mix gives what these rules decide; policies still change the first two.
+      for (const char* rule :
+           {"mexico_accepts_share", "expedited_removal_share", "repatriate_mexican_children"}) {
+        if (const YamlNode* given = f.find(rule)) {
+          sink_.error(given->location, f.path(rule),
+                      f.path(rule) +
+                          " cannot be combined with dispositions.outcome_mix, "
+                          "which gives who is returned, transferred and released",
+                      "remove it; to change it in a counterfactual, use a policy "
+                      "(mexico_acceptance, expedited_removal)");
+        }
+      }
+      out.mexico_accepts_share.fill(0.0);
+      out.expedited_removal_share.fill(0.0);
+    }
     if (const YamlNode* times = f.find("return_batch_times")) read_batch_times(*times, out);
     f.rate_per_day("mexican_returns", out.mexican_returns_per_day);
     f.rate_per_day("non_mexican_returns", out.non_mexican_returns_per_day);
@@ -664,6 +678,16 @@ class Loader {
     if (const YamlNode* end = f.find("title42_end")) {
       if (auto date = read_date(*end, f.path("title42_end"), sink_)) out.title42_end = *date;
     }
+  }
+
+  // dispositions.outcome_mix: the table's file, relative to the file that wrote the name.
+  void read_outcome_mix(const YamlNode& node, const std::optional<Horizon>& horizon,
+                        model::DispositionSpec& out) {
+    const std::optional<LoadedTable> table =
+        table_loader()(node, "dispositions.outcome_mix", "outcome-mix table");
+    if (!table) return;
+    out.outcome_mix_file = node.scalar;
+    out.outcome_mix = read_outcome_mix_table(table->contents, table->file, horizon, sink_);
   }
 
   void read_batch_times(const YamlNode& node, model::DispositionSpec& out) {

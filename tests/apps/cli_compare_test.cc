@@ -53,7 +53,7 @@ TEST_F(CompareTest, AScenarioAgainstItselfIsZeroEverywhere) {
     ++rows;
     EXPECT_THAT(line, ::testing::EndsWith(",0.000,0.000,0.000,0.000,0.000,false")) << line;
   }
-  EXPECT_EQ(rows, 17 * 2);  // 17 Border Patrol and detention metrics × (total, 2024-01)
+  EXPECT_EQ(rows, 18 * 2);  // 18 Border Patrol and detention metrics × (total, 2024-01)
   EXPECT_THAT(r.out, HasSubstr("seed 9"));
 }
 

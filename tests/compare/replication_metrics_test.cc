@@ -31,13 +31,12 @@ model::ModelSpec load(const std::filesystem::path& file) {
 // the schema field named by its column, from days or (port metrics) port_days.
 TEST(MetricsTest, BuiltFromTheSchemaInCompareOrder) {
   const std::vector<std::string_view> keys = {
-      "encounters",         "gotaways",           "crossings",
-      "repeat_crossings",   "returned_to_mexico", "title42_expulsions",
-      "remain_in_mexico",   "transferred_to_ice", "released",
-      "transferred_to_orr", "in_custody_mean",    "in_custody_peak",
-      "over_capacity_mean", "held_over_72h_mean", "detention_population_mean",
-      "detention_book_ins", "removals",           "port_encounters",
-      "truck_hours_delay",  "railcar_days_delay", "freight_delayed_usd"};
+      "encounters",         "gotaways",           "crossings",          "repeat_crossings",
+      "returned_to_mexico", "title42_expulsions", "remain_in_mexico",   "transferred_to_ice",
+      "released_by_ice",    "released",           "transferred_to_orr", "in_custody_mean",
+      "in_custody_peak",    "over_capacity_mean", "held_over_72h_mean", "detention_population_mean",
+      "detention_book_ins", "removals",           "port_encounters",    "truck_hours_delay",
+      "railcar_days_delay", "freight_delayed_usd"};
   ASSERT_EQ(kMetricCount, keys.size());
   for (std::size_t m = 0; m < keys.size(); ++m) {
     const Metric& metric = kMetrics[m];
@@ -45,15 +44,15 @@ TEST(MetricsTest, BuiltFromTheSchemaInCompareOrder) {
     EXPECT_EQ(metric.key, keys[m]);
     ASSERT_NE(metric.field, nullptr);
     EXPECT_EQ(metric.field->name, metric.column);
-    EXPECT_EQ(metric.port, m >= 17);
+    EXPECT_EQ(metric.port, m >= 18);
     const auto& table =
         output::fields(metric.port ? output::Table::kPortDays : output::Table::kDays);
     EXPECT_TRUE(metric.field >= table.data() && metric.field < table.data() + table.size());
   }
   EXPECT_EQ(kMetrics[0].label, "Border Patrol encounters");
-  EXPECT_EQ(kMetrics[11].aggregation, Aggregation::kPeak);
-  EXPECT_EQ(kMetrics[11].column, "in_custody");
-  EXPECT_EQ(kMetrics[17].column, "encounters");
+  EXPECT_EQ(kMetrics[12].aggregation, Aggregation::kPeak);
+  EXPECT_EQ(kMetrics[12].column, "in_custody");
+  EXPECT_EQ(kMetrics[18].column, "encounters");
   EXPECT_EQ(MetricValues{}.size(), kMetricCount);
 }
 

@@ -62,6 +62,7 @@ TEST(RunSummaryTest, TotalsMeansAndPeaks) {
   EXPECT_EQ(t["title42_expulsions"], 36);
   EXPECT_EQ(t["remain_in_mexico"], 18);
   EXPECT_EQ(t["transferred_to_ice"], 60);
+  EXPECT_EQ(t["released_by_ice"], 24);
   EXPECT_EQ(t["released"], 540);
   EXPECT_EQ(t["transferred_to_orr"], 60);
   EXPECT_EQ(t["left_custody"], 240);
@@ -109,13 +110,26 @@ TEST(RunSummaryTest, KeyOrderIsFixed) {
             R"({"version":"0.1.0","scenario":"toy","scenario_file":"scenarios/toy.yaml",)"
             R"("scenario_sha256":"ab12","seed":18446744073709551615,"start_date":"2024-02-28",)"
             R"("days":3,"fingerprint":"0123456789abcdef","extra":{"zeta":"1","alpha":"2"}})");
-  EXPECT_EQ(keys(j["totals"]),
-            (std::vector<std::string>{
-                "crossings", "repeat_crossings", "encounters", "encounters_by_demographic",
-                "encounters_by_citizenship", "gotaways", "processed", "returned_to_mexico",
-                "title42_expulsions", "remain_in_mexico", "transferred_to_ice", "released",
-                "transferred_to_orr", "left_custody", "detention_book_ins", "detention_releases",
-                "removals", "removals_by_destination", "orr_releases"}));
+  EXPECT_EQ(keys(j["totals"]), (std::vector<std::string>{"crossings",
+                                                         "repeat_crossings",
+                                                         "encounters",
+                                                         "encounters_by_demographic",
+                                                         "encounters_by_citizenship",
+                                                         "gotaways",
+                                                         "processed",
+                                                         "returned_to_mexico",
+                                                         "title42_expulsions",
+                                                         "remain_in_mexico",
+                                                         "transferred_to_ice",
+                                                         "released_by_ice",
+                                                         "released",
+                                                         "transferred_to_orr",
+                                                         "left_custody",
+                                                         "detention_book_ins",
+                                                         "detention_releases",
+                                                         "removals",
+                                                         "removals_by_destination",
+                                                         "orr_releases"}));
   EXPECT_EQ(
       keys(j["peaks"]),
       (std::vector<std::string>{"encounters", "in_custody", "over_capacity", "held_over_72h",

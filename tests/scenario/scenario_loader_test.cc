@@ -5,6 +5,7 @@
 #include <numeric>
 #include <string>
 
+#include "scenario/outcome_mix_table.h"
 #include "test_files.h"
 
 namespace bf::scenario {
@@ -267,6 +268,50 @@ TEST(LoadScenario, Title42KeysAndTheirDefaults) {
   EXPECT_EQ(s.processing.title42_service_time.cv, 0.3);
   EXPECT_EQ(s.recrossing.title42_probability,
             (model::PerCitizenship<double>{0.4, 0.15, 0.2, 0.15, 0.15}));
+}
+
+// An outcome-mix table of January 2024, every cell the same.
+std::string mix_table() {
+  std::string text = "# test\n" + std::string(kOutcomeMixHeader) + "\n";
+  for (auto d : model::kDemographicKeys) {
+    for (auto c : model::kCitizenshipKeys) {
+      text +=
+          "2024-01," + std::string(d) + "," + std::string(c) + ",10,0.1,0.2,0.3,0.4,0.5,fitted\n";
+    }
+  }
+  return text;
+}
+
+TEST(LoadScenario, OutcomeMixIsReadAndReplacesTheRulesItGives) {
+  TempDir dir;
+  dir.write("mix.csv", mix_table());
+  const LoadResult r =
+      load_text(dir, std::string(kMinimal) + "dispositions:\n  outcome_mix: mix.csv\n");
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  const model::DispositionSpec& d = r.scenario->spec.dispositions;
+  ASSERT_EQ(d.outcome_mix.months.size(), 1u);
+  EXPECT_EQ(d.outcome_mix.months[0].ice_book_in_share, 0.5);
+  EXPECT_EQ(d.outcome_mix_file, "mix.csv");
+  EXPECT_EQ(d.expedited_removal_share, (model::PerDemographic<double>{0, 0, 0, 0}));
+  EXPECT_EQ(d.mexico_accepts_share, (model::PerCitizenship<double>{0, 0, 0, 0, 0}));
+
+  const LoadResult both = load_text(dir, std::string(kMinimal) +
+                                             "dispositions:\n"
+                                             "  outcome_mix: mix.csv\n"
+                                             "  expedited_removal_share: {single_adult: 0.3}\n");
+  EXPECT_EQ(all_messages(both, dir),
+            "T/s.yaml:7:28: error: dispositions.expedited_removal_share cannot be combined with "
+            "dispositions.outcome_mix, which gives who is returned, transferred and released "
+            "(remove it; to change it in a counterfactual, use a policy (mexico_acceptance, "
+            "expedited_removal))\n"
+            "    7 |   expedited_removal_share: {single_adult: 0.3}\n"
+            "      |                            ^\n");
+  const LoadResult missing =
+      load_text(dir, std::string(kMinimal) + "dispositions:\n  outcome_mix: nope.csv\n");
+  EXPECT_EQ(all_messages(missing, dir),
+            "T/s.yaml:6:16: error: cannot read outcome-mix table 'T/nope.csv': no such file\n"
+            "    6 |   outcome_mix: nope.csv\n"
+            "      |                ^\n");
 }
 
 TEST(LoadScenario, Title42BadValuesPointAtLineAndColumn) {

@@ -43,6 +43,13 @@ std::vector<UnitHandle> BedPath::admit(Facility f, UnitStore& units) {
   return admitted;
 }
 
+bool BedPath::take_now(Facility f, std::int64_t people) {
+  BedPool& pool = beds(f);
+  if (!pool.fits(people)) return false;
+  pool.occupy(people);
+  return true;
+}
+
 bool BedPath::waiting(Facility f, const UnitStore& units, UnitHandle h) {
   if (!units.is_live(h)) return false;
   const Unit& u = units[h];

@@ -59,6 +59,9 @@ class BedPath {
   // take their beds and start transferring (step kTransferring). Entries that stopped waiting
   // are dropped. Returns the admitted units in order.
   std::vector<UnitHandle> admit(Facility f, UnitStore& units);
+  // Takes beds in `f` for `people` at once, bypassing the waiting list, if they fit; false
+  // (nothing taken) if not.
+  bool take_now(Facility f, std::int64_t people);
   // Whether `h` still waits for a bed in `f`: live, in custody, at awaiting(f).
   static bool waiting(Facility f, const UnitStore& units, UnitHandle h);
 

@@ -7,14 +7,66 @@
 
 namespace bf::model {
 
+namespace {
+
+// Mexico takes back non-Mexicans of the accepted nationalities, up to its daily intake; the
+// queue holds at most one day's intake.
+bool mexico_takes_back(const Unit& u, const DispositionContext& context, double accepted) {
+  const DayLevers& levers = context.levers;
+  return levers.non_mexican_returns_per_day > 0 &&
+         accepted < levers.mexico_accepts_share[index_of(u.citizenship)] &&
+         context.non_mexican_queued_people + u.size <= levers.non_mexican_returns_per_day;
+}
+
+Disposition non_mexican_return(double expedited) {
+  Disposition d{DispositionKind::kNonMexicanReturn};
+  d.expedited_draw = expedited;
+  return d;
+}
+
+// The outcome-mix decision (see decide_disposition).
+Disposition decide_from_mix(const Unit& u, const DispositionContext& context,
+                            engine::RandomStream& disposition_stream) {
+  const double outcome_draw = disposition_stream.uniform();
+  const double accepted = disposition_stream.uniform();
+  const double expedited = disposition_stream.uniform();
+  const OutcomeShares& shares = context.spec.dispositions.outcome_mix.at(context.today)
+                                    .shares[static_cast<std::size_t>(index_of(u.demographic))]
+                                           [static_cast<std::size_t>(index_of(u.citizenship))];
+  switch (draw_outcome(shares, outcome_draw)) {
+    case Outcome::kToHhs:
+      return {DispositionKind::kOrr};
+    case Outcome::kToIce:
+      return {DispositionKind::kIceTransfer};
+    case Outcome::kReturned:
+      if (u.citizenship == Citizenship::kMexico) return {DispositionKind::kMexicanReturn};
+      // Mexico's intake of non-Mexicans is full today: released, as below.
+      if (context.non_mexican_queued_people + u.size <=
+          context.levers.non_mexican_returns_per_day) {
+        return non_mexican_return(expedited);
+      }
+      break;
+    case Outcome::kReleased:
+      break;
+  }
+  if (u.citizenship != Citizenship::kMexico && mexico_takes_back(u, context, accepted)) {
+    return non_mexican_return(expedited);
+  }
+  return decide_not_returned(u, context.spec, context.levers, context.policy_sector, expedited);
+}
+
+}  // namespace
+
 Disposition decide_disposition(const Unit& u, const DispositionContext& context,
                                engine::RandomStream& disposition_stream) {
   const ModelSpec& spec = context.spec;
-  const DayLevers& levers = context.levers;
   // Title 42: expelled to Mexico through the channel (and daily capacity) of Mexican
   // returns, whatever the citizenship: Mexico took back its nationals and, under Title 42,
   // Guatemalans, Hondurans, Salvadorans and later Venezuelans and others the same way.
   if (u.title42) return {DispositionKind::kMexicanReturn};
+  if (!spec.dispositions.outcome_mix.empty() && !is_port_station(u.station)) {
+    return decide_from_mix(u, context, disposition_stream);
+  }
   if (u.demographic == Demographic::kUnaccompaniedChild) {
     if (u.citizenship == Citizenship::kMexico && spec.dispositions.repatriate_mexican_children) {
       return {DispositionKind::kMexicanReturn};
@@ -26,16 +78,9 @@ Disposition decide_disposition(const Unit& u, const DispositionContext& context,
 
   const double accepted = disposition_stream.uniform();
   const double expedited = disposition_stream.uniform();
-  // Mexico takes back non-Mexicans of the accepted nationalities, up to its daily intake;
-  // the queue holds at most one day's intake, beyond which people take the usual path.
-  if (levers.non_mexican_returns_per_day > 0 &&
-      accepted < levers.mexico_accepts_share[index_of(u.citizenship)] &&
-      context.non_mexican_queued_people + u.size <= levers.non_mexican_returns_per_day) {
-    Disposition d{DispositionKind::kNonMexicanReturn};
-    d.expedited_draw = expedited;
-    return d;
-  }
-  return decide_not_returned(u, spec, levers, context.policy_sector, expedited);
+  // Beyond Mexico's intake people take the usual path.
+  if (mexico_takes_back(u, context, accepted)) return non_mexican_return(expedited);
+  return decide_not_returned(u, spec, context.levers, context.policy_sector, expedited);
 }
 
 Disposition decide_not_returned(const Unit& u, const ModelSpec& spec, const DayLevers& levers,

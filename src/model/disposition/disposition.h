@@ -23,6 +23,8 @@ enum class DispositionKind : std::uint8_t {
   kNonMexicanReturn,  // Mexico takes this non-Mexican back (non-Mexican returns channel)
   kOrr,               // unaccompanied child: an ORR bed
   kDetention,         // an ICE detention bed (expedited removal, or held for lack of release)
+  kIceTransfer,       // handed to ICE (outcome mix): ICE books them into detention or releases
+                      // them (ice_book_in_share)
   kRemainInMexico,    // a candidate for Remain in Mexico, if the policy's daily acceptance allows
   kRelease,           // released with a Notice to Appear or on parole after release_delay
 };
@@ -47,10 +49,21 @@ struct DispositionContext {
   const DayLevers& levers;
   int policy_sector;                       // the sector whose policies apply to the unit
   std::int64_t non_mexican_queued_people;  // people already queued for Mexico's intake
+  util::Date today;                        // the day of the decision (the mix's month)
 };
 
 // The disposition of `u` at the end of its processing. `disposition_stream` is the unit
 // attempt's Purpose::kDisposition stream, fresh.
+//
+// With an outcome mix (spec.dispositions.outcome_mix) a unit in a Border Patrol sector that
+// Title 42 does not expel draws its outcome from the mix of its month, demographic and
+// citizenship: returned (Mexicans through the Mexican channel, others through Mexico's
+// intake of non-Mexicans while it has room, else as if released), to ICE (kIceTransfer), to
+// HHS (kOrr) or released. The policies in force then act on the people the mix releases:
+// Mexico's acceptance of non-Mexicans, expedited removal, Remain in Mexico and the end of
+// catch-and-release, as for the rules below. Three numbers are drawn, always in this order:
+// the outcome, Mexico's acceptance, expedited removal. At ports of entry, and without a mix,
+// the rules decide (docs/model.md, "Dispositions").
 Disposition decide_disposition(const Unit& u, const DispositionContext& context,
                                engine::RandomStream& disposition_stream);
 

@@ -1,0 +1,26 @@
+#include "model/disposition/outcome_mix.h"
+
+#include <cassert>
+
+namespace bf::model {
+
+const OutcomeMixMonth& OutcomeMix::at(util::Date date) const {
+  const util::YearMonth wanted = date.year_month();
+  assert(!months.empty() && months.front().month <= wanted && wanted <= months.back().month);
+  return months[static_cast<std::size_t>(wanted.index() - months.front().month.index())];
+}
+
+Outcome draw_outcome(const OutcomeShares& shares, double u) {
+  double cumulative = 0.0;
+  int last_possible = 0;
+  for (int i = 0; i < kOutcomeCount; ++i) {
+    const double share = shares[static_cast<std::size_t>(i)];
+    if (share <= 0.0) continue;
+    last_possible = i;
+    cumulative += share;
+    if (u < cumulative) return static_cast<Outcome>(i);
+  }
+  return static_cast<Outcome>(last_possible);
+}
+
+}  // namespace bf::model
