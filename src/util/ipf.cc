@@ -68,4 +68,72 @@ IpfResult fit_two_way(std::vector<double> seed, int rows, int cols,
   return result;
 }
 
+IpfResult fit_three_way(std::vector<double> seed, const ThreeWayMargins& m,
+                        const IpfOptions& options) {
+  IpfResult result;
+  result.cells = std::move(seed);
+  std::vector<double>& x = result.cells;
+  const auto cell = [&](int i, int j, int k) -> double& {
+    return x[(static_cast<std::size_t>(i) * static_cast<std::size_t>(m.j) +
+              static_cast<std::size_t>(j)) *
+                 static_cast<std::size_t>(m.k) +
+             static_cast<std::size_t>(k)];
+  };
+  // The margins as (index into a margin, its target) for a cell: 0 = ij, 1 = ik, 2 = jk.
+  const auto margin_index = [&](int which, int i, int j, int k) -> std::size_t {
+    switch (which) {
+      case 0:
+        return static_cast<std::size_t>(i * m.j + j);
+      case 1:
+        return static_cast<std::size_t>(i * m.k + k);
+      default:
+        return static_cast<std::size_t>(j * m.k + k);
+    }
+  };
+  const std::vector<double>* targets[3] = {&m.ij, &m.ik, &m.jk};
+  std::vector<double> sums;
+  // Sums of the current table over each margin's free index.
+  const auto margin_sums = [&](int which) {
+    sums.assign(targets[which]->size(), 0.0);
+    for (int i = 0; i < m.i; ++i) {
+      for (int j = 0; j < m.j; ++j) {
+        for (int k = 0; k < m.k; ++k) sums[margin_index(which, i, j, k)] += cell(i, j, k);
+      }
+    }
+  };
+  std::vector<double> before;
+  while (result.sweeps < options.max_sweeps) {
+    before = x;
+    for (int which = 0; which < 3; ++which) {
+      margin_sums(which);
+      for (int i = 0; i < m.i; ++i) {
+        for (int j = 0; j < m.j; ++j) {
+          for (int k = 0; k < m.k; ++k) {
+            const std::size_t at = margin_index(which, i, j, k);
+            if (sums[at] > 0.0) cell(i, j, k) *= (*targets[which])[at] / sums[at];
+          }
+        }
+      }
+    }
+    ++result.sweeps;
+    double change = 0.0;
+    for (std::size_t c = 0; c < x.size(); ++c) {
+      if (before[c] > 0.0) change = std::max(change, std::abs(x[c] - before[c]) / before[c]);
+    }
+    result.last_relative_change = change;
+    if (change < options.tolerance) {
+      result.converged = true;
+      break;
+    }
+  }
+  for (int which = 0; which < 3; ++which) {
+    margin_sums(which);
+    for (std::size_t at = 0; at < sums.size(); ++at) {
+      result.max_relative_margin_error = std::max(result.max_relative_margin_error,
+                                                  relative_error(sums[at], (*targets[which])[at]));
+    }
+  }
+  return result;
+}
+
 }  // namespace bf::util

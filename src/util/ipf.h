@@ -37,4 +37,23 @@ IpfResult fit_two_way(std::vector<double> seed, int rows, int cols,
                       const std::vector<double>& row_targets,
                       const std::vector<double>& col_targets, const IpfOptions& options = {});
 
+// A three-way table x[i][j][k] (row-major, I × J × K) and its three two-way margins.
+struct ThreeWayMargins {
+  int i = 0, j = 0, k = 0;  // extents
+  std::vector<double> ij;   // I × J: sum over k
+  std::vector<double> ik;   // I × K: sum over j
+  std::vector<double> jk;   // J × K: sum over i
+};
+
+// Fits `seed` (row-major I × J × K, cells >= 0) to the three two-way margins by cycling
+// through them (each sweep scales to ij, then ik, then jk): the table of minimum
+// Kullback-Leibler divergence from the seed with those margins, when one exists. The margins
+// must agree on their one-way totals (e.g. the ij and ik margins have the same sums over j
+// and over k) within rounding; a table with all three margins need not exist even then, in
+// which case the sweeps stop at max_sweeps with converged false and the margin error left
+// says how far. Used by the outcome-mix calibration (docs/data.md, "Outcome mix").
+// Deterministic: same inputs, same bits.
+IpfResult fit_three_way(std::vector<double> seed, const ThreeWayMargins& margins,
+                        const IpfOptions& options = {});
+
 }  // namespace bf::util

@@ -54,3 +54,65 @@ TEST(Ipf, ZerosAndUnreachableTargets) {
 
 }  // namespace
 }  // namespace bf::util
+
+namespace bf::util {
+namespace {
+
+// A 2 × 3 × 4 table with two-way interactions only: x = a[i][j] · b[i][k] · c[j][k].
+std::vector<double> no_three_way_interaction() {
+  std::vector<double> x;
+  for (int i = 0; i < 2; ++i) {
+    for (int j = 0; j < 3; ++j) {
+      for (int k = 0; k < 4; ++k) {
+        x.push_back((1.0 + i + 2.0 * j) * (0.5 + i * k) * (3.0 - j * 0.5 + k));
+      }
+    }
+  }
+  return x;
+}
+
+ThreeWayMargins margins_of(const std::vector<double>& x) {
+  ThreeWayMargins m{2, 3, 4, std::vector<double>(6), std::vector<double>(8),
+                    std::vector<double>(12)};
+  for (int i = 0; i < 2; ++i) {
+    for (int j = 0; j < 3; ++j) {
+      for (int k = 0; k < 4; ++k) {
+        const double v = x[static_cast<std::size_t>((i * 3 + j) * 4 + k)];
+        m.ij[static_cast<std::size_t>(i * 3 + j)] += v;
+        m.ik[static_cast<std::size_t>(i * 4 + k)] += v;
+        m.jk[static_cast<std::size_t>(j * 4 + k)] += v;
+      }
+    }
+  }
+  return m;
+}
+
+TEST(IpfThreeWay, RecoversATableWithoutThreeWayInteractionFromAFlatSeed) {
+  const std::vector<double> truth = no_three_way_interaction();
+  const IpfResult r = fit_three_way(std::vector<double>(24, 1.0), margins_of(truth));
+  EXPECT_TRUE(r.converged);
+  EXPECT_LT(r.max_relative_margin_error, 1e-9);
+  for (std::size_t c = 0; c < truth.size(); ++c) EXPECT_NEAR(r.cells[c], truth[c], 1e-6 * truth[c]);
+}
+
+TEST(IpfThreeWay, ATableWithItsOwnMarginsIsAFixedPoint) {
+  std::vector<double> x = no_three_way_interaction();
+  x[5] *= 3.0;  // a three-way interaction: still its own margins' fit from itself
+  const IpfResult r = fit_three_way(x, margins_of(x));
+  EXPECT_TRUE(r.converged);
+  EXPECT_EQ(r.sweeps, 1);
+  for (std::size_t c = 0; c < x.size(); ++c) EXPECT_NEAR(r.cells[c], x[c], 1e-12 * x[c]);
+}
+
+TEST(IpfThreeWay, ZeroMarginCellsEmptyTheirCells) {
+  std::vector<double> truth = no_three_way_interaction();
+  for (int k = 0; k < 4; ++k) truth[static_cast<std::size_t>((1 * 3 + 2) * 4 + k)] = 0.0;
+  const ThreeWayMargins m = margins_of(truth);
+  ASSERT_EQ(m.ij[5], 0.0);
+  const IpfResult r = fit_three_way(std::vector<double>(24, 1.0), m);
+  for (int k = 0; k < 4; ++k) EXPECT_EQ(r.cells[static_cast<std::size_t>(20 + k)], 0.0);
+  EXPECT_LT(r.max_relative_margin_error, 1e-8);
+}
+
+}  // namespace
+}  // namespace bf::util
