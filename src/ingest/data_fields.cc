@@ -1,6 +1,8 @@
 #include "ingest/data_fields.h"
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 
 namespace bf::ingest::detail {
 namespace {
@@ -132,6 +134,25 @@ std::optional<int> parse_small_int(std::string_view text) {
     if (c < '0' || c > '9') return std::nullopt;
     value = value * 10 + (c - '0');
   }
+  return value;
+}
+
+std::optional<double> parse_decimal(std::string_view text) {
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view decimals =
+      point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
+  auto all_digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!all_digits(whole) || (point != std::string_view::npos && !all_digits(decimals))) {
+    return std::nullopt;
+  }
+  if (whole.size() + decimals.size() > 18) return std::nullopt;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return value;
 }
 

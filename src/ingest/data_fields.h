@@ -49,6 +49,10 @@ std::optional<std::int64_t> parse_count(std::string_view text);
 // Like parse_count but for small numbers such as years and months.
 std::optional<int> parse_small_int(std::string_view text);
 
+// A non-negative decimal: digits, optionally a point and more digits ("26089.29", "16079").
+// nullopt for anything else, including "", "-1", ".5", "1.", "1e3", " 1" and over 18 digits.
+std::optional<double> parse_decimal(std::string_view text);
+
 // A text value quoted for an error message.
 std::string quote_text(std::string_view text);
 
