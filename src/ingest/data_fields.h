@@ -125,6 +125,38 @@ bool for_each_record(std::string_view bytes, const std::vector<std::string_view>
   return true;
 }
 
+// for_each_record for files too large to parse whole (util::CsvCursor): one record in memory
+// at a time, the same checks and calls. The difference is what a CSV syntax error leaves:
+// the records before it have been handed to `on_record`, so the caller discards what it kept
+// when this returns false (the error is then in `errors`). `data_rows` counts the records
+// read after the header. Returns false when the table could not be opened or a syntax error
+// stopped the loop.
+template <typename OnRecord>
+bool stream_records(std::string_view bytes, const std::vector<std::string_view>& columns,
+                    const std::string& file, std::vector<DataError>& errors,
+                    std::int64_t& data_rows, OnRecord&& on_record) {
+  util::CsvCursor cursor(bytes);
+  util::CsvRecord rec;
+  const auto syntax_error = [&] {
+    errors.push_back({file, cursor.error()->line, cursor.error()->column, cursor.error()->message});
+    return false;
+  };
+  if (!cursor.next(rec)) {
+    if (cursor.error()) return syntax_error();
+    errors.push_back({file, 0, 0, "empty file (no header)"});
+    return false;
+  }
+  const std::optional<std::vector<std::size_t>> index = map_header(rec, columns, file, errors);
+  while (cursor.next(rec)) {
+    ++data_rows;
+    if (!index || !check_field_count(rec, columns.size(), file, errors)) continue;
+    Record record(rec, *index, file, errors);
+    on_record(record);
+  }
+  if (cursor.error()) return syntax_error();
+  return index.has_value();
+}
+
 // A calendar month "YYYY-MM" at column `month_column` and the fiscal year at
 // `fiscal_year_column` of the same record, checked to agree (October to December belong to
 // the next fiscal year); problems are reported on `record`. The month when both are good.
