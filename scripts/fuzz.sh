@@ -38,6 +38,9 @@ real_seeds() {
     fuzz_bts_crossings) ls "$data"/bts_border_crossings/Border_Crossing_Entry_Data*.csv ;;
     fuzz_texas_crossings) ls "$data"/bts_border_crossings/tx_mx_monthly_crossings_*.csv ;;
     fuzz_ice_detention) ls "$data"/ice_detention/ice_detention_monthly_*.csv ;;
+    fuzz_ice_monthly) ls "$data"/ice_detention/ice_detention_{adp_monthly_by_agency,bookins_monthly_by_arresting_agency}_*.csv ;;
+    fuzz_ohss_bookouts) ls "$data"/ohss_enforcement_tables/ohss_cbp_swb_bookouts_by_agency_monthly_*.csv ;;
+    fuzz_ohss_monthly_tables) ls "$data"/ohss_enforcement_tables/ohss_ielp_monthly_tables_*_long.csv ;;
     fuzz_arrival_table) ls data/arrivals/*.csv ;;
   esac 2>/dev/null
 }

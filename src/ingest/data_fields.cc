@@ -1,15 +1,9 @@
 #include "ingest/data_fields.h"
 
-#include <array>
+#include <algorithm>
+#include <charconv>
 
 namespace bf::ingest::detail {
-namespace {
-
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-
-}  // namespace
 
 std::string quote_text(std::string_view text) {
   // Built by appending: `"\"" + std::string(text)` trips GCC 12's -Wrestrict false positive.
@@ -135,6 +129,25 @@ std::optional<int> parse_small_int(std::string_view text) {
   return value;
 }
 
+std::optional<double> parse_decimal(std::string_view text) {
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view decimals =
+      point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
+  auto all_digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!all_digits(whole) || (point != std::string_view::npos && !all_digits(decimals))) {
+    return std::nullopt;
+  }
+  if (whole.size() + decimals.size() > 18) return std::nullopt;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
 std::optional<OpenedTable> open_table(std::string_view bytes,
                                       const std::vector<std::string_view>& columns,
                                       const std::string& file, std::vector<DataError>& errors,
@@ -154,6 +167,63 @@ std::optional<OpenedTable> open_table(std::string_view bytes,
   if (!index) return std::nullopt;
   table.index = std::move(*index);
   return table;
+}
+
+bool MonthCategories::admit(Record& record, const std::optional<util::YearMonth>& month,
+                            int category, std::size_t row) {
+  if (!month) return false;  // its error is on the record
+  Month& m = months_[month->index()];
+  if (m.lines.empty()) {
+    m.lines.assign(names_.size(), 0);
+    m.rows.assign(names_.size(), 0);
+  }
+  if (m.first_line == 0) m.first_line = record.line();
+  if (category >= 0) {
+    int& line = m.lines[static_cast<std::size_t>(category)];
+    if (line != 0) {
+      record.fail_record("duplicate row: " + std::string(names_[category]) + " " +
+                         month->to_string() + " already on line " + std::to_string(line));
+    } else {
+      line = record.line();
+      m.rows[static_cast<std::size_t>(category)] = row;
+    }
+  }
+  if (record.failed()) m.failed = true;
+  return !record.failed();
+}
+
+std::string MonthCategories::missing_names(const Month& month) const {
+  std::string missing;
+  for (std::size_t c = 0; c < names_.size(); ++c) {
+    if (month.lines[c] == 0) {
+      missing += (missing.empty() ? "" : " and ") + quote_text(names_[c]);
+    }
+  }
+  return missing;
+}
+
+std::optional<util::YearMonth> parse_month_and_fiscal_year(Record& record, std::size_t month_column,
+                                                           std::size_t fiscal_year_column) {
+  const auto month = util::YearMonth::parse(record.text(month_column));
+  if (!month) {
+    record.fail(month_column, "month " + quote_text(record.text(month_column)) +
+                                  " is not YYYY-MM (like 2023-12)");
+  }
+  const auto fiscal_year = parse_small_int(record.text(fiscal_year_column));
+  if (!fiscal_year || *fiscal_year < 1900 || *fiscal_year > 9999) {
+    record.fail(fiscal_year_column,
+                "fiscal year " + quote_text(record.text(fiscal_year_column)) + " is not a year");
+    return std::nullopt;
+  }
+  if (!month) return std::nullopt;
+  if (fiscal_year_of(*month) != *fiscal_year) {
+    record.fail(fiscal_year_column, "fiscal year " + std::to_string(*fiscal_year) +
+                                        " does not match month " + month->to_string() +
+                                        " (fiscal year " + std::to_string(fiscal_year_of(*month)) +
+                                        ": October to December belong to the next one)");
+    return std::nullopt;
+  }
+  return month;
 }
 
 std::optional<util::YearMonth> parse_ohss_month(Record& record) {

@@ -3,9 +3,11 @@
 // header names and parsing counts. Internal to the io layer's data readers.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ingest/data_error.h"
@@ -48,6 +50,20 @@ std::optional<std::int64_t> parse_count(std::string_view text);
 
 // Like parse_count but for small numbers such as years and months.
 std::optional<int> parse_small_int(std::string_view text);
+
+// A non-negative decimal: digits, optionally a point and more digits ("26089.29", "16079").
+// nullopt for anything else, including "", "-1", ".5", "1.", "1e3", " 1" and over 18 digits.
+std::optional<double> parse_decimal(std::string_view text);
+
+// English month names, January first, as OHSS spells them.
+inline constexpr std::string_view kMonthNames[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+// The federal fiscal year of a calendar month: FY N runs from October N-1 to September N.
+inline int fiscal_year_of(util::YearMonth month) {
+  return month.month >= 10 ? month.year + 1 : month.year;
+}
 
 // A text value quoted for an error message.
 std::string quote_text(std::string_view text);
@@ -108,6 +124,92 @@ bool for_each_record(std::string_view bytes, const std::vector<std::string_view>
   }
   return true;
 }
+
+// for_each_record for files too large to parse whole (util::CsvCursor): one record in memory
+// at a time, the same checks and calls. The difference is what a CSV syntax error leaves:
+// the records before it have been handed to `on_record`, so the caller discards what it kept
+// when this returns false (the error is then in `errors`). `data_rows` counts the records
+// read after the header. Returns false when the table could not be opened or a syntax error
+// stopped the loop.
+template <typename OnRecord>
+bool stream_records(std::string_view bytes, const std::vector<std::string_view>& columns,
+                    const std::string& file, std::vector<DataError>& errors,
+                    std::int64_t& data_rows, OnRecord&& on_record) {
+  util::CsvCursor cursor(bytes);
+  util::CsvRecord rec;
+  const auto syntax_error = [&] {
+    errors.push_back({file, cursor.error()->line, cursor.error()->column, cursor.error()->message});
+    return false;
+  };
+  if (!cursor.next(rec)) {
+    if (cursor.error()) return syntax_error();
+    errors.push_back({file, 0, 0, "empty file (no header)"});
+    return false;
+  }
+  const std::optional<std::vector<std::size_t>> index = map_header(rec, columns, file, errors);
+  while (cursor.next(rec)) {
+    ++data_rows;
+    if (!index || !check_field_count(rec, columns.size(), file, errors)) continue;
+    Record record(rec, *index, file, errors);
+    on_record(record);
+  }
+  if (cursor.error()) return syntax_error();
+  return index.has_value();
+}
+
+// A calendar month "YYYY-MM" at column `month_column` and the fiscal year at
+// `fiscal_year_column` of the same record, checked to agree (October to December belong to
+// the next fiscal year); problems are reported on `record`. The month when both are good.
+std::optional<util::YearMonth> parse_month_and_fiscal_year(Record& record, std::size_t month_column,
+                                                           std::size_t fiscal_year_column);
+
+// The rows of a table with one row per calendar month and category (a CBP component, an ICE
+// agency; `names` in category order, as the file spells them). Finds a repeated (month,
+// category) and, once every row is read, the months lacking a category, then hands each
+// complete month's rows to a check across categories. A month with a bad row is left out of
+// those month checks: the row's own errors come first.
+class MonthCategories {
+ public:
+  explicit MonthCategories(std::vector<std::string_view> names) : names_(std::move(names)) {}
+
+  // Call once per record, after its own checks, with what was parsed of its month and its
+  // category (-1: unknown) and the index the row will take if kept. A repeated (month,
+  // category) is an error on the record ("duplicate row: <name> <month> already on line N").
+  // True when the row is to be kept: the record has no error.
+  bool admit(Record& record, const std::optional<util::YearMonth>& month, int category,
+             std::size_t row);
+
+  // For each month (in order) without a bad row: an error at its first line if a category is
+  // missing ("2023-12 has no "OFO" row (<why>)"), otherwise on_complete(month, rows) with
+  // rows[c] the row index of category c.
+  template <typename OnComplete>
+  void check_months(const std::string& file, std::string_view why, std::vector<DataError>& errors,
+                    OnComplete&& on_complete) const {
+    for (const auto& [index, month] : months_) {
+      if (month.failed) continue;
+      const std::string missing = missing_names(month);
+      if (!missing.empty()) {
+        errors.push_back({file, month.first_line, 0,
+                          util::YearMonth::from_index(index).to_string() + " has no " + missing +
+                              " row (" + std::string(why) + ")"});
+        continue;
+      }
+      on_complete(util::YearMonth::from_index(index), month.rows);
+    }
+  }
+
+ private:
+  struct Month {
+    std::vector<int> lines;         // first line of each category; 0: none
+    std::vector<std::size_t> rows;  // row index of each category (when lines[c] != 0)
+    int first_line = 0;
+    bool failed = false;  // a row of the month had an error
+  };
+  std::string missing_names(const Month& month) const;
+
+  std::vector<std::string_view> names_;
+  std::map<int, Month> months_;  // by YearMonth::index()
+};
 
 // The five leading columns of every OHSS KHSM monthly extract, in this order:
 // fiscal_year, fy_month, month, calendar_year, calendar_month (indices 0..4 of the reader's

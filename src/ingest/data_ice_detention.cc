@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -16,27 +15,6 @@ namespace {
 // Fiscal months in fiscal order: October is month 1 of the fiscal year.
 constexpr std::array<std::string_view, 12> kFiscalMonths = {
     "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"};
-
-// A non-negative decimal: digits, optionally a point and more digits ("26089.29", "16079").
-// nullopt for anything else, including "", "-1", ".5", "1.", "1e3", " 1" and over 18 digits.
-std::optional<double> parse_decimal(std::string_view text) {
-  const std::size_t point = text.find('.');
-  const std::string_view whole = text.substr(0, point);
-  const std::string_view decimals =
-      point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
-  auto all_digits = [](std::string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (!all_digits(whole) || (point != std::string_view::npos && !all_digits(decimals))) {
-    return std::nullopt;
-  }
-  if (whole.size() + decimals.size() > 18) return std::nullopt;
-  double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
 
 std::string unknown_name(std::string_view what, std::string_view text,
                          const std::vector<std::string_view>& candidates) {
@@ -138,7 +116,7 @@ IceDetentionTable parse_ice_detention(std::string_view bytes, std::string file) 
           rec.fail(5, "month " + detail::quote_text(rec.field(5).text) +
                           " is not a fiscal month Oct..Sep (English, three letters)");
         }
-        const auto value = parse_decimal(rec.field(6).text);
+        const auto value = detail::parse_decimal(rec.field(6).text);
         if (!value) {
           rec.fail(6, "value " + detail::quote_text(rec.field(6).text) +
                           " is not a decimal number >= 0 (like 26089.29)");

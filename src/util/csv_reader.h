@@ -42,4 +42,38 @@ struct CsvParseResult {
 };
 CsvParseResult parse_csv(std::string_view text);
 
+// The same reading one record at a time, for files too large to hold as a CsvDocument (the
+// OHSS long extract has 105,000 records, about 50 MB parsed whole). `next` reuses the
+// storage of the record it is given, so a loop allocates only while fields grow.
+//
+//   CsvCursor cursor(text);
+//   CsvRecord record;
+//   while (cursor.next(record)) { ... }
+//   if (cursor.error()) { ... }  // the records before it were read
+class CsvCursor {
+ public:
+  explicit CsvCursor(std::string_view text);
+
+  // Reads the next record into `record` (blank lines skipped, as parse_csv does). False at
+  // the end of the text or at a syntax error, which error() then holds; false from then on.
+  bool next(CsvRecord& record);
+  const std::optional<CsvError>& error() const { return error_; }
+  // The '#' lines before the first record, without the '#'; complete once a record is read.
+  const std::vector<std::string>& comments() const { return comments_; }
+
+ private:
+  int column() const { return static_cast<int>(pos_ - line_start_) + 1; }
+  void new_line();
+  std::string take_comment();
+  std::optional<CsvError> read_record(CsvRecord& record);
+
+  std::string_view s_;
+  std::size_t pos_ = 0;
+  std::size_t line_start_ = 0;
+  int line_ = 1;
+  bool seen_record_ = false;
+  std::optional<CsvError> error_;
+  std::vector<std::string> comments_;
+};
+
 }  // namespace bf::util

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace bf::util {
 namespace {
 
@@ -52,6 +56,47 @@ TEST(CsvReader, ReportsSyntaxErrorsWithPosition) {
   r = parse_csv("\"a\"b\n");
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->message, "unexpected character after closing quote");
+}
+
+TEST(CsvCursor, ReadsTheRecordsOfParseCsvOneAtATime) {
+  const std::string_view text =
+      "\xEF\xBB\xBF# comment\r\nsheet,value\r\n\r\n\"a, b\",12\r\nlonger name,3\nx,\"two\nlines\"";
+  const CsvParseResult whole = parse_csv(text);
+  ASSERT_TRUE(whole.document);
+  CsvCursor cursor(text);
+  CsvRecord record;
+  std::size_t n = 0;
+  while (cursor.next(record)) {
+    ASSERT_LT(n, whole.document->records.size());
+    const CsvRecord& expected = whole.document->records[n++];
+    EXPECT_EQ(record.line, expected.line);
+    ASSERT_EQ(record.fields.size(), expected.fields.size());
+    for (std::size_t f = 0; f < record.fields.size(); ++f) {
+      EXPECT_EQ(record.fields[f].text, expected.fields[f].text);
+      EXPECT_EQ(record.fields[f].column, expected.fields[f].column);
+    }
+  }
+  EXPECT_EQ(n, 4u);  // the blank line is skipped
+  EXPECT_FALSE(cursor.error());
+  EXPECT_EQ(cursor.comments(), std::vector<std::string>{" comment"});
+  EXPECT_FALSE(cursor.next(record));  // stays at the end
+}
+
+TEST(CsvCursor, ReusesTheRecordAndStopsAtASyntaxError) {
+  CsvCursor cursor("a,b,c\n1\n2,\"open\n");
+  CsvRecord record;
+  ASSERT_TRUE(cursor.next(record));
+  EXPECT_EQ(record.fields.size(), 3u);
+  ASSERT_TRUE(cursor.next(record));  // a shorter record leaves no stale fields
+  ASSERT_EQ(record.fields.size(), 1u);
+  EXPECT_EQ(record.fields[0].text, "1");
+  EXPECT_EQ(record.line, 2);
+  EXPECT_FALSE(cursor.next(record));
+  ASSERT_TRUE(cursor.error());
+  EXPECT_EQ(cursor.error()->line, 3);
+  EXPECT_EQ(cursor.error()->column, 3);
+  EXPECT_EQ(cursor.error()->message, "unterminated quoted field");
+  EXPECT_FALSE(cursor.next(record));
 }
 
 }  // namespace
