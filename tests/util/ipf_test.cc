@@ -72,8 +72,8 @@ std::vector<double> no_three_way_interaction() {
 }
 
 ThreeWayMargins margins_of(const std::vector<double>& x) {
-  ThreeWayMargins m{2, 3, 4, std::vector<double>(6), std::vector<double>(8),
-                    std::vector<double>(12)};
+  ThreeWayMargins m{
+      2, 3, 4, std::vector<double>(6), std::vector<double>(8), std::vector<double>(12)};
   for (int i = 0; i < 2; ++i) {
     for (int j = 0; j < 3; ++j) {
       for (int k = 0; k < 4; ++k) {
