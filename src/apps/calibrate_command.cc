@@ -1,5 +1,5 @@
-// `borderflow calibrate` and `borderflow calibrate-ports`: derive the arrival table and the
-// port traffic table from the official data files.
+// `borderflow calibrate`, `calibrate-ports` and `calibrate-outcomes`: derive the arrival
+// table, the port traffic table and the outcome mix from the official data files.
 
 #include <filesystem>
 #include <iostream>
@@ -8,6 +8,7 @@
 #include "apps/commands.h"
 #include "apps/exit_codes.h"
 #include "ingest/arrival_table_builder.h"
+#include "ingest/outcome_mix_builder.h"
 #include "ingest/port_traffic_builder.h"
 
 namespace bf::apps {
@@ -59,6 +60,28 @@ int calibrate_command(const CalibrateCommandOptions& options) {
   o.first = range->first;
   o.last = range->last;
   const int code = ingest::run_calibrate(o, std::cout, std::cerr);
+  if (code == ingest::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
+  return code;
+}
+
+int calibrate_outcomes_command(const CalibrateOutcomesCommandOptions& options) {
+  const auto range = check_arguments(options.first_month, options.last_month, options.output);
+  if (!range) return kExitBadInput;
+  ingest::CalibrateOutcomesOptions o;
+  if (!options.carry_to.empty()) {
+    o.carry_to = util::YearMonth::parse(options.carry_to);
+    if (!o.carry_to) {
+      print_error("--carry-to takes a month as YYYY-MM, e.g. --carry-to 2024-09");
+      return kExitBadInput;
+    }
+  }
+  o.bookouts_csv = options.bookouts;
+  o.monthly_tables_csv = options.monthly_tables;
+  o.encounters_csvs = options.encounters;
+  o.first = range->first;
+  o.last = range->last;
+  o.output = options.output;
+  const int code = ingest::run_calibrate_outcomes(o, std::cout, std::cerr);
   if (code == ingest::kCalibrateOk) std::cout << "wrote " << options.output.string() << "\n";
   return code;
 }

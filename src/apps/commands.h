@@ -56,4 +56,15 @@ struct CalibratePortsCommandOptions {
 };
 int calibrate_ports_command(const CalibratePortsCommandOptions& options);
 
+struct CalibrateOutcomesCommandOptions {
+  std::filesystem::path bookouts;                 // OHSS book-outs by agency, wide extract
+  std::filesystem::path monthly_tables;           // OHSS monthly tables, long extract
+  std::vector<std::filesystem::path> encounters;  // CBP encounter releases
+  std::filesystem::path output;
+  std::string first_month;  // YYYY-MM
+  std::string last_month;   // YYYY-MM
+  std::string carry_to;     // YYYY-MM or empty
+};
+int calibrate_outcomes_command(const CalibrateOutcomesCommandOptions& options);
+
 }  // namespace bf::apps

@@ -110,6 +110,34 @@ int main(int argc, char** argv) {
   ports_cmd->add_option("--to", ports.last_month, "Last month, YYYY-MM")->required();
   ports_cmd->add_option("--output,-o", ports.output, "Traffic table to write")->required();
 
+  CalibrateOutcomesCommandOptions outcomes;
+  CLI::App* outcomes_cmd = app.add_subcommand(
+      "calibrate-outcomes",
+      "Derive an outcome-mix table from DHS OHSS's book-outs and CBP's encounters "
+      "(data/outcomes)");
+  outcomes_cmd
+      ->add_option("--bookouts", outcomes.bookouts,
+                   "DHS OHSS CBP SW border book-outs by agency, monthly (wide CSV extract)")
+      ->required();
+  outcomes_cmd
+      ->add_option("--monthly-tables", outcomes.monthly_tables,
+                   "DHS OHSS Immigration Enforcement and Legal Processes Monthly Tables (long "
+                   "CSV extract): book-outs by family status and citizenship, ICE book-ins")
+      ->required();
+  outcomes_cmd
+      ->add_option("--encounters", outcomes.encounters,
+                   "CBP Southwest Land Border Encounters CSV; repeat for several releases")
+      ->required()
+      ->take_all();
+  outcomes_cmd->add_option("--from", outcomes.first_month, "First month, YYYY-MM")->required();
+  outcomes_cmd->add_option("--to", outcomes.last_month, "Last published month, YYYY-MM")
+      ->required();
+  outcomes_cmd->add_option("--carry-to", outcomes.carry_to,
+                           "Repeat the last month's shares up to this month, YYYY-MM (a run "
+                           "past the published data)");
+  outcomes_cmd->add_option("--output,-o", outcomes.output, "Outcome-mix table to write")
+      ->required();
+
   FitDemandOptions fit_demand;
   CLI::App* fit_demand_cmd = add_fit_demand_subcommand(app, fit_demand);
 
@@ -150,5 +178,6 @@ int main(int argc, char** argv) {
   if (*compare_cmd) return compare_command(compare);
   if (*sensitivity_cmd) return sensitivity_command(sensitivity);
   if (*ports_cmd) return calibrate_ports_command(ports);
+  if (*outcomes_cmd) return calibrate_outcomes_command(outcomes);
   return calibrate_command(calibrate);
 }

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 #include <thread>
 
@@ -13,9 +14,11 @@
 #include "demand/rolling_origin.h"
 #include "ingest/data_error.h"
 #include "ingest/data_ice_detention.h"
+#include "ingest/data_ohss_bookouts.h"
 #include "scenario/scenario_loader.h"
 #include "util/atomic_file.h"
 #include "validate/arrival_forecast.h"
+#include "validate/bookout_comparison.h"
 #include "validate/comparison.h"
 #include "validate/detention_comparison.h"
 #include "validate/monthly_outcomes.h"
@@ -28,6 +31,8 @@ namespace {
 constexpr int kDefaultReplications = 20;
 const char* const kSectorsFile = "cbp_encounters/ohss_khsm_usbp_monthly_region_sector.csv";
 const char* const kIceFile = "ice_detention/ice_detention_monthly_fy23_fy24.csv";
+const char* const kBookOutsFile =
+    "ohss_enforcement_tables/ohss_cbp_swb_bookouts_by_agency_monthly_fy2014_2024aug.csv";
 
 // ICE's monthly ADP and ALOS of CBP arrests. An ICE file the user named must be readable; the
 // default one may be absent (the comparison is then skipped, and the output says so).
@@ -48,6 +53,39 @@ PublishedDetention read_detention(const std::filesystem::path& file, bool named)
     return {false, std::nullopt};
   }
   return {true, std::move(table)};
+}
+
+// OHSS's monthly USBP book-outs by outcome. As with ICE's file: one the user named must be
+// readable, the default one may be absent (the comparison is then skipped).
+struct PublishedBookOuts {
+  bool ok = true;  // false: an error was printed
+  std::optional<std::map<util::YearMonth, validate::BookOuts>> months;
+};
+PublishedBookOuts read_bookouts(const std::filesystem::path& file, bool named) {
+  const ingest::FileText text = ingest::read_file_bytes(file);
+  if (text.error) {
+    if (!named) return {};
+    print_error(text.error->to_string().c_str());
+    return {false, std::nullopt};
+  }
+  const ingest::OhssBookOutsTable table =
+      ingest::parse_ohss_bookouts_by_agency(*text.bytes, file.string());
+  if (!table.ok()) {
+    for (const ingest::DataError& e : table.errors) std::cerr << e.to_string() << "\n";
+    return {false, std::nullopt};
+  }
+  using ingest::BookOutOutcome;
+  std::map<util::YearMonth, validate::BookOuts> months;
+  for (const ingest::BookOutMonth& row : table.rows) {
+    if (row.component != ingest::BookOutComponent::kUsbp) continue;
+    const auto people = [&row](BookOutOutcome o) { return static_cast<double>(row.outcome(o)); };
+    months[row.month] = {people(BookOutOutcome::kUsbpReleases),
+                         people(BookOutOutcome::kTransfersToIce),
+                         people(BookOutOutcome::kTransfersToHhs),
+                         people(BookOutOutcome::kT8Repatriations) +
+                             people(BookOutOutcome::kT42Expulsions) + people(BookOutOutcome::kMpp)};
+  }
+  return {true, std::move(months)};
 }
 
 // The published sector series, or nullopt after printing why not.
@@ -109,6 +147,9 @@ CLI::App* add_validate_subcommand(CLI::App& app, ValidateOptions& o) {
   cmd->add_option("--ice", o.ice,
                   "ICE detention statistics, tidy monthly extract (default: under --data; "
                   "scripts/ice-xlsx-to-csv.py converts the workbooks)");
+  cmd->add_option(
+      "--bookouts", o.bookouts,
+      "DHS OHSS SW border book-outs by agency, monthly (default: the one under --data)");
   cmd->add_option("--replications,-r", o.replications,
                   "Replications (default: the scenario's, at least 20)")
       ->check(CLI::Range(1, 100000));
@@ -150,6 +191,10 @@ int validate_command(const ValidateOptions& options) {
   const std::filesystem::path ice_file = options.ice.value_or(options.data / kIceFile);
   const PublishedDetention detention = read_detention(ice_file, options.ice.has_value());
   if (!detention.ok) return kExitBadInput;
+  const std::filesystem::path bookouts_file =
+      options.bookouts.value_or(options.data / kBookOutsFile);
+  const PublishedBookOuts bookouts = read_bookouts(bookouts_file, options.bookouts.has_value());
+  if (!bookouts.ok) return kExitBadInput;
 
   // The output folder first: one that cannot be created is the user's mistake, found before
   // the run (exit 2), not after it.
@@ -210,6 +255,13 @@ int validate_command(const ValidateOptions& options) {
   } else {
     text += "ICE detention comparison skipped: " + ice_file.string() + " not found\n";
   }
+  std::optional<validate::BookOutComparison> outcomes;
+  if (bookouts.months) {
+    outcomes = validate::compare_bookouts(runs, *bookouts.months, fit_until);
+    text += validate::bookouts_text(*outcomes);
+  } else {
+    text += "Book-out comparison skipped: " + bookouts_file.string() + " not found\n";
+  }
   std::cout << text;
   if (!options.out) return kExitOk;
 
@@ -222,6 +274,11 @@ int validate_command(const ValidateOptions& options) {
   if (!detention_rows.empty()) {
     files.emplace_back("validation-detention.svg",
                        report::render_svg(validate::detention_chart(detention_rows)));
+  }
+  if (outcomes) {
+    files.emplace_back("validation-bookouts.csv", validate::bookouts_csv(*outcomes));
+    files.emplace_back("validation-bookouts.svg",
+                       report::render_svg(validate::bookouts_chart(*outcomes)));
   }
   for (const auto& [name, contents] : files) {
     if (const auto write_error = util::write_file_atomically(*options.out / name, contents)) {

@@ -19,6 +19,7 @@ struct ValidateOptions {
   std::filesystem::path data = "../shared/data";  // folder with the published files
   std::optional<std::filesystem::path> sectors;   // OHSS region × sector CSV (else under data)
   std::optional<std::filesystem::path> ice;       // ICE detention extract (else under data)
+  std::optional<std::filesystem::path> bookouts;  // OHSS book-outs by agency (else under data)
   std::optional<int> replications;                // default: the scenario's, at least 20
   std::optional<int> threads;                     // default: every core
   std::optional<std::uint64_t> seed;

@@ -30,7 +30,7 @@ ArrivalGenerator::ArrivalGenerator(const ModelSpec& spec)
     const double expelled =
         title42_month_share(rates.dispositions, level.title42_share, level.month);
     const double per_crosser = encounters_per_new_crosser(rates, level.sector, level.demographic,
-                                                          level.citizenship, expelled);
+                                                          level.citizenship, expelled, level.month);
     const auto sector = static_cast<std::size_t>(level.sector);
     const auto cell = static_cast<std::size_t>(cell_of(level.demographic, level.citizenship));
     crossers_[static_cast<std::size_t>(slot)][sector][cell] =

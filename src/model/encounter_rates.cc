@@ -1,6 +1,8 @@
 #include "model/encounter_rates.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace bf::model {
 
@@ -16,7 +18,20 @@ double encounter_probability(const ModelSpec& spec, int sector, Demographic demo
   return s + (1.0 - s) * p;
 }
 
-double return_probability(const ModelSpec& spec, Demographic demographic, Citizenship citizenship) {
+double return_probability(const ModelSpec& spec, Demographic demographic, Citizenship citizenship,
+                          std::optional<util::YearMonth> month) {
+  const OutcomeMix& mix = spec.dispositions.outcome_mix;
+  if (!mix.empty()) {
+    if (!month || *month < mix.months.front().month || mix.months.back().month < *month) {
+      throw std::logic_error(
+          "the outcome mix used to convert encounters into people crossing (the conversion "
+          "reference's) has no month " +
+          (month ? month->to_string() : std::string("(none given)")));
+    }
+    return mix.at(*month).shares[static_cast<std::size_t>(index_of(demographic))]
+                                [static_cast<std::size_t>(index_of(citizenship))]
+                                [static_cast<std::size_t>(Outcome::kReturned)];
+  }
   if (citizenship != Citizenship::kMexico) return 0.0;
   if (demographic == Demographic::kUnaccompaniedChild) {
     return spec.dispositions.repatriate_mexican_children ? 1.0 : 0.0;
@@ -25,9 +40,10 @@ double return_probability(const ModelSpec& spec, Demographic demographic, Citize
 }
 
 double encounters_per_new_crosser(const ModelSpec& spec, int sector, Demographic demographic,
-                                  Citizenship citizenship, double title42_share) {
+                                  Citizenship citizenship, double title42_share,
+                                  std::optional<util::YearMonth> month) {
   const double f = encounter_probability(spec, sector, demographic);
-  const double r = return_probability(spec, demographic, citizenship);
+  const double r = return_probability(spec, demographic, citizenship, month);
   const double q = spec.recrossing.probability[index_of(citizenship)];
   // Without Title 42 the expression is kept exactly as it was, so runs without it keep their
   // arrivals (and fingerprints) to the last bit.

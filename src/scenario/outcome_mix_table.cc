@@ -65,6 +65,12 @@ struct MonthRows {
   int book_in_line = 0;  // the first row, which set ice_book_in_share
 };
 
+// Index of a demographic × citizenship cell in MonthRows::present.
+std::size_t cell_index(int demographic, int citizenship) {
+  return static_cast<std::size_t>(demographic) * model::kCitizenshipCount +
+         static_cast<std::size_t>(citizenship);
+}
+
 std::string cell_name(int demographic, int citizenship) {
   return std::string(model::kDemographicKeys[static_cast<std::size_t>(demographic)]) + "/" +
          std::string(model::kCitizenshipKeys[static_cast<std::size_t>(citizenship)]);
@@ -169,14 +175,23 @@ model::OutcomeMix read_outcome_mix_table(std::string_view contents, int file,
     rows.mix
         .shares[static_cast<std::size_t>(*demographic)][static_cast<std::size_t>(*citizenship)] =
         shares;
-    rows.present[static_cast<std::size_t>(*demographic * model::kCitizenshipCount + *citizenship)] =
-        true;
+    rows.present[cell_index(*demographic, *citizenship)] = true;
     ++rows.cells;
   }
 
   model::OutcomeMix mix;
   if (!horizon) {
-    for (auto& [month, rows] : months) mix.months.push_back(rows.mix);
+    // Every month the table has, which must follow one another (OutcomeMix::at indexes them).
+    for (auto& [month, rows] : months) {
+      if (!mix.months.empty() && mix.months.back().month.next() != month) {
+        sink.error(Location{file, rows.book_in_line, 1}, path,
+                   what + " skips from " + mix.months.back().month.to_string() + " to " +
+                       month.to_string(),
+                   "give every month between the table's first and last");
+        return {};
+      }
+      mix.months.push_back(rows.mix);
+    }
     return mix;
   }
   // Coverage: every cell of every month the run touches.
@@ -200,7 +215,7 @@ model::OutcomeMix read_outcome_mix_table(std::string_view contents, int file,
       std::string missing;
       for (int d = 0; d < model::kDemographicCount; ++d) {
         for (int c = 0; c < model::kCitizenshipCount; ++c) {
-          if (it->second.present[static_cast<std::size_t>(d * model::kCitizenshipCount + c)]) {
+          if (it->second.present[cell_index(d, c)]) {
             continue;
           }
           missing += (missing.empty() ? "" : ", ") + cell_name(d, c);

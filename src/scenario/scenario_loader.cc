@@ -647,7 +647,9 @@ class Loader {
          "repatriate_mexican_children", "title42_end", "outcome_mix"},
         sink_);
     if (const YamlNode* mix = f.find("outcome_mix")) {
-      read_outcome_mix(*mix, horizon, out);
+      // A conversion reference keeps every month of its table: the scenario converting with
+      // it may run over other months than the reference (model/encounter_rates.h).
+      read_outcome_mix(*mix, options_.as_conversion_reference ? std::nullopt : horizon, out);
       // The mix gives what these rules decide; policies still change the first two.
       for (const char* rule :
            {"mexico_accepts_share", "expedited_removal_share", "repatriate_mexican_children"}) {

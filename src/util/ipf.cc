@@ -83,11 +83,14 @@ IpfResult fit_three_way(std::vector<double> seed, const ThreeWayMargins& m,
   const auto margin_index = [&](int which, int i, int j, int k) -> std::size_t {
     switch (which) {
       case 0:
-        return static_cast<std::size_t>(i * m.j + j);
+        return static_cast<std::size_t>(i) * static_cast<std::size_t>(m.j) +
+               static_cast<std::size_t>(j);
       case 1:
-        return static_cast<std::size_t>(i * m.k + k);
+        return static_cast<std::size_t>(i) * static_cast<std::size_t>(m.k) +
+               static_cast<std::size_t>(k);
       default:
-        return static_cast<std::size_t>(j * m.k + k);
+        return static_cast<std::size_t>(j) * static_cast<std::size_t>(m.k) +
+               static_cast<std::size_t>(k);
     }
   };
   const std::vector<double>* targets[3] = {&m.ij, &m.ik, &m.jk};

@@ -19,6 +19,11 @@ class MonthlyObserver final : public model::DayObserver {
       m.encounters[i] += report.sectors[i].encounters;
       m.processed += report.sectors[i].processed;
       m.title42_expulsions += report.sectors[i].title42_expulsions;
+      const model::SectorDay& day = report.sectors[i];
+      m.bookouts[0] += day.released;
+      m.bookouts[1] += day.transferred_to_ice;
+      m.bookouts[2] += day.transferred_to_orr;
+      m.bookouts[3] += day.returned_to_mexico + day.title42_expulsions + day.remain_in_mexico;
     }
     m.detention_population_days += report.system.detention_population;
     m.detention_book_ins += report.system.detention_book_ins;

@@ -3,6 +3,7 @@
 // validation compares with the published record: Border Patrol encounters per sector, and
 // the ICE detention population and book-ins of people Border Patrol transferred.
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct MonthOutcome {
   std::int64_t detention_book_ins = 0;
   std::int64_t processed = 0;           // Border Patrol processing finished, all sectors
   std::int64_t title42_expulsions = 0;  // of those, expelled under Title 42
+  // Border Patrol book-outs in the sectors, by the categories OHSS publishes (BookOutCategory
+  // order, bookout_comparison.h), counted on the day people leave custody.
+  std::array<std::int64_t, 4> bookouts{};
   double mean_detention_population() const {
     return days > 0 ? static_cast<double>(detention_population_days) / days : 0.0;
   }

@@ -37,7 +37,8 @@ TEST_F(ValidateTest, SameSeedSameBytesOnOneOrTwoThreads) {
   // Identical up to the last line, which names the output folder.
   EXPECT_EQ(one.out.substr(0, one.out.rfind("wrote")), two.out.substr(0, two.out.rfind("wrote")));
   for (const char* name :
-       {"validation.txt", "validation-encounters.csv", "validation-encounters.svg"}) {
+       {"validation.txt", "validation-encounters.csv", "validation-encounters.svg",
+        "validation-bookouts.csv", "validation-bookouts.svg"}) {
     EXPECT_EQ(read_bytes(tmp() / "one" / name), read_bytes(tmp() / "two" / name)) << name;
     EXPECT_FALSE(read_bytes(tmp() / "one" / name).empty()) << name;
   }
@@ -47,6 +48,11 @@ TEST_F(ValidateTest, SameSeedSameBytesOnOneOrTwoThreads) {
   EXPECT_THAT(csv, HasSubstr("\n2024-02,southwest,out,1,140640,"));
   EXPECT_THAT(csv, HasSubstr("\n2024-03,del_rio,out,2,"));
   EXPECT_THAT(one.out, HasSubstr("Out of sample (2 months from 2024-02)"));
+  // Book-outs against OHSS (USBP, published through August 2024): December 2023 releases.
+  const std::string bookouts = read_bytes(tmp() / "one" / "validation-bookouts.csv");
+  EXPECT_THAT(bookouts, HasSubstr("\n2023-12,released,true,191810,"));
+  EXPECT_THAT(bookouts, HasSubstr("\n2024-03,returned,false,27040,"));
+  EXPECT_THAT(one.out, HasSubstr("Border Patrol book-outs by outcome"));
 }
 
 TEST_F(ValidateTest, RollingOriginNeedsNoSimulation) {
@@ -76,6 +82,11 @@ TEST_F(ValidateTest, BadArgumentsAreExitTwoWithAReason) {
       cli({"validate", kScenario, "--data", kData.string(), "--fit-until", "2023-06"});
   EXPECT_EQ(early.exit_code, 2);
   EXPECT_THAT(early.err, HasSubstr("has no 2023-06 level"));
+  // A book-out file the user names must be there; the default one may be absent.
+  const CliResult bookouts =
+      cli({"validate", kScenario, "--data", kData.string(), "--bookouts", at("none.csv")});
+  EXPECT_EQ(bookouts.exit_code, 2);
+  EXPECT_THAT(bookouts.err, HasSubstr("none.csv"));
 }
 
 TEST_F(ValidateTest, FitDemandReproducesTheShippedEffectsTable) {

@@ -58,6 +58,45 @@ TEST(EncounterRates, Title42MixesReturnAndRecrossing) {
             encounters_per_new_crosser(spec, 0, adult, Citizenship::kMexico));
 }
 
+TEST(EncounterRates, OutcomeMixGivesTheMonthsReturnShare) {
+  ModelSpec spec = testing::tiny_spec(1);
+  spec.arrivals.surrender_probability[0] = 0.5;
+  spec.apprehension.max_probability = 0.8;
+  spec.sectors[0].agents_on_patrol = 100;
+  spec.sectors[0].half_saturation_agents = 100;  // f = 0.7
+  spec.recrossing.probability = {0.5, 0.2, 0.2, 0.2, 0.2};
+  const auto adult = Demographic::kSingleAdult;
+  for (const int m : {11, 12}) {
+    OutcomeMixMonth month;
+    month.month = {2023, m};
+    for (auto& by_citizenship : month.shares) {
+      for (auto& shares : by_citizenship) shares = {m == 11 ? 0.4 : 0.1, 0.1, 0.0, 0.0};
+    }
+    month.shares[0][1] = {0.0, 0.5, 0.0, 0.5};  // Guatemalan adults: never returned
+    spec.dispositions.outcome_mix.months.push_back(month);
+  }
+  // Mexico in November: r = 0.4, f / (1 - f · 0.4 · 0.5); December: r = 0.1.
+  EXPECT_DOUBLE_EQ(return_probability(spec, adult, Citizenship::kMexico, util::YearMonth{2023, 11}),
+                   0.4);
+  EXPECT_DOUBLE_EQ(encounters_per_new_crosser(spec, 0, adult, Citizenship::kMexico, 0.0,
+                                              util::YearMonth{2023, 11}),
+                   0.7 / (1 - 0.7 * 0.4 * 0.5));
+  EXPECT_DOUBLE_EQ(encounters_per_new_crosser(spec, 0, adult, Citizenship::kMexico, 0.0,
+                                              util::YearMonth{2023, 12}),
+                   0.7 / (1 - 0.7 * 0.1 * 0.5));
+  // Hondurans returned by the mix repeat too (q = 0.2); Guatemalans not at all.
+  EXPECT_DOUBLE_EQ(encounters_per_new_crosser(spec, 0, adult, Citizenship::kHonduras, 0.0,
+                                              util::YearMonth{2023, 12}),
+                   0.7 / (1 - 0.7 * 0.1 * 0.2));
+  EXPECT_DOUBLE_EQ(encounters_per_new_crosser(spec, 0, adult, Citizenship::kGuatemala, 0.0,
+                                              util::YearMonth{2023, 12}),
+                   0.7);
+  // Without a month, or outside the mix, the question has no answer.
+  EXPECT_THROW(return_probability(spec, adult, Citizenship::kMexico), std::logic_error);
+  EXPECT_THROW(return_probability(spec, adult, Citizenship::kMexico, util::YearMonth{2024, 1}),
+               std::logic_error);
+}
+
 TEST(EncounterRates, Title42AppliesBeforeItsEndAndFillsTheEndMonth) {
   DispositionSpec d;
   const auto day = [](const char* text) { return *util::Date::parse(text); };

@@ -4,8 +4,9 @@
 
 namespace bf::model {
 
-const OutcomeMixMonth& OutcomeMix::at(util::Date date) const {
-  const util::YearMonth wanted = date.year_month();
+const OutcomeMixMonth& OutcomeMix::at(util::Date date) const { return at(date.year_month()); }
+
+const OutcomeMixMonth& OutcomeMix::at(util::YearMonth wanted) const {
   assert(!months.empty() && months.front().month <= wanted && wanted <= months.back().month);
   return months[static_cast<std::size_t>(wanted.index() - months.front().month.index())];
 }

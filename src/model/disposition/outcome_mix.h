@@ -42,6 +42,7 @@ struct OutcomeMix {
   // The month holding `date`. Precondition: the mix covers it (the scenario loader checks
   // the run's months).
   const OutcomeMixMonth& at(util::Date date) const;
+  const OutcomeMixMonth& at(util::YearMonth month) const;
 };
 
 // The outcome a uniform draw u in [0, 1) picks: the first whose cumulative share exceeds u;
