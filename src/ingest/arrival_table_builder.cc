@@ -14,6 +14,7 @@
 
 #include "util/atomic_file.h"
 #include "util/ipf.h"
+#include "util/number_format.h"
 #include "util/sha256.h"
 
 namespace bf::ingest {
@@ -25,14 +26,6 @@ using model::kSectorCount;
 
 // CBP Border Patrol encounters of one month, by demographic × citizenship.
 using CellCounts = std::array<std::array<std::int64_t, kCitizenshipCount>, kDemographicCount>;
-
-std::string format_4dp(double value) {
-  // std::to_chars is locale-independent, unlike printf and streams.
-  std::array<char, 64> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                    std::chars_format::fixed, 4);
-  return std::string(buffer.data(), result.ptr);
-}
 
 }  // namespace
 
@@ -224,18 +217,12 @@ void write_arrival_table(std::ostream& out, const std::vector<model::ArrivalLeve
     out << model::kSectorKeys[row.sector] << ',' << row.month.to_string() << ','
         << model::kDemographicKeys[model::index_of(row.demographic)] << ','
         << model::kCitizenshipKeys[model::index_of(row.citizenship)] << ','
-        << format_4dp(row.encounters_per_day) << ',' << format_4dp(row.title42_share) << '\n';
+        << util::fixed(row.encounters_per_day, 4) << ',' << util::fixed(row.title42_share, 4)
+        << '\n';
   }
 }
 
 namespace {
-
-std::string format_fixed(double value, int decimals) {
-  std::array<char, 64> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                    std::chars_format::fixed, decimals);
-  return std::string(buffer.data(), result.ptr);
-}
 
 std::string format_scientific(double value) {
   std::array<char, 64> buffer{};
@@ -256,7 +243,7 @@ std::string describe_largest(const MarginCheck& check, bool by_citizenship) {
   if (worst->cbp > 0) {
     text +=
         ", " +
-        format_fixed(
+        util::fixed(
             100.0 * static_cast<double>(worst->difference()) / static_cast<double>(worst->cbp), 3) +
         "% of CBP";
   }

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <sstream>
 #include <utility>
 
 #include "util/atomic_file.h"
 #include "util/ipf.h"
+#include "util/number_format.h"
 #include "util/sha256.h"
 
 namespace bf::ingest {
@@ -52,14 +52,6 @@ constexpr std::array<std::string_view, kCitizenshipCount - 1> kCitizenshipGroups
     "Mexico", "Guatemala", "Honduras", "El Salvador"};
 
 constexpr std::array<std::string_view, 3> kBases = {"fitted", "margin", "carried"};
-
-std::string format_fixed(double value, int decimals) {
-  std::array<char, 64> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, value);
-  std::string text(buffer.data());
-  if (text.find_first_not_of("-0.") == std::string::npos) text.erase(0, text.find('0'));
-  return text;
-}
 
 // Shares of the modelled outcomes in a row of published outcome counts; false if none.
 bool modelled_shares(const std::array<double, kO>& counts, model::OutcomeShares& shares,
@@ -336,9 +328,9 @@ void write_outcome_mix(std::ostream& out, const std::vector<OutcomeMixRow>& rows
         << model::kDemographicKeys[static_cast<std::size_t>(model::index_of(row.demographic))]
         << ','
         << model::kCitizenshipKeys[static_cast<std::size_t>(model::index_of(row.citizenship))]
-        << ',' << format_fixed(row.bookouts, 1);
-    for (double s : row.shares) out << ',' << format_fixed(s, 6);
-    out << ',' << format_fixed(row.ice_book_in_share, 4) << ',' << row.basis << '\n';
+        << ',' << util::fixed(row.bookouts, 1);
+    for (double s : row.shares) out << ',' << util::fixed(s, 6);
+    out << ',' << util::fixed(row.ice_book_in_share, 4) << ',' << row.basis << '\n';
   }
 }
 
@@ -379,7 +371,7 @@ std::vector<std::string> notes_of(const OutcomeMixResult& r) {
   notes.push_back("ipf: " + std::to_string(r.fits.size()) + " months, at most " +
                   std::to_string(max_sweeps) + " sweeps (tolerance 1e-10, limit " +
                   std::to_string(kOutcomeIpfMaxSweeps) + "), " + std::to_string(unconverged) +
-                  " not converged; at most " + format_fixed(100.0 * max_error, 1) +
+                  " not converged; at most " + util::fixed(100.0 * max_error, 1) +
                   "% of a month's book-outs left off the margins");
   notes.push_back("ice_book_in_share: capped at 1 in " + std::to_string(capped) + " of " +
                   std::to_string(r.fits.size()) + " months");
@@ -461,8 +453,8 @@ int run_calibrate_outcomes(const CalibrateOutcomesOptions& options, std::ostream
   for (const OutcomeMixMonthFit& fit : result.fits) {
     out << "fit " << fit.month.to_string() << ": " << fit.sweeps << " sweeps"
         << (fit.converged ? "" : " (not converged)") << ", off the margins "
-        << format_fixed(100.0 * fit.misplaced_share, 2) << "%, USBP book-outs " << fit.usbp_bookouts
-        << ", ICE book-ins / transfers " << format_fixed(fit.book_in_ratio, 3) << '\n';
+        << util::fixed(100.0 * fit.misplaced_share, 2) << "%, USBP book-outs " << fit.usbp_bookouts
+        << ", ICE book-ins / transfers " << util::fixed(fit.book_in_ratio, 3) << '\n';
   }
   return kCalibrateOk;
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -16,20 +15,13 @@
 #include "ingest/data_fields.h"
 #include "util/atomic_file.h"
 #include "util/csv_reader.h"
+#include "util/number_format.h"
 #include "util/sha256.h"
 
 namespace bf::ingest {
 namespace {
 
 using model::Mode;
-
-std::string format_4dp(double value) {
-  // std::to_chars is locale-independent, unlike printf and streams.
-  std::array<char, 64> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                    std::chars_format::fixed, 4);
-  return std::string(buffer.data(), result.ptr);
-}
 
 std::string_view mode_key(Mode mode) { return model::kModeKeys[static_cast<std::size_t>(mode)]; }
 
@@ -134,7 +126,7 @@ CrossingSourceTable parse_crossing_sources(std::string_view bytes, std::string f
         if (total > 1 + 1e-9) {
           rec.fail(4, "shares of " + std::string(source_key(row.source)) + " " +
                           detail::quote_text(row.source_port) + " " +
-                          std::string(mode_key(row.mode)) + " add up to " + format_4dp(total) +
+                          std::string(mode_key(row.mode)) + " add up to " + util::fixed(total, 4) +
                           " (more than the whole count)");
           return;
         }
@@ -297,7 +289,7 @@ void write_port_traffic(std::ostream& out, const PortTrafficResult& table,
                    [&](const auto& a, const auto& b) { return key(a) < key(b); });
   for (const model::TrafficLevel& row : sorted) {
     out << table.crossings[static_cast<std::size_t>(row.crossing)] << ',' << row.month.to_string()
-        << ',' << mode_key(row.mode) << ',' << format_4dp(row.units_per_day) << '\n';
+        << ',' << mode_key(row.mode) << ',' << util::fixed(row.units_per_day, 4) << '\n';
   }
 }
 

@@ -1,5 +1,8 @@
 #include "util/number_format.h"
 
+#include <array>
+#include <charconv>
+
 namespace bf::util {
 
 std::string grouped(std::int64_t value) {
@@ -14,6 +17,13 @@ std::string grouped(std::int64_t value) {
     out += digits[i];
   }
   return out;
+}
+
+std::string fixed(double value, int decimals) {
+  std::array<char, 64> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                    std::chars_format::fixed, decimals);
+  return std::string(buffer.data(), result.ptr);
 }
 
 }  // namespace bf::util
