@@ -74,18 +74,7 @@ PublishedBookOuts read_bookouts(const std::filesystem::path& file, bool named) {
     for (const ingest::DataError& e : table.errors) std::cerr << e.to_string() << "\n";
     return {false, std::nullopt};
   }
-  using ingest::BookOutOutcome;
-  std::map<util::YearMonth, validate::BookOuts> months;
-  for (const ingest::BookOutMonth& row : table.rows) {
-    if (row.component != ingest::BookOutComponent::kUsbp) continue;
-    const auto people = [&row](BookOutOutcome o) { return static_cast<double>(row.outcome(o)); };
-    months[row.month] = {people(BookOutOutcome::kUsbpReleases),
-                         people(BookOutOutcome::kTransfersToIce),
-                         people(BookOutOutcome::kTransfersToHhs),
-                         people(BookOutOutcome::kT8Repatriations) +
-                             people(BookOutOutcome::kT42Expulsions) + people(BookOutOutcome::kMpp)};
-  }
-  return {true, std::move(months)};
+  return {true, validate::usbp_bookouts(table)};
 }
 
 // The published sector series, or nullopt after printing why not.

@@ -28,6 +28,21 @@ std::optional<double> BookOutComparison::mape(int category, bool in_sample) cons
   return sum / n;
 }
 
+std::map<util::YearMonth, BookOuts> usbp_bookouts(const ingest::OhssBookOutsTable& table) {
+  using ingest::BookOutOutcome;
+  std::map<util::YearMonth, BookOuts> months;
+  for (const ingest::BookOutMonth& row : table.rows) {
+    if (row.component != ingest::BookOutComponent::kUsbp) continue;
+    const auto people = [&row](BookOutOutcome o) { return static_cast<double>(row.outcome(o)); };
+    months[row.month] = {people(BookOutOutcome::kUsbpReleases),
+                         people(BookOutOutcome::kTransfersToIce),
+                         people(BookOutOutcome::kTransfersToHhs),
+                         people(BookOutOutcome::kT8Repatriations) +
+                             people(BookOutOutcome::kT42Expulsions) + people(BookOutOutcome::kMpp)};
+  }
+  return months;
+}
+
 BookOutComparison compare_bookouts(const std::vector<ReplicationOutcome>& runs,
                                    const std::map<util::YearMonth, BookOuts>& published,
                                    std::optional<util::YearMonth> fit_until) {

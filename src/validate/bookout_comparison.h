@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/data_ohss_bookouts.h"
 #include "report/svg_chart.h"
 #include "validate/comparison.h"
 #include "validate/monthly_outcomes.h"
@@ -36,6 +37,9 @@ inline constexpr std::array<std::string_view, kBookOutCategoryCount> kBookOutCat
 
 // Published USBP book-outs of a month, people, in BookOutCategory order.
 using BookOuts = std::array<double, kBookOutCategoryCount>;
+
+// The USBP rows of OHSS's book-outs by agency, per month, in the categories above.
+std::map<util::YearMonth, BookOuts> usbp_bookouts(const ingest::OhssBookOutsTable& table);
 
 struct BookOutRow {
   util::YearMonth month;

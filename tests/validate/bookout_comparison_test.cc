@@ -63,6 +63,22 @@ TEST(CompareBookOutsTest, FitUntilSplitsMape) {
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 * kBookOutCategoryCount);
 }
 
+TEST(UsbpBookOutsTest, UsbpRowsInCategories) {
+  const ingest::OhssBookOutsTable table = ingest::parse_ohss_bookouts_by_agency(
+      "cal_month,fiscal_year,component,total_encounters,t8_repatriations,t42_expulsions,"
+      "migrant_protection_protocols,transfers_to_ice,transfers_to_hhs,usbp_releases,ofo_paroles,"
+      "other_outcomes\n"
+      "2023-04,2023,Total CBP,1100,100,200,10,300,40,300,140,10\n"
+      "2023-04,2023,USBP,900,90,180,10,270,40,300,,10\n"
+      "2023-04,2023,OFO,200,10,20,0,30,0,,140,0\n",
+      "t.csv");
+  ASSERT_TRUE(table.ok()) << table.errors.front().to_string();
+  const auto months = usbp_bookouts(table);
+  ASSERT_EQ(months.size(), 1u);
+  // released, to ICE, to HHS, returned = T8 + T42 + MPP; OFO paroles and other left out.
+  EXPECT_EQ(months.at({2023, 4}), (BookOuts{300.0, 270.0, 40.0, 280.0}));
+}
+
 TEST(CompareBookOutsTest, NoRunsNoRows) {
   EXPECT_TRUE(compare_bookouts({}, {{{2024, 1}, {}}}, std::nullopt).rows.empty());
   EXPECT_EQ(bookouts_text(BookOutComparison{}), "");
