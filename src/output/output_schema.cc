@@ -399,8 +399,9 @@ void table_section(std::string& out, Table table) {
 void summary_section(std::string& out) {
   out +=
       "## summary\n\n`summary.json`: the run's values from the days table (and per sector "
-      "from sector_days). It also has `provenance`, `period`, and for runs with ports or "
-      "policies `ports` and `policies` (see `src/output/run_summary.h`).\n\n";
+      "from sector_days). It also has `provenance`, `period`, for runs with ports or "
+      "policies `ports` and `policies`, and `warnings` when Border Patrol custody passes twice "
+      "its holding capacity (see `src/output/run_summary.h`).\n\n";
   out += "| key | unit | how | meaning |\n| --- | --- | --- | --- |\n";
   const std::vector<Field>& days = fields(Table::kDays);
   auto row = [&out](const std::string& key, const Field& f, std::string_view how) {

@@ -31,7 +31,20 @@ ordered_json peak_json(const RunSummary::Peak& p) {
 
 }  // namespace
 
-RunSummary::RunSummary(std::vector<std::string> policy_names) {
+namespace {
+
+std::size_t day_field(std::string_view name) {
+  const std::vector<Field>& days = fields(Table::kDays);
+  for (std::size_t f = 0; f < days.size(); ++f) {
+    if (days[f].name == name) return f;
+  }
+  throw std::logic_error("summary: no days column " + std::string(name));
+}
+
+}  // namespace
+
+RunSummary::RunSummary(std::vector<std::string> policy_names)
+    : custody_field_(day_field("in_custody")), capacity_field_(day_field("holding_capacity")) {
   for (std::string& name : policy_names) policies_.push_back({std::move(name), 0, {}, {}});
   const std::vector<Field>& days = fields(Table::kDays);
   sums_.assign(days.size(), 0);
@@ -104,6 +117,18 @@ void RunSummary::on_day(const model::DayReport& report) {
     peaks_[f].offer(value, date);
     last_[f] = value;
   }
+  const std::int64_t capacity = last_[capacity_field_];
+  if (capacity > 0) {
+    const double ratio = static_cast<double>(last_[custody_field_]) / static_cast<double>(capacity);
+    if (ratio > max_custody_ratio_) {
+      max_custody_ratio_ = ratio;
+      max_custody_ratio_date_ = date;
+    }
+    if (ratio > kCustodyWarningMultiple) {
+      ++days_over_capacity_multiple_;
+      if (!first_over_capacity_multiple_) first_over_capacity_multiple_ = date;
+    }
+  }
 
   if (!report.ports.empty()) has_ports_ = true;
   const std::vector<Field>& port_days = fields(Table::kPortDays);
@@ -131,18 +156,6 @@ const RunSummary::PortTotal& RunSummary::port_total(std::string_view key) const 
   }
   throw std::logic_error("no ports." + std::string(key) + " in the output schema");
 }
-
-namespace {
-
-std::size_t day_field(std::string_view name) {
-  const std::vector<Field>& days = fields(Table::kDays);
-  for (std::size_t f = 0; f < days.size(); ++f) {
-    if (days[f].name == name) return f;
-  }
-  throw std::logic_error("summary: no days column " + std::string(name));
-}
-
-}  // namespace
 
 std::int64_t RunSummary::total(std::string_view name) const { return sums_[day_field(name)]; }
 
@@ -242,6 +255,14 @@ ordered_json RunSummary::to_json(const Provenance& p) const {
                                {"last_day_in_force", date(policy.last)}};
     }
   }
+  if (days_over_capacity_multiple_ > 0) {
+    j["warnings"]["custody_over_capacity"] = {
+        {"multiple", kCustodyWarningMultiple},
+        {"days", days_over_capacity_multiple_},
+        {"first_date", first_over_capacity_multiple_->to_string()},
+        {"max_ratio", round2(max_custody_ratio_)},
+        {"max_ratio_date", max_custody_ratio_date_->to_string()}};
+  }
   return j;
 }
 
@@ -291,6 +312,14 @@ std::string RunSummary::terminal_table() const {
     total("railcar-days of delay", rounded(port_total("railcar_days_delay").real));
     total("freight delayed (USD)", rounded(port_total("freight_delayed_usd").real));
     total("crossing-days closed", port_total("closed_crossing_days").integer);
+  }
+  if (days_over_capacity_multiple_ > 0) {
+    out += fmt::format(
+        "WARNING: Border Patrol custody above {:g}x its holding capacity on {} days from {}; at "
+        "most {:.2f}x on {} (the processing queue runs away: see sector_days.csv)\n",
+        kCustodyWarningMultiple, days_over_capacity_multiple_,
+        first_over_capacity_multiple_->to_string(), max_custody_ratio_,
+        max_custody_ratio_date_->to_string());
   }
   if (!policies_.empty()) out += "Policies (days in force)\n";
   for (const PolicyDays& p : policies_) {

@@ -35,6 +35,10 @@
 //                freight_delayed_usd, closed_crossing_days, officers_redeployed_days}
 //   policies     (only for runs with policies) {<policy name>: {days_in_force,
 //                first_day_in_force, last_day_in_force}}   (dates null when never in force)
+//   warnings     (only when one applies) {custody_over_capacity: {multiple, days,
+//                first_date, max_ratio, max_ratio_date}}: Border Patrol custody, all
+//                sectors, above `multiple` (kCustodyWarningMultiple) × the holding capacity
+//                in force at the end of a day; the terminal table prints it too
 
 #include <array>
 #include <cstdint>
@@ -62,6 +66,10 @@ struct Provenance {
   std::string fingerprint;      // event-sequence fingerprint, hex (engine::Fingerprint::hex)
   std::vector<std::pair<std::string, std::string>> extra;  // more key-values, in order
 };
+
+// A run whose end-of-day custody passes this multiple of the total holding capacity says so
+// (summary.json `warnings`, the terminal table): a processing queue running away.
+inline constexpr double kCustodyWarningMultiple = 2.0;
 
 class RunSummary : public model::DayObserver {
  public:
@@ -117,6 +125,14 @@ class RunSummary : public model::DayObserver {
     std::optional<util::Date> first, last;
   };
   std::vector<PolicyDays> policies_;
+
+  // Days with custody above kCustodyWarningMultiple × the holding capacity, the first of
+  // them, and the largest ratio of custody to capacity with its first date.
+  int days_over_capacity_multiple_ = 0;
+  std::optional<util::Date> first_over_capacity_multiple_;
+  double max_custody_ratio_ = 0.0;
+  std::optional<util::Date> max_custody_ratio_date_;
+  std::size_t custody_field_ = 0, capacity_field_ = 0;  // days-table field indices
 
   int days_observed_ = 0;
   std::optional<util::Date> first_date_;

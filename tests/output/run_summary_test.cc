@@ -186,6 +186,34 @@ TEST(RunSummaryTest, TerminalTable) {
 
 // Runs with ports add a "ports" block to summary.json and a section to the terminal table;
 // runs without ports have neither (above).
+TEST(RunSummaryTest, WarnsWhenCustodyPassesTwiceTheHoldingCapacity) {
+  // Capacity 600 (two sectors of 300). Days 0 and 1 hold 440 and 760 (at most 1.27x): no
+  // warning. Then two days at 1,400 and 1,300 people (2.33x, 2.17x).
+  RunSummary summary;
+  std::vector<model::DayReport> reports = make_reports();
+  for (const auto& r : reports) summary.on_day(r);
+  EXPECT_FALSE(summary.to_json(test_provenance()).contains("warnings"));
+  EXPECT_EQ(summary.terminal_table().find("WARNING"), std::string::npos);
+  for (const std::int64_t people : {700, 650}) {
+    model::DayReport r = reports.back();
+    r.date = r.date + 1;
+    r.sectors[testing::kSanDiego].in_custody = people;
+    r.sectors[testing::kRioGrandeValley].in_custody = people;
+    reports.push_back(r);
+    summary.on_day(r);
+  }
+  const ordered_json j = summary.to_json(test_provenance());
+  EXPECT_EQ(keys(j).back(), "warnings");
+  EXPECT_EQ(j["warnings"]["custody_over_capacity"].dump(),
+            R"({"multiple":2.0,"days":2,"first_date":"2024-03-02","max_ratio":2.33,)"
+            R"("max_ratio_date":"2024-03-02"})");
+  EXPECT_NE(summary.terminal_table().find("WARNING: Border Patrol custody above 2x its holding "
+                                          "capacity on 2 days from 2024-03-02; at most 2.33x on "
+                                          "2024-03-02"),
+            std::string::npos)
+      << summary.terminal_table();
+}
+
 TEST(RunSummaryTest, CountsDaysEachPolicyIsInForce) {
   RunSummary summary({"remain_in_mexico", "never"});
   std::vector<model::DayReport> days = make_reports();  // 2024-02-28 .. 2024-03-01
