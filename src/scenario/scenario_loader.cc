@@ -372,7 +372,7 @@ class Loader {
                    sink_);
     if (f.require("table")) read_table(*f.find("table"), horizon, out);
     read_effects(f.find("effects"), out);
-    read_conversion_reference(f.find("conversion_reference"), out);
+    read_conversion_reference(f.find("conversion_reference"), horizon, out);
     f.number("day_dispersion", out.day_dispersion, kPositive);
     read_weekly_pattern(f.find("weekly_pattern"), out.weekly_pattern);
     read_family_size(f.find("family_size"), out.family_size_probabilities);
@@ -393,7 +393,8 @@ class Loader {
   // arrivals.conversion_reference: the replay scenario whose parameters convert observed
   // encounters into people crossing. Naming the scenario being loaded itself (as a replay
   // does, so that the scenarios extending it inherit the key) means "this one".
-  void read_conversion_reference(const YamlNode* node, model::ArrivalSpec& out) {
+  void read_conversion_reference(const YamlNode* node, const std::optional<Horizon>& horizon,
+                                 model::ArrivalSpec& out) {
     if (node == nullptr) return;
     const std::string key = "arrivals.conversion_reference";
     const std::optional<std::string> name = read_text(*node, key, sink_);
@@ -417,6 +418,20 @@ class Loader {
                   key + ": '" + path.string() + "' does not load (" +
                       std::to_string(reference.diagnostics.size()) + " errors)",
                   "run `borderflow check " + path.string() + "`");
+      return;
+    }
+    // Its outcome mix, if any, gives the return shares of the conversion for every month of
+    // this run (model/encounter_rates.h).
+    const model::OutcomeMix& mix = reference.scenario->spec.dispositions.outcome_mix;
+    if (horizon && !mix.empty() &&
+        (horizon->first_day.year_month() < mix.months.front().month ||
+         mix.months.back().month < horizon->last_day.year_month())) {
+      sink_.error(node->location, key,
+                  key + ": the outcome mix of '" + path.string() + "' covers " +
+                      mix.months.front().month.to_string() + " to " +
+                      mix.months.back().month.to_string() + ", not this run's " +
+                      horizon->first_day.to_string() + " to " + horizon->last_day.to_string(),
+                  "name a reference whose outcome-mix table covers the run");
       return;
     }
     out.conversion_reference =

@@ -6,7 +6,9 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
+#include "scenario/outcome_mix_table.h"
 #include "test_files.h"
 
 namespace bf::scenario {
@@ -176,6 +178,52 @@ TEST(ConversionReference, AReferenceThatDoesNotLoadIsAnErrorAtTheKey) {
             std::string::npos)
       << all_messages(r, dir);
   EXPECT_NE(all_messages(r, dir).find("does not load (1 errors)"), std::string::npos);
+}
+
+// An outcome-mix table of the given months, every cell the same.
+std::string mix_of(const std::vector<std::string>& months) {
+  std::string text = std::string(kOutcomeMixHeader) + "\n";
+  for (const std::string& month : months) {
+    for (auto d : model::kDemographicKeys) {
+      for (auto c : model::kCitizenshipKeys) {
+        text += month + "," + std::string(d) + "," + std::string(c) +
+                ",10,0.1,0.2,0.3,0.4,0.5,fitted\n";
+      }
+    }
+  }
+  return text;
+}
+
+// A reference's outcome mix keeps every month of its table (its run may be shorter), and must
+// cover the run that converts with it.
+TEST(ConversionReference, TheReferencesOutcomeMixMustCoverTheRun) {
+  TempDir dir;
+  dir.write("t.csv", full_table({"2024-01", "2024-02"}, "10"));
+  dir.write("short.csv", mix_of({"2024-01"}));
+  dir.write("long.csv", mix_of({"2024-01", "2024-02"}));
+  for (const char* mix : {"short", "long"}) {
+    dir.write(std::string(mix) + ".yaml",
+              "start: 2024-01-01\nend: 2024-01-31\narrivals: {table: t.csv}\n"
+              "dispositions: {outcome_mix: " +
+                  std::string(mix) + ".csv}\n");
+  }
+  const auto run = [&dir](const std::string& reference) {
+    return load_scenario(dir.write("s.yaml",
+                                   "start: 2024-01-01\nend: 2024-02-29\narrivals:\n  table: t.csv\n"
+                                   "  conversion_reference: " +
+                                       reference + "\n"));
+  };
+  const LoadResult covered = run("long.yaml");
+  ASSERT_TRUE(covered.ok()) << all_messages(covered, dir);
+  EXPECT_EQ(
+      covered.scenario->spec.arrivals.conversion_reference->dispositions.outcome_mix.months.size(),
+      2u);
+  const LoadResult uncovered = run("short.yaml");
+  EXPECT_FALSE(uncovered.ok());
+  EXPECT_NE(all_messages(uncovered, dir)
+                .find("covers 2024-01 to 2024-01, not this run's 2024-01-01 to 2024-02-29"),
+            std::string::npos)
+      << all_messages(uncovered, dir);
 }
 
 }  // namespace
