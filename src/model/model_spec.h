@@ -126,6 +126,10 @@ struct ProcessingSpec {
   // Agent time to process one person expelled under Title 42 (a short form, no Title 8
   // case); a family takes the sum. Default 30 min, cv 0.5 (assumption, docs/parameters.md).
   DurationSpec title42_service_time = {30, 0.5};
+  // processing.agents_from_encounters.utilization: when set, every sector's processing_agents
+  // is derived from the run's encounters (processing_capacity.h) at this utilization of the
+  // busiest month, instead of being given per sector.
+  std::optional<double> agents_utilization;
 };
 
 struct DispositionSpec {

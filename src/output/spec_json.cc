@@ -96,6 +96,11 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
       {"service_time_per_person", keyed_durations(spec.processing.service_time, kDemographicKeys)},
       {"custody_standard_hours", minutes_to_hours(spec.processing.custody_standard)},
       {"title42_service_time_per_person", duration(spec.processing.title42_service_time)}};
+  // Only when the sectors' processing agents were derived (their values are under sectors).
+  if (spec.processing.agents_utilization) {
+    j["processing"]["agents_from_encounters"] = {
+        {"utilization", *spec.processing.agents_utilization}};
+  }
 
   const auto& d = spec.dispositions;
   ordered_json batches = ordered_json::array();

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "model/population.h"
+#include "model/processing_capacity.h"
 #include "scenario/arrival_table.h"
 #include "scenario/demand_effects.h"
 #include "scenario/fields.h"
@@ -190,6 +191,7 @@ class Loader {
     read_apprehension(top.find("apprehension"), spec.apprehension);
     read_processing(top.find("processing"), spec.processing);
     read_dispositions(top.find("dispositions"), horizon, spec.dispositions);
+    derive_processing_agents(spec);
     read_detention(top.find("detention"), spec.detention);
     read_orr(top.find("orr"), spec.orr);
     read_recrossing(top.find("recrossing"), spec.recrossing);
@@ -595,6 +597,10 @@ class Loader {
                    sink_);
     f.number("agents_on_patrol", s.agents_on_patrol, kNonNegative);
     f.integer("processing_agents", s.processing_agents, Bounds{1.0});
+    if (const YamlNode* given = f.find("processing_agents")) {
+      if (!processing_agents_given_)
+        processing_agents_given_ = {given->location, f.path("processing_agents")};
+    }
     f.integer("holding_capacity", s.holding_capacity, kNonNegative);
     f.number("half_saturation_agents", s.half_saturation_agents, kPositive);
     if (const YamlNode* initial = f.find("initial")) {
@@ -643,13 +649,40 @@ class Loader {
   void read_processing(const YamlNode* node, model::ProcessingSpec& out) {
     if (node == nullptr) return;
     const Fields f(node, "processing",
-                   {"transport", "service_time", "custody_standard", "title42_service_time"},
+                   {"transport", "service_time", "custody_standard", "title42_service_time",
+                    "agents_from_encounters"},
                    sink_);
+    if (const YamlNode* derived = f.find("agents_from_encounters")) {
+      const Fields d(derived, f.path("agents_from_encounters"), {"utilization"}, sink_);
+      if (d.require("utilization")) {
+        // A share of the agents' time spent processing: above 0, at most 1.
+        out.agents_utilization = read_number(*d.find("utilization"), d.path("utilization"),
+                                             Bounds{0.0, 1.0, true}, sink_);
+      }
+    }
     f.duration_spec("transport", out.transport);
     read_keyed(f.find("service_time"), "processing.service_time", model::kDemographicKeys,
                out.service_time, sink_, duration_spec_reader(sink_));
     f.duration("custody_standard", out.custody_standard, true);
     f.duration_spec("title42_service_time", out.title42_service_time);
+  }
+
+  // processing.agents_from_encounters: every sector's processing agents from the run's
+  // encounters (model/processing_capacity.h); a sector may not give its own as well.
+  void derive_processing_agents(model::ModelSpec& spec) {
+    if (!spec.processing.agents_utilization) return;
+    if (processing_agents_given_) {
+      sink_.error(processing_agents_given_->location, processing_agents_given_->path,
+                  processing_agents_given_->path +
+                      " cannot be combined with processing.agents_from_encounters, which derives "
+                      "every sector's processing agents from the encounters",
+                  "remove one of the two");
+      return;
+    }
+    if (spec.days <= 0) return;  // no horizon: reported where it is read
+    const model::PerSector<int> agents =
+        model::processing_agents_from_encounters(spec, *spec.processing.agents_utilization);
+    for (std::size_t s = 0; s < agents.size(); ++s) spec.sectors[s].processing_agents = agents[s];
   }
 
   void read_dispositions(const YamlNode* node, const std::optional<Horizon>& horizon,
@@ -807,6 +840,13 @@ class Loader {
   }
 
   const LoadOptions& options_;
+  // The first processing_agents a sector (or sector_defaults) gives, for the error when
+  // processing.agents_from_encounters derives them.
+  struct GivenKey {
+    Location location;
+    std::string path;
+  };
+  std::optional<GivenKey> processing_agents_given_;
   fs::path top_file_;                // the scenario being loaded (not its parents)
   std::vector<SourceFile> sources_;  // declared before sink_, which refers to it
   DiagnosticSink sink_;

@@ -282,6 +282,35 @@ std::string mix_table() {
   return text;
 }
 
+TEST(LoadScenario, ProcessingAgentsFromEncounters) {
+  TempDir dir;
+  // Each sector: 5 people a day of each demographic (default times 75, 60, 120, 60 minutes):
+  // 1,575 agent-minutes a day; at utilization 0.5, ceil(1,575 / 720) = 3 agents.
+  const LoadResult r = load_text(
+      dir, std::string(kMinimal) + "processing:\n  agents_from_encounters: {utilization: 0.5}\n");
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  EXPECT_EQ(r.scenario->spec.processing.agents_utilization, 0.5);
+  for (const model::SectorSpec& s : r.scenario->spec.sectors) EXPECT_EQ(s.processing_agents, 3);
+
+  const LoadResult both =
+      load_text(dir, std::string(kMinimal) +
+                         "sectors:\n  yuma: {processing_agents: 20}\n"
+                         "processing:\n  agents_from_encounters: {utilization: 0.5}\n");
+  EXPECT_FALSE(both.ok());
+  EXPECT_NE(all_messages(both, dir).find(
+                "T/s.yaml:6:29: error: sectors.yuma.processing_agents cannot be combined "
+                "with processing.agents_from_encounters"),
+            std::string::npos)
+      << all_messages(both, dir);
+
+  const LoadResult bad = load_text(
+      dir, std::string(kMinimal) + "processing:\n  agents_from_encounters: {utilization: 0}\n");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(all_messages(bad, dir).find("processing.agents_from_encounters.utilization"),
+            std::string::npos)
+      << all_messages(bad, dir);
+}
+
 TEST(LoadScenario, OutcomeMixIsReadAndReplacesTheRulesItGives) {
   TempDir dir;
   dir.write("mix.csv", mix_table());
