@@ -5,8 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <iostream>
-#include <map>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "apps/exit_codes.h"
@@ -34,47 +35,28 @@ const char* const kIceFile = "ice_detention/ice_detention_monthly_fy23_fy24.csv"
 const char* const kBookOutsFile =
     "ohss_enforcement_tables/ohss_cbp_swb_bookouts_by_agency_monthly_fy2014_2024aug.csv";
 
-// ICE's monthly ADP and ALOS of CBP arrests. An ICE file the user named must be readable; the
-// default one may be absent (the comparison is then skipped, and the output says so).
-struct PublishedDetention {
+// A published table that refines the comparison. One the user named must be readable; the
+// default one may be absent (its comparison is then skipped, and the output says so).
+template <typename Table>
+struct Published {
   bool ok = true;  // false: an error was printed
-  std::optional<ingest::IceDetentionTable> table;
+  std::optional<Table> table;
 };
-PublishedDetention read_detention(const std::filesystem::path& file, bool named) {
+template <typename Parse>
+auto read_published_table(const std::filesystem::path& file, bool named, Parse parse)
+    -> Published<decltype(parse(std::string_view{}, std::string{}))> {
   const ingest::FileText text = ingest::read_file_bytes(file);
   if (text.error) {
     if (!named) return {};
     print_error(text.error->to_string().c_str());
     return {false, std::nullopt};
   }
-  ingest::IceDetentionTable table = ingest::parse_ice_detention(*text.bytes, file.string());
+  auto table = parse(*text.bytes, file.string());
   if (!table.ok()) {
     for (const ingest::DataError& e : table.errors) std::cerr << e.to_string() << "\n";
     return {false, std::nullopt};
   }
   return {true, std::move(table)};
-}
-
-// OHSS's monthly USBP book-outs by outcome. As with ICE's file: one the user named must be
-// readable, the default one may be absent (the comparison is then skipped).
-struct PublishedBookOuts {
-  bool ok = true;  // false: an error was printed
-  std::optional<std::map<util::YearMonth, validate::BookOuts>> months;
-};
-PublishedBookOuts read_bookouts(const std::filesystem::path& file, bool named) {
-  const ingest::FileText text = ingest::read_file_bytes(file);
-  if (text.error) {
-    if (!named) return {};
-    print_error(text.error->to_string().c_str());
-    return {false, std::nullopt};
-  }
-  const ingest::OhssBookOutsTable table =
-      ingest::parse_ohss_bookouts_by_agency(*text.bytes, file.string());
-  if (!table.ok()) {
-    for (const ingest::DataError& e : table.errors) std::cerr << e.to_string() << "\n";
-    return {false, std::nullopt};
-  }
-  return {true, validate::usbp_bookouts(table)};
 }
 
 // The published sector series, or nullopt after printing why not.
@@ -178,11 +160,15 @@ int validate_command(const ValidateOptions& options) {
   if (!published) return kExitBadInput;
 
   const std::filesystem::path ice_file = options.ice.value_or(options.data / kIceFile);
-  const PublishedDetention detention = read_detention(ice_file, options.ice.has_value());
+  // ICE's monthly ADP and ALOS of CBP arrests.
+  const auto detention =
+      read_published_table(ice_file, options.ice.has_value(), ingest::parse_ice_detention);
   if (!detention.ok) return kExitBadInput;
   const std::filesystem::path bookouts_file =
       options.bookouts.value_or(options.data / kBookOutsFile);
-  const PublishedBookOuts bookouts = read_bookouts(bookouts_file, options.bookouts.has_value());
+  // OHSS's monthly book-outs by agency (the USBP rows are compared).
+  const auto bookouts = read_published_table(bookouts_file, options.bookouts.has_value(),
+                                             ingest::parse_ohss_bookouts_by_agency);
   if (!bookouts.ok) return kExitBadInput;
 
   // The output folder first: one that cannot be created is the user's mistake, found before
@@ -245,8 +231,9 @@ int validate_command(const ValidateOptions& options) {
     text += "ICE detention comparison skipped: " + ice_file.string() + " not found\n";
   }
   std::optional<validate::BookOutComparison> outcomes;
-  if (bookouts.months) {
-    outcomes = validate::compare_bookouts(runs, *bookouts.months, fit_until);
+  if (bookouts.table) {
+    outcomes =
+        validate::compare_bookouts(runs, validate::usbp_bookouts(*bookouts.table), fit_until);
     text += validate::bookouts_text(*outcomes);
   } else {
     text += "Book-out comparison skipped: " + bookouts_file.string() + " not found\n";
