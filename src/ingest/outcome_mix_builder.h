@@ -59,7 +59,8 @@ inline constexpr std::string_view kOutcomeMixMethod =
     "transfers to ICE, at most 1 (docs/data.md, \"Outcome mix\")";
 
 // IPF limits (docs/data.md): both fits stop when no cell changes by more than this fraction
-// in a sweep, or after this many sweeps (then the margin error left is reported).
+// in a sweep, or after this many sweeps (then the share of book-outs left off the margins is
+// reported).
 inline constexpr double kOutcomeIpfTolerance = 1e-10;
 inline constexpr int kOutcomeIpfMaxSweeps = 2000;
 
