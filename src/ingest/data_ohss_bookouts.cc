@@ -105,7 +105,7 @@ std::int64_t BookOutMonth::outcome(BookOutOutcome o) const {
   return outcomes[static_cast<std::size_t>(o)].value_or(0);
 }
 
-const BookOutMonth* OhssBookOutsTable::find(BookOutComponent c, util::YearMonth m) const {
+const BookOutMonth* OhssBookOutsTable::find(BookOutComponent c, util::YearMonth m) const& {
   for (const BookOutMonth& row : rows) {
     if (row.component == c && row.month == m) return &row;
   }

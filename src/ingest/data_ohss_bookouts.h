@@ -87,7 +87,9 @@ struct OhssBookOutsTable {
   bool ok() const { return errors.empty(); }
 
   // The row of a component and month; nullptr if there is none.
-  const BookOutMonth* find(BookOutComponent c, util::YearMonth m) const;
+  const BookOutMonth* find(BookOutComponent c, util::YearMonth m) const&;
+  // The pointer would outlive a temporary table: name the table first.
+  const BookOutMonth* find(BookOutComponent c, util::YearMonth m) const&& = delete;
 };
 
 inline constexpr std::string_view kOhssBookOutsColumns[] = {"cal_month",

@@ -257,7 +257,7 @@ void check_totals(OhssMonthlyTables& tables, const std::vector<TotalRow>& totals
 }  // namespace
 
 const OhssCell* OhssMonthlyTables::find(std::string_view sheet, std::string_view group,
-                                        std::string_view measure, util::YearMonth m) const {
+                                        std::string_view measure, util::YearMonth m) const& {
   const auto it = sheets.find(sheet);
   if (it == sheets.end()) return nullptr;
   const CellKey key{group, measure, m};
@@ -395,7 +395,7 @@ std::int64_t BookOutGroupMonth::outcome(BookOutOutcome o) const {
   return outcomes[static_cast<std::size_t>(o)].value_or(0);
 }
 
-const BookOutGroupMonth* BookOutsByGroup::find(std::string_view group, util::YearMonth m) const {
+const BookOutGroupMonth* BookOutsByGroup::find(std::string_view group, util::YearMonth m) const& {
   using Key = std::pair<std::string_view, util::YearMonth>;
   const auto at = std::lower_bound(
       rows.begin(), rows.end(), Key{group, m},

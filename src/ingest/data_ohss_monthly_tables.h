@@ -107,7 +107,10 @@ struct OhssMonthlyTables {
   // The cell of a sheet, group, measure and month; nullptr when the sheet was not read or has
   // no such cell.
   const OhssCell* find(std::string_view sheet, std::string_view group, std::string_view measure,
-                       util::YearMonth m) const;
+                       util::YearMonth m) const&;
+  // The pointer would outlive a temporary table: name the table first.
+  const OhssCell* find(std::string_view sheet, std::string_view group, std::string_view measure,
+                       util::YearMonth m) const&& = delete;
   // Its value; nullopt for X or NA and for no cell (find tells them apart).
   std::optional<std::int64_t> value(std::string_view sheet, std::string_view group,
                                     std::string_view measure, util::YearMonth m) const;
@@ -139,7 +142,9 @@ struct BookOutsByGroup {
   std::string sheet;
   std::vector<BookOutGroupMonth> rows;  // by group (sorted by name), then month
   // The row of a group and month; nullptr if there is none.
-  const BookOutGroupMonth* find(std::string_view group, util::YearMonth m) const;
+  const BookOutGroupMonth* find(std::string_view group, util::YearMonth m) const&;
+  // The pointer would outlive a temporary table: name the table first.
+  const BookOutGroupMonth* find(std::string_view group, util::YearMonth m) const&& = delete;
 };
 
 // The cells of one of the three book-out sheets, by group and month (measures mapped to

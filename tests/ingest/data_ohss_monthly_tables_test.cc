@@ -223,8 +223,8 @@ TEST(OhssMonthlyTables, BookOutsByGroup) {
   EXPECT_EQ(family.rows.front().group, "Single Adults");  // sorted by group, then month
   EXPECT_EQ(family.rows.front().month, (util::YearMonth{2023, 10}));
 
-  EXPECT_EQ(book_outs_by_group(t, kOhssBookOutsByCitizenshipSheet)
-                .find("China, People's Republic", {2023, 12})
+  const BookOutsByGroup citizenship = book_outs_by_group(t, kOhssBookOutsByCitizenshipSheet);
+  EXPECT_EQ(citizenship.find("China, People's Republic", {2023, 12})
                 ->outcome(BookOutOutcome::kTransfersToIce),
             50);
   EXPECT_TRUE(book_outs_by_group(t, kOhssIceBookInsByAgencySheet).rows.empty());  // not book-outs
@@ -294,8 +294,8 @@ TEST_F(RealOhssMonthlyTables, December2023SpotChecks) {
   ASSERT_NE(usbp, nullptr);
   EXPECT_EQ(usbp->total_encounters, 249740);
   EXPECT_EQ(usbp->outcome(BookOutOutcome::kUsbpReleases), 191810);
-  const BookOutGroupMonth* mexico =
-      book_outs_by_group(t, kOhssBookOutsByCitizenshipSheet).find("Mexico", {2023, 12});
+  const BookOutsByGroup citizenship = book_outs_by_group(t, kOhssBookOutsByCitizenshipSheet);
+  const BookOutGroupMonth* mexico = citizenship.find("Mexico", {2023, 12});
   ASSERT_NE(mexico, nullptr);
   EXPECT_EQ(mexico->total_encounters, 69040);
   EXPECT_EQ(mexico->outcome(BookOutOutcome::kT8Repatriations), 20690);
