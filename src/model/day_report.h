@@ -35,6 +35,7 @@ struct SectorDay {
   std::int64_t transferred_to_ice = 0;  // handed to ICE: into detention, or released by ICE
   std::int64_t released_by_ice = 0;     // ... of whom ICE released without a book-in (mix)
   std::int64_t released = 0;            // released with a Notice to Appear or on parole
+  std::int64_t crowded_releases = 0;    // releases decided on the crowded path (see schema)
   std::int64_t transferred_to_orr = 0;  // unaccompanied children to ORR shelters
   CustodyTimeSummary custody_time;      // of the people who left custody today
   // Stocks at the end of the day (people).

@@ -15,4 +15,11 @@ inline engine::SimTime draw_duration(const DurationSpec& d, engine::RandomStream
   return static_cast<engine::SimTime>(std::llround(minutes));
 }
 
+// The time left of a duration met at a random moment of it: a uniform share of a draw (an
+// approximation of the length-biased residual; docs/model.md, "Initial state"). Two draws.
+inline engine::SimTime draw_residual_duration(const DurationSpec& d, engine::RandomStream& rs) {
+  const double share = rs.uniform();
+  return static_cast<engine::SimTime>(share * static_cast<double>(draw_duration(d, rs)));
+}
+
 }  // namespace bf::model

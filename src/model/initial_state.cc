@@ -11,18 +11,7 @@
 #include "model/stream_identity.h"
 
 namespace bf::model {
-namespace {
-
 using engine::RandomStream;
-
-engine::SimTime residual_stay(const DurationSpec& stay, RandomStream& rs) {
-  // Someone met at a random moment of their stay has a uniform share of it left (an
-  // approximation of the length-biased residual; docs/model.md, "Initial state").
-  const double share = rs.uniform();
-  return static_cast<engine::SimTime>(share * static_cast<double>(draw_duration(stay, rs)));
-}
-
-}  // namespace
 
 std::vector<InitialUnit> initial_state(const ModelSpec& spec, const ArrivalGenerator& arrivals,
                                        std::uint32_t replication) {
@@ -51,8 +40,8 @@ std::vector<InitialUnit> initial_state(const ModelSpec& spec, const ArrivalGener
       RandomStream rs = initial_stream(id);
       const int cell =
           cell_of(Demographic::kSingleAdult, static_cast<Citizenship>(citizenships.sample(rs)));
-      out.push_back(
-          {Where::kInDetention, id, 0, cell, 1, residual_stay(spec.detention.length_of_stay, rs)});
+      out.push_back({Where::kInDetention, id, 0, cell, 1,
+                     draw_residual_duration(spec.detention.length_of_stay, rs)});
     }
   }
   // ORR shelters: unaccompanied children part-way through their stay.
@@ -61,7 +50,7 @@ std::vector<InitialUnit> initial_state(const ModelSpec& spec, const ArrivalGener
     RandomStream rs = initial_stream(id);
     out.push_back({Where::kInOrr, id, 0,
                    cell_of(Demographic::kUnaccompaniedChild, Citizenship::kGuatemala), 1,
-                   residual_stay(spec.orr.length_of_stay, rs)});
+                   draw_residual_duration(spec.orr.length_of_stay, rs)});
   }
   const engine::SimTime standard = spec.processing.custody_standard;
   for (int s = 0; s < kSectorCount; ++s) {

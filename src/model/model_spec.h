@@ -132,6 +132,12 @@ struct ProcessingSpec {
   std::optional<double> agents_utilization;
 };
 
+// dispositions.crowded_release (docs/model.md, "Dispositions").
+struct CrowdedReleaseSpec {
+  double occupancy = 1.25;                          // custody / holding capacity, > 0
+  DurationSpec delay = {6 * kMinutesPerHour, 0.5};  // end of processing → release
+};
+
 struct DispositionSpec {
   // Returns to Mexico happen in batches at these minutes after midnight each day.
   std::vector<SimTime> return_batch_times = {6 * kMinutesPerHour, 14 * kMinutesPerHour,
@@ -145,6 +151,11 @@ struct DispositionSpec {
   PerDemographic<double> expedited_removal_share = {0.25, 0.0, 0.0, 0.0};
   // Time from the end of processing to a release with a Notice to Appear or parole.
   DurationSpec release_delay = {10 * kMinutesPerHour, 0.5};
+  // Border Patrol's faster release path when a sector is crowded (Notice to Report, parole
+  // with conditions): used instead of release_delay for a release decided while the sector's
+  // custody is at least crowded_release->occupancy × its holding capacity in force
+  // (disposition/release_delay.h). Default none: release_delay always.
+  std::optional<CrowdedReleaseSpec> crowded_release;
   // Time from a detention bed becoming available to the transfer being done.
   DurationSpec ice_transfer_delay = {12 * kMinutesPerHour, 0.5};
   // Longest a person waits in Border Patrol custody for a detention bed before release.

@@ -6,6 +6,7 @@
 #include "model/apprehension.h"
 #include "model/custody/processing_time.h"
 #include "model/day_report_builder.h"
+#include "model/disposition/release_delay.h"
 #include "model/disposition/title42.h"
 #include "model/duration_draw.h"
 #include "model/initial_state.h"
@@ -90,6 +91,7 @@ UnitHandle World::new_unit(std::uint64_t identity, int station, int cell, std::u
 
 void World::build_initial_state() {
   using Where = InitialUnit::Where;
+  placing_initial_state_ = true;
   for (const InitialUnit& p : initial_state(spec_, arrivals_, replication_)) {
     if (p.where == Where::kWaitingInMexico) {
       sim_.schedule_at(p.time, kCross, new_unit(p.identity, p.sector, p.cell, p.size));
@@ -112,6 +114,7 @@ void World::build_initial_state() {
       decide_disposition(h);
     }
   }
+  placing_initial_state_ = false;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -324,8 +327,8 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
     case DispositionKind::kIceTransfer: {
       u.step = CustodyStep::kAwaitingIceTransfer;
       RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
-      sim_.schedule_in(draw_duration(spec_.dispositions.ice_transfer_delay, delay), kIceHandover,
-                       h);
+      sim_.schedule_in(post_processing_delay(spec_.dispositions.ice_transfer_delay, delay),
+                       kIceHandover, h);
       return;
     }
     case DispositionKind::kRemainInMexico: {
@@ -347,8 +350,19 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
       break;
   }
   u.step = CustodyStep::kAwaitingRelease;
+  CustodyStation& station = stations_[u.station];
+  const std::int64_t capacity = is_port_station(u.station)
+                                    ? 0
+                                    : levers_.holding_capacity[static_cast<std::size_t>(u.station)];
+  const bool crowded = release_path_crowded(spec_.dispositions, station.in_custody(), capacity);
+  if (crowded) station.today().crowded_releases += u.size;
   RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
-  sim_.schedule_in(draw_duration(spec_.dispositions.release_delay, delay), kRelease, h);
+  sim_.schedule_in(post_processing_delay(release_delay(spec_.dispositions, crowded), delay),
+                   kRelease, h);
+}
+
+engine::SimTime World::post_processing_delay(const DurationSpec& d, RandomStream& rs) const {
+  return placing_initial_state_ ? draw_residual_duration(d, rs) : draw_duration(d, rs);
 }
 
 void World::leave_custody(UnitHandle h) {

@@ -65,6 +65,9 @@ class World {
   // Decides where a processed unit goes (disposition/disposition.h) and sends it there.
   void decide_disposition(UnitHandle h);
   void carry_out(UnitHandle h, const Disposition& d);
+  // A wait after processing (release, handover to ICE) drawn from `d`; for someone of the
+  // initial state, only what is left of it (duration_draw.h, draw_residual_duration).
+  engine::SimTime post_processing_delay(const DurationSpec& d, engine::RandomStream& rs) const;
   void leave_custody(UnitHandle h);
   void release_from_custody(UnitHandle h);
   void return_batch(int batch);
@@ -116,6 +119,9 @@ class World {
   PoliciesInForce policies_;
   DayLevers levers_;
   int day_ = 0;
+  // True while the initial state is placed: people held since before day 0 are part-way
+  // through their wait after processing (post_processing_delay).
+  bool placing_initial_state_ = false;
 };
 
 }  // namespace bf::model

@@ -101,6 +101,7 @@ std::vector<Field> build_sector_fields() {
   d.push_back(sector("transferred_to_ice", flow, "people", "people handed from Border Patrol custody to ICE: booked into ICE detention, or (with an outcome mix) released by ICE at once", &SectorDay::transferred_to_ice).total().metric(7, "transferred_to_ice", "transferred to ICE", sum));
   d.push_back(sector("released_by_ice", flow, "people", "of those transferred to ICE, people ICE released without a detention book-in (alternatives to detention, parole; only with dispositions.outcome_mix, 0 otherwise)", &SectorDay::released_by_ice).total().metric(8, "released_by_ice", "of which released by ICE", sum));
   d.push_back(sector("released", flow, "people", "people released from Border Patrol custody with a Notice to Appear or on parole", &SectorDay::released).total().metric(9, "released", "released", sum));
+  d.push_back(sector("crowded_releases", flow, "people", "people whose release was decided that day on the faster path of a crowded sector (custody at or above dispositions.crowded_release.occupancy x holding capacity); they leave after its shorter delay. 0 without crowded_release", &SectorDay::crowded_releases).total());
   d.push_back(sector("transferred_to_orr", flow, "people", "unaccompanied children moved to ORR shelters", &SectorDay::transferred_to_orr).total().metric(10, "transferred_to_orr", "transferred to ORR", sum));
   // clang-format on
   {

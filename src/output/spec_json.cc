@@ -112,6 +112,10 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
       {"mexico_accepts_share", keyed(d.mexico_accepts_share, kCitizenshipKeys)},
       {"expedited_removal_share", keyed(d.expedited_removal_share, kDemographicKeys)},
       {"release_delay", duration(d.release_delay)},
+      {"crowded_release", d.crowded_release
+                              ? ordered_json{{"occupancy", d.crowded_release->occupancy},
+                                             {"delay", duration(d.crowded_release->delay)}}
+                              : ordered_json()},
       {"ice_transfer_delay", duration(d.ice_transfer_delay)},
       {"max_wait_for_bed_hours", minutes_to_hours(d.max_wait_for_bed)},
       {"repatriate_mexican_children", d.repatriate_mexican_children},

@@ -691,8 +691,8 @@ class Loader {
     const Fields f(
         node, "dispositions",
         {"return_batch_times", "mexican_returns", "non_mexican_returns", "mexico_accepts_share",
-         "expedited_removal_share", "release_delay", "ice_transfer_delay", "max_wait_for_bed",
-         "repatriate_mexican_children", "title42_end", "outcome_mix"},
+         "expedited_removal_share", "release_delay", "crowded_release", "ice_transfer_delay",
+         "max_wait_for_bed", "repatriate_mexican_children", "title42_end", "outcome_mix"},
         sink_);
     if (const YamlNode* mix = f.find("outcome_mix")) {
       // A conversion reference keeps every month of its table: the scenario converting with
@@ -722,12 +722,34 @@ class Loader {
                model::kDemographicKeys, out.expedited_removal_share, sink_,
                probability_reader(sink_));
     f.duration_spec("release_delay", out.release_delay);
+    if (const YamlNode* crowded = f.find("crowded_release")) {
+      read_crowded_release(*crowded, f.path("crowded_release"), out);
+    }
     f.duration_spec("ice_transfer_delay", out.ice_transfer_delay);
     f.duration("max_wait_for_bed", out.max_wait_for_bed, false);
     f.boolean("repatriate_mexican_children", out.repatriate_mexican_children);
     if (const YamlNode* end = f.find("title42_end")) {
       if (auto date = read_date(*end, f.path("title42_end"), sink_)) out.title42_end = *date;
     }
+  }
+
+  // dispositions.crowded_release: {occupancy, delay}, both required (no silent default for a
+  // rule that changes who waits how long).
+  void read_crowded_release(const YamlNode& node, const std::string& path,
+                            model::DispositionSpec& out) {
+    const Fields c(&node, path, {"occupancy", "delay"}, sink_);
+    const bool has_occupancy = c.require("occupancy");
+    const bool has_delay = c.require("delay");
+    if (!has_occupancy || !has_delay) return;
+    model::CrowdedReleaseSpec spec;
+    // Custody over holding capacity: above 0; a sector at 10 times its capacity is beyond any
+    // reported crowding (May 2023: 125% triggered parole with conditions).
+    const auto occupancy =
+        read_number(*c.find("occupancy"), c.path("occupancy"), Bounds{0.0, 10.0, true}, sink_);
+    c.duration_spec("delay", spec.delay);
+    if (!occupancy) return;
+    spec.occupancy = *occupancy;
+    out.crowded_release = spec;
   }
 
   // dispositions.outcome_mix: the table's file, relative to the file that wrote the name.

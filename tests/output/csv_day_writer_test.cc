@@ -20,7 +20,7 @@ constexpr std::string_view kSectorHeader =
     "encounters_family_unit_member,encounters_unaccompanied_child,encounters_accompanied_minor,"
     "encounters_mexico,encounters_guatemala,encounters_honduras,encounters_el_salvador,"
     "encounters_other,gotaways,processed,returned_to_mexico,title42_expulsions,remain_in_mexico,"
-    "transferred_to_ice,released_by_ice,released,"
+    "transferred_to_ice,released_by_ice,released,crowded_releases,"
     "transferred_to_orr,left_custody,tic_mean_hours,tic_p90_hours,in_custody,over_capacity,"
     "held_over_72h,awaiting_processing,holding_capacity,processing_agents,agents_on_patrol\n";
 
@@ -29,7 +29,7 @@ constexpr std::string_view kDaysHeader =
     "encounters_family_unit_member,encounters_unaccompanied_child,encounters_accompanied_minor,"
     "encounters_mexico,encounters_guatemala,encounters_honduras,encounters_el_salvador,"
     "encounters_other,gotaways,processed,returned_to_mexico,title42_expulsions,remain_in_mexico,"
-    "transferred_to_ice,released_by_ice,released,"
+    "transferred_to_ice,released_by_ice,released,crowded_releases,"
     "transferred_to_orr,left_custody,tic_mean_hours,tic_p90_hours,in_custody,"
     "over_capacity,held_over_72h,awaiting_processing,holding_capacity,processing_agents,"
     "agents_on_patrol,detention_population,detention_beds,detention_book_ins,"
@@ -41,7 +41,7 @@ constexpr std::string_view kDaysHeader =
 
 std::string zero_row(const std::string& date, std::string_view sector) {
   return date + "," + std::string(sector) +
-         ",0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0.00,0.00,0,0,0,0,0,0,0.00\n";
+         ",0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0.00,0.00,0,0,0,0,0,0,0.00\n";
 }
 
 TEST(CsvDayWriterTest, WritesExactSectorDaysText) {
@@ -51,20 +51,23 @@ TEST(CsvDayWriterTest, WritesExactSectorDaysText) {
   writer.finish();
 
   const std::string sd0 =
-      "san_diego,100,10,95,75,10,10,5,55,20,10,5,5,5,90,20,6,3,10,4,50,10,40,10.25,20.00,200,0,5,"
+      "san_diego,100,10,95,75,10,10,5,55,20,10,5,5,5,90,20,6,3,10,4,50,7,10,40,10.25,20.00,200,0,5,"
       "20,"
       "300,40,120.50\n";
   const std::string sd1 =
-      "san_diego,200,20,195,175,10,10,5,155,20,10,5,5,5,190,20,6,3,10,4,150,10,40,10.25,20.00,400,"
+      "san_diego,200,20,195,175,10,10,5,155,20,10,5,5,5,190,20,6,3,10,4,150,7,10,40,10.25,20.00,"
+      "400,"
       "100,"
       "10,40,300,40,120.50\n";
   const std::string rgv[3] = {
-      "rio_grande_valley,120,12,115,95,10,10,5,75,20,10,5,5,5,110,20,6,3,10,4,70,10,60,30.00,50.00,"
+      "rio_grande_valley,120,12,115,95,10,10,5,75,20,10,5,5,5,110,20,6,3,10,4,70,7,10,60,30.00,50."
+      "00,"
       "240,0,6,24,300,40,120.50\n",
-      "rio_grande_valley,180,18,175,155,10,10,5,135,20,10,5,5,5,170,20,6,3,10,4,130,10,60,30.00,50."
+      "rio_grande_valley,180,18,175,155,10,10,5,135,20,10,5,5,5,170,20,6,3,10,4,130,7,10,60,30.00,"
+      "50."
       "00,"
       "360,60,9,36,300,40,120.50\n",
-      "rio_grande_valley,140,14,135,115,10,10,5,95,20,10,5,5,5,130,20,6,3,10,4,90,10,0,0.00,0.00,"
+      "rio_grande_valley,140,14,135,115,10,10,5,95,20,10,5,5,5,130,20,6,3,10,4,90,7,10,0,0.00,0.00,"
       "280,"
       "0,7,28,300,40,120.50\n"};
   const std::string dates[3] = {"2024-02-28", "2024-02-29", "2024-03-01"};
@@ -86,15 +89,18 @@ TEST(CsvDayWriterTest, WritesExactDaysText) {
   // TIC columns are the pooled Southwest summary of the report (test_reports.h).
   const std::string expected =
       std::string(kDaysHeader) +
-      "2024-02-28,220,22,210,170,20,20,10,130,40,20,10,10,10,200,40,12,6,20,8,120,20,100,22.10,48."
+      "2024-02-28,220,22,210,170,20,20,10,130,40,20,10,10,10,200,40,12,6,20,8,120,14,20,100,22.10,"
+      "48."
       "00,"
       "440,0,11,44,600,80,241.00,1000,1500,20,3,15,1,2,3,4,5,7,50,80,4,900,10000,900,30,500,"
       "1000,50,200,300,7000,2000\n"
-      "2024-02-29,380,38,370,330,20,20,10,290,40,20,10,10,10,360,40,12,6,20,8,280,20,100,22.10,48."
+      "2024-02-29,380,38,370,330,20,20,10,290,40,20,10,10,10,360,40,12,6,20,8,280,14,20,100,22.10,"
+      "48."
       "00,"
       "760,160,19,76,600,80,241.00,1100,1500,20,3,16,1,2,3,4,6,7,50,80,4,899,10001,899,30,500,"
       "1100,50,200,300,7000,1902\n"
-      "2024-03-01,240,24,230,190,20,20,10,150,40,20,10,10,10,220,40,12,6,20,8,140,20,40,10.25,20."
+      "2024-03-01,240,24,230,190,20,20,10,150,40,20,10,10,10,220,40,12,6,20,8,140,14,20,40,10.25,"
+      "20."
       "00,"
       "480,0,12,48,600,80,241.00,1200,1500,20,3,17,1,2,3,4,7,7,50,80,4,898,10002,898,30,500,"
       "1200,50,200,300,7000,1804\n";

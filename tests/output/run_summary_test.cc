@@ -64,6 +64,7 @@ TEST(RunSummaryTest, TotalsMeansAndPeaks) {
   EXPECT_EQ(t["transferred_to_ice"], 60);
   EXPECT_EQ(t["released_by_ice"], 24);
   EXPECT_EQ(t["released"], 540);
+  EXPECT_EQ(t["crowded_releases"], 42);  // 7 in each of two sectors, three days
   EXPECT_EQ(t["transferred_to_orr"], 60);
   EXPECT_EQ(t["left_custody"], 240);
   EXPECT_EQ(t["detention_book_ins"], 60);
@@ -123,6 +124,7 @@ TEST(RunSummaryTest, KeyOrderIsFixed) {
                                                          "transferred_to_ice",
                                                          "released_by_ice",
                                                          "released",
+                                                         "crowded_releases",
                                                          "transferred_to_orr",
                                                          "left_custody",
                                                          "detention_book_ins",

@@ -28,6 +28,7 @@ inline model::SectorDay make_sector(std::int64_t base, double tic_mean, double t
   s.transferred_to_ice = 10;
   s.released_by_ice = 4;
   s.released = base - 50;
+  s.crowded_releases = 7;
   s.transferred_to_orr = 10;
   s.custody_time = {tic_people, tic_mean, tic_p90};
   s.in_custody = base * 2;

@@ -311,6 +311,40 @@ TEST(LoadScenario, ProcessingAgentsFromEncounters) {
       << all_messages(bad, dir);
 }
 
+TEST(LoadScenario, CrowdedReleaseIsReadWithBothKeysRequired) {
+  TempDir dir;
+  const LoadResult r = load_text(dir, std::string(kMinimal) +
+                                          "dispositions:\n"
+                                          "  crowded_release: {occupancy: 1.25, delay: {mean: 6h, "
+                                          "cv: 0.5}}\n");
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  const auto& crowded = r.scenario->spec.dispositions.crowded_release;
+  ASSERT_TRUE(crowded.has_value());
+  EXPECT_DOUBLE_EQ(crowded->occupancy, 1.25);
+  EXPECT_EQ(crowded->delay.mean, 6 * 60);
+  EXPECT_DOUBLE_EQ(crowded->delay.cv, 0.5);
+
+  const LoadResult omitted = load_text(dir, std::string(kMinimal));
+  ASSERT_TRUE(omitted.ok()) << all_messages(omitted, dir);
+  EXPECT_FALSE(omitted.scenario->spec.dispositions.crowded_release.has_value());
+
+  const LoadResult missing = load_text(
+      dir, std::string(kMinimal) + "dispositions:\n  crowded_release: {occupancy: 1.25}\n");
+  EXPECT_FALSE(missing.ok());
+  EXPECT_NE(all_messages(missing, dir).find("dispositions.crowded_release"), std::string::npos)
+      << all_messages(missing, dir);
+  EXPECT_NE(all_messages(missing, dir).find("delay"), std::string::npos)
+      << all_messages(missing, dir);
+
+  const LoadResult zero = load_text(dir, std::string(kMinimal) +
+                                             "dispositions:\n"
+                                             "  crowded_release: {occupancy: 0, delay: 6h}\n");
+  EXPECT_FALSE(zero.ok());
+  EXPECT_NE(all_messages(zero, dir).find("dispositions.crowded_release.occupancy"),
+            std::string::npos)
+      << all_messages(zero, dir);
+}
+
 TEST(LoadScenario, OutcomeMixIsReadAndReplacesTheRulesItGives) {
   TempDir dir;
   dir.write("mix.csv", mix_table());
