@@ -85,6 +85,26 @@ std::string encounters_text(const EncounterComparison& c, const demand::SectorSe
   return out;
 }
 
+std::string mape_summary(std::optional<util::YearMonth> fit_until,
+                         std::span<const std::string_view> names,
+                         const std::function<std::optional<double>(int, bool)>& mape) {
+  std::string out;
+  for (const bool in_sample : {true, false}) {
+    std::string line;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      if (const auto m = mape(static_cast<int>(k), in_sample)) {
+        line += fmt::format("{}{} {:.1f}%", line.empty() ? "" : ", ", names[k], *m);
+      }
+    }
+    if (line.empty()) continue;
+    out += fmt::format("  MAPE {}: {}\n",
+                       in_sample ? (fit_until ? "in sample" : "all months")
+                                 : "out of sample (* months, after " + fit_until->to_string() + ")",
+                       line);
+  }
+  return out;
+}
+
 std::string encounters_csv(const EncounterComparison& c) {
   std::string out =
       "month,sector,sample,horizon,published,simulated_p5,simulated_median,simulated_p95,"
