@@ -15,11 +15,11 @@ double BookOutRow::error_percent(int category) const {
   return published[c] > 0.0 ? 100.0 * (simulated[c].median - published[c]) / published[c] : 0.0;
 }
 
-std::optional<double> BookOutComparison::mape(int category, bool in_sample) const {
+std::optional<double> BookOutComparison::mape(int category, std::optional<bool> in_sample) const {
   return mean_absolute(
       rows,
       [&](const BookOutRow& row) {
-        return row.in_sample == in_sample &&
+        return (!in_sample || row.in_sample == *in_sample) &&
                row.published[static_cast<std::size_t>(category)] > 0.0;
       },
       [&](const BookOutRow& row) { return row.error_percent(category); });
@@ -83,7 +83,7 @@ std::string bookouts_text(const BookOutComparison& c) {
     out += "\n";
   }
   out += mape_summary(c.fit_until, kBookOutCategoryNames,
-                      [&c](int k, bool in_sample) { return c.mape(k, in_sample); });
+                      [&c](int k, std::optional<bool> in_sample) { return c.mape(k, in_sample); });
   return out;
 }
 

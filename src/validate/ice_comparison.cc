@@ -39,9 +39,10 @@ double IceRow::error_percent(int measure) const {
   return e > 0.0 ? 100.0 * (simulated[at(measure)].median - e) / e : 0.0;
 }
 
-std::optional<double> IceComparison::mape(int measure, bool in_sample) const {
+std::optional<double> IceComparison::mape(int measure, std::optional<bool> in_sample) const {
   return mean_absolute(
-      rows, [&](const IceRow& r) { return r.in_sample == in_sample && r.has(measure); },
+      rows,
+      [&](const IceRow& r) { return (!in_sample || r.in_sample == *in_sample) && r.has(measure); },
       [&](const IceRow& r) { return r.error_percent(measure); });
 }
 
@@ -128,7 +129,7 @@ std::string ice_text(const IceComparison& c) {
         r.simulated[at(kStay)].median);
   }
   out += mape_summary(c.fit_until, kIceMeasureNames,
-                      [&c](int k, bool in_sample) { return c.mape(k, in_sample); });
+                      [&c](int k, std::optional<bool> in_sample) { return c.mape(k, in_sample); });
   out += fmt::format(
       "  population within +-{:.0f}%: {} of {} months\n", kIcePopulationTolerancePercent,
       c.months_within(kPopulation, kIcePopulationTolerancePercent), c.months(kPopulation));

@@ -86,9 +86,9 @@ struct IceComparison {
   double southwest_share = kSouthwestBorderPatrolShare;
   // Full simulated months with a published book-in or population figure, in order.
   std::vector<IceRow> rows;
-  // Mean absolute percentage error of a measure over the in-sample or out-of-sample months
-  // that publish it; nullopt when there are none.
-  std::optional<double> mape(int measure, bool in_sample) const;
+  // Mean absolute percentage error of a measure over the in-sample or out-of-sample months,
+  // or every month (`in_sample` nullopt), that publish it; nullopt when there are none.
+  std::optional<double> mape(int measure, std::optional<bool> in_sample) const;
   // Months that publish the measure, and those of them within ±`percent`.
   int months(int measure) const;
   int months_within(int measure, double percent) const;

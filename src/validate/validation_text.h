@@ -27,11 +27,12 @@ std::string encounters_text(const EncounterComparison& c, const demand::SectorSe
 std::string encounters_csv(const EncounterComparison& c);
 
 // The MAPE lines of a per-category comparison: "  MAPE all months: a 1.0%, b 2.0%" without
-// `fit_until`, else "in sample" and "out of sample (* months, after YYYY-MM)" lines; a
-// category for which `mape(category, in_sample)` gives nullopt is left out, and so is a line
-// with none.
-std::string mape_summary(std::optional<util::YearMonth> fit_until,
-                         std::span<const std::string_view> names,
-                         const std::function<std::optional<double>(int, bool)>& mape);
+// `fit_until`; with it, "in sample", "out of sample (* months, after YYYY-MM)" and, when
+// there are out-of-sample months, "all months". `mape(category, in_sample)` gives a MAPE
+// (in_sample nullopt: every month) or nullopt, and such a category is left out, as is a
+// line with none.
+std::string mape_summary(
+    std::optional<util::YearMonth> fit_until, std::span<const std::string_view> names,
+    const std::function<std::optional<double>(int, std::optional<bool>)>& mape);
 
 }  // namespace bf::validate

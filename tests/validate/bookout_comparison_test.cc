@@ -51,6 +51,11 @@ TEST(CompareBookOutsTest, FitUntilSplitsMape) {
   EXPECT_NEAR(*c.mape(0, false), 50.0, 1e-12);  // 110 vs 220
   const std::string text = bookouts_text(c);
   EXPECT_NE(text.find("2024-02*"), std::string::npos) << text;
+  EXPECT_NE(text.find("  MAPE in sample: releases 10.0%"), std::string::npos) << text;
+  EXPECT_NE(text.find("  MAPE out of sample (* months, after 2024-01): releases 50.0%"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  MAPE all months: releases 30.0%"), std::string::npos) << text;
   const std::string csv = bookouts_csv(c);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "month,category,in_sample,published,simulated_median,simulated_p5,simulated_p95,"

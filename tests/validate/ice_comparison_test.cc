@@ -82,6 +82,9 @@ TEST(CompareIceTest, FitUntilSplitsMapeAndOutputsShowOnlyWhatIcePublished) {
   EXPECT_NE(text.find("MAPE out of sample (* months, after 2024-01): book-ins 50.0%"),
             std::string::npos)
       << text;
+  EXPECT_NE(text.find("MAPE all months: book-ins 25.0%, population 0.0%"), std::string::npos)
+      << text;
+  EXPECT_NEAR(*c.mape(kBookIns, std::nullopt), 25.0, 1e-12);
   EXPECT_NE(text.find("population within +-15%: 1 of 1 months"), std::string::npos) << text;
   const std::string csv = ice_csv(c);
   EXPECT_EQ(csv,
