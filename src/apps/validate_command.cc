@@ -15,14 +15,16 @@
 #include "demand/rolling_origin.h"
 #include "ingest/data_error.h"
 #include "ingest/data_ice_detention.h"
+#include "ingest/data_ice_monthly.h"
 #include "ingest/data_ohss_bookouts.h"
 #include "scenario/scenario_loader.h"
 #include "util/atomic_file.h"
 #include "validate/arrival_forecast.h"
 #include "validate/bookout_comparison.h"
 #include "validate/comparison.h"
-#include "validate/detention_comparison.h"
+#include "validate/ice_comparison.h"
 #include "validate/monthly_outcomes.h"
+#include "validate/title42_comparison.h"
 #include "validate/validation_charts.h"
 #include "validate/validation_text.h"
 
@@ -31,6 +33,13 @@ namespace {
 
 constexpr int kDefaultReplications = 20;
 const char* const kSectorsFile = "cbp_encounters/ohss_khsm_usbp_monthly_region_sector.csv";
+// ICE's detention statistics: the monthly series by arresting agency FY2019 – FY2026 (ADP and
+// book-ins), and the FY2023 – FY2024 workbook extract, read only for the average length of
+// stay, which the monthly series do not give (one source per figure).
+const char* const kIceAdpFile =
+    "ice_detention/ice_detention_adp_monthly_by_agency_fy2019_fy2026.csv";
+const char* const kIceBookInsFile =
+    "ice_detention/ice_detention_bookins_monthly_by_arresting_agency_fy2019_fy2026.csv";
 const char* const kIceFile = "ice_detention/ice_detention_monthly_fy23_fy24.csv";
 const char* const kBookOutsFile =
     "ohss_enforcement_tables/ohss_cbp_swb_bookouts_by_agency_monthly_fy2014_2024aug.csv";
@@ -57,6 +66,12 @@ auto read_published_table(const std::filesystem::path& file, bool named, Parse p
     return {false, std::nullopt};
   }
   return {true, std::move(table)};
+}
+
+// The table a Published holds, or nullptr when the default file was absent.
+template <typename Table>
+const Table* or_null(const std::optional<Table>& table) {
+  return table ? &*table : nullptr;
 }
 
 // The published sector series, or nullopt after printing why not.
@@ -115,8 +130,15 @@ CLI::App* add_validate_subcommand(CLI::App& app, ValidateOptions& o) {
       ->capture_default_str();
   cmd->add_option("--sectors", o.sectors,
                   "DHS OHSS monthly region x sector CSV (default: under --data)");
+  cmd->add_option("--ice-adp", o.ice_adp,
+                  "ICE detention average daily population by arresting agency, monthly FY2019 - "
+                  "FY2026 (default: under --data)");
+  cmd->add_option("--ice-book-ins", o.ice_book_ins,
+                  "ICE detention book-ins by arresting agency, monthly FY2019 - FY2026 "
+                  "(default: under --data)");
   cmd->add_option("--ice", o.ice,
-                  "ICE detention statistics, tidy monthly extract (default: under --data; "
+                  "ICE detention statistics, tidy extract of the FY2023 - FY2024 workbooks, for "
+                  "the average length of stay (default: under --data; "
                   "scripts/ice-xlsx-to-csv.py converts the workbooks)");
   cmd->add_option(
       "--bookouts", o.bookouts,
@@ -159,11 +181,20 @@ int validate_command(const ValidateOptions& options) {
       read_published(options.sectors.value_or(options.data / kSectorsFile));
   if (!published) return kExitBadInput;
 
+  // ICE's monthly book-ins and ADP of CBP arrests, and the ALOS of the workbook extract.
+  const std::filesystem::path ice_adp_file = options.ice_adp.value_or(options.data / kIceAdpFile);
+  const auto ice_adp = read_published_table(ice_adp_file, options.ice_adp.has_value(),
+                                            ingest::parse_ice_adp_by_agency);
+  if (!ice_adp.ok) return kExitBadInput;
+  const std::filesystem::path ice_book_ins_file =
+      options.ice_book_ins.value_or(options.data / kIceBookInsFile);
+  const auto ice_book_ins = read_published_table(
+      ice_book_ins_file, options.ice_book_ins.has_value(), ingest::parse_ice_book_ins_by_agency);
+  if (!ice_book_ins.ok) return kExitBadInput;
   const std::filesystem::path ice_file = options.ice.value_or(options.data / kIceFile);
-  // ICE's monthly ADP and ALOS of CBP arrests.
-  const auto detention =
+  const auto ice_workbooks =
       read_published_table(ice_file, options.ice.has_value(), ingest::parse_ice_detention);
-  if (!detention.ok) return kExitBadInput;
+  if (!ice_workbooks.ok) return kExitBadInput;
   const std::filesystem::path bookouts_file =
       options.bookouts.value_or(options.data / kBookOutsFile);
   // OHSS's monthly book-outs by agency (the USBP rows are compared).
@@ -217,18 +248,19 @@ int validate_command(const ValidateOptions& options) {
       validate::compare_encounters(runs, *published, fit_until);
   std::string text = validate::encounters_text(comparison, *published, {options.horizon});
   text += validate::title42_text(validate::compare_title42(runs, spec.arrivals));
-  std::vector<validate::DetentionRow> detention_rows;
-  if (detention.table) {
-    detention_rows = validate::compare_detention(
+  std::optional<validate::IceComparison> ice;
+  if (ice_adp.table || ice_book_ins.table) {
+    ice = validate::compare_ice(
         runs,
-        detention.table->monthly(ingest::IceTable::kAdp, ingest::kIceAgencyCbp,
-                                 ingest::kIceCriminalityTotal),
-        detention.table->monthly(ingest::IceTable::kAlosDays, ingest::kIceAgencyCbp,
-                                 ingest::kIceCriminalityTotal),
-        validate::kSouthwestBorderPatrolShare);
-    text += validate::detention_text(detention_rows, validate::kSouthwestBorderPatrolShare);
-  } else {
-    text += "ICE detention comparison skipped: " + ice_file.string() + " not found\n";
+        validate::ice_published(or_null(ice_book_ins.table), or_null(ice_adp.table),
+                                or_null(ice_workbooks.table)),
+        validate::kSouthwestBorderPatrolShare, fit_until);
+    text += validate::ice_text(*ice);
+  }
+  for (const auto& [found, file] : {std::pair{ice_book_ins.table.has_value(), ice_book_ins_file},
+                                    std::pair{ice_adp.table.has_value(), ice_adp_file},
+                                    std::pair{ice_workbooks.table.has_value(), ice_file}}) {
+    if (!found) text += "ICE detention: " + file.string() + " not found, not compared\n";
   }
   std::optional<validate::BookOutComparison> outcomes;
   if (bookouts.table) {
@@ -247,9 +279,9 @@ int validate_command(const ValidateOptions& options) {
       {"validation-encounters.csv", validate::encounters_csv(comparison)},
       {"validation-encounters.svg", report::render_svg(validate::encounters_chart(comparison))},
   };
-  if (!detention_rows.empty()) {
-    files.emplace_back("validation-detention.svg",
-                       report::render_svg(validate::detention_chart(detention_rows)));
+  if (ice && !ice->rows.empty()) {
+    files.emplace_back("validation-ice.csv", validate::ice_csv(*ice));
+    files.emplace_back("validation-ice.svg", report::render_svg(validate::ice_chart(*ice)));
   }
   if (outcomes) {
     files.emplace_back("validation-bookouts.csv", validate::bookouts_csv(*outcomes));
@@ -262,7 +294,7 @@ int validate_command(const ValidateOptions& options) {
       return kExitRunFailed;
     }
   }
-  std::cout << "wrote validation.txt, validation-encounters.csv, validation-*.svg in "
+  std::cout << "wrote validation.txt, validation-*.csv, validation-*.svg in "
             << options.out->string() << "\n";
   return kExitOk;
 }

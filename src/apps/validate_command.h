@@ -18,10 +18,12 @@ struct ValidateOptions {
   std::filesystem::path scenario;
   std::filesystem::path data = "../shared/data";  // folder with the published files
   std::optional<std::filesystem::path> sectors;   // OHSS region × sector CSV (else under data)
-  std::optional<std::filesystem::path> ice;       // ICE detention extract (else under data)
-  std::optional<std::filesystem::path> bookouts;  // OHSS book-outs by agency (else under data)
-  std::optional<int> replications;                // default: the scenario's, at least 20
-  std::optional<int> threads;                     // default: every core
+  std::optional<std::filesystem::path> ice;       // ICE FY23–FY24 workbook extract, for ALOS
+  std::optional<std::filesystem::path> ice_adp;   // ICE ADP by agency FY2019– (else under data)
+  std::optional<std::filesystem::path> ice_book_ins;  // ICE book-ins by agency FY2019– (ditto)
+  std::optional<std::filesystem::path> bookouts;      // OHSS book-outs by agency (else under data)
+  std::optional<int> replications;                    // default: the scenario's, at least 20
+  std::optional<int> threads;                         // default: every core
   std::optional<std::uint64_t> seed;
   std::string fit_until;  // YYYY-MM; empty: all months in sample
   int horizon = 3;        // out-of-sample months summarised

@@ -6,6 +6,7 @@
 
 #include "util/date.h"
 #include "util/number_format.h"
+#include "validate/validation_text.h"
 
 namespace bf::validate {
 
@@ -14,18 +15,14 @@ double BookOutRow::error_percent(int category) const {
   return published[c] > 0.0 ? 100.0 * (simulated[c].median - published[c]) / published[c] : 0.0;
 }
 
-std::optional<double> BookOutComparison::mape(int category, bool in_sample) const {
-  double sum = 0.0;
-  int n = 0;
-  for (const BookOutRow& row : rows) {
-    if (row.in_sample != in_sample || row.published[static_cast<std::size_t>(category)] <= 0.0) {
-      continue;
-    }
-    sum += std::abs(row.error_percent(category));
-    ++n;
-  }
-  if (n == 0) return std::nullopt;
-  return sum / n;
+std::optional<double> BookOutComparison::mape(int category, std::optional<bool> in_sample) const {
+  return mean_absolute(
+      rows,
+      [&](const BookOutRow& row) {
+        return (!in_sample || row.in_sample == *in_sample) &&
+               row.published[static_cast<std::size_t>(category)] > 0.0;
+      },
+      [&](const BookOutRow& row) { return row.error_percent(category); });
 }
 
 std::map<util::YearMonth, BookOuts> usbp_bookouts(const ingest::OhssBookOutsTable& table) {
@@ -52,21 +49,14 @@ BookOutComparison compare_bookouts(const std::vector<ReplicationOutcome>& runs,
   for (std::size_t i = 0; i < runs.front().size(); ++i) {
     const MonthOutcome& first = runs.front()[i];
     const auto p = published.find(first.month);
-    if (first.days != util::days_in_month(first.month.year, first.month.month) ||
-        p == published.end()) {
-      continue;
-    }
+    if (!first.full_month() || p == published.end()) continue;
     BookOutRow row;
     row.month = first.month;
     row.in_sample = !fit_until || !(*fit_until < first.month);
     row.published = p->second;
     for (std::size_t k = 0; k < row.simulated.size(); ++k) {
-      std::vector<double> values;
-      values.reserve(runs.size());
-      for (const ReplicationOutcome& run : runs) {
-        values.push_back(static_cast<double>(run[i].bookouts[k]));
-      }
-      row.simulated[k] = band_of(std::move(values));
+      row.simulated[k] = band_across_runs(
+          runs, i, [k](const MonthOutcome& m) { return static_cast<double>(m.bookouts[k]); });
     }
     c.rows.push_back(row);
   }
@@ -92,21 +82,8 @@ std::string bookouts_text(const BookOutComparison& c) {
     }
     out += "\n";
   }
-  for (const bool in_sample : {true, false}) {
-    std::string line;
-    for (int k = 0; k < kBookOutCategoryCount; ++k) {
-      if (const auto m = c.mape(k, in_sample)) {
-        line += fmt::format("{}{} {:.1f}%", line.empty() ? "" : ", ",
-                            kBookOutCategoryNames[static_cast<std::size_t>(k)], *m);
-      }
-    }
-    if (line.empty()) continue;
-    out +=
-        fmt::format("  MAPE {}: {}\n",
-                    in_sample ? (c.fit_until ? "in sample" : "all months")
-                              : "out of sample (* months, after " + c.fit_until->to_string() + ")",
-                    line);
-  }
+  out += mape_summary(c.fit_until, kBookOutCategoryNames,
+                      [&c](int k, std::optional<bool> in_sample) { return c.mape(k, in_sample); });
   return out;
 }
 

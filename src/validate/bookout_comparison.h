@@ -52,9 +52,9 @@ struct BookOutRow {
 struct BookOutComparison {
   std::optional<util::YearMonth> fit_until;
   std::vector<BookOutRow> rows;  // full simulated months with a published figure, in order
-  // Mean absolute percentage error per category over the in-sample and out-of-sample months;
-  // nullopt when there are none.
-  std::optional<double> mape(int category, bool in_sample) const;
+  // Mean absolute percentage error per category over the in-sample or out-of-sample months,
+  // or every month (`in_sample` nullopt); nullopt when there are none.
+  std::optional<double> mape(int category, std::optional<bool> in_sample) const;
 };
 
 BookOutComparison compare_bookouts(const std::vector<ReplicationOutcome>& runs,

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "demand/sector_series.h"
@@ -19,6 +20,31 @@ struct Band {
   double p95 = 0.0;
 };
 Band band_of(std::vector<double> values);  // precondition: !values.empty()
+
+// The band across replications of one month's value, `value(const MonthOutcome&)` → double;
+// `month` indexes each replication's months (every replication covers the same months).
+template <class Value>
+Band band_across_runs(const std::vector<ReplicationOutcome>& runs, std::size_t month, Value value) {
+  std::vector<double> values;
+  values.reserve(runs.size());
+  for (const ReplicationOutcome& run : runs) values.push_back(value(run[month]));
+  return band_of(std::move(values));
+}
+
+// Mean of |error(row)| over the rows `keep` accepts (errors in percent: a MAPE); nullopt
+// when it accepts none.
+template <class Row, class Keep, class Error>
+std::optional<double> mean_absolute(const std::vector<Row>& rows, Keep keep, Error error) {
+  double sum = 0.0;
+  int n = 0;
+  for (const Row& row : rows) {
+    if (!keep(row)) continue;
+    sum += std::abs(error(row));
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  return sum / n;
+}
 
 struct MonthComparison {
   util::YearMonth month;
@@ -47,15 +73,12 @@ EncounterComparison compare_encounters(const std::vector<ReplicationOutcome>& ru
 // accepts; nullopt when there are none.
 template <class Keep>
 std::optional<double> mape(const EncounterComparison& c, int sector, Keep keep) {
-  double sum = 0.0;
-  int n = 0;
-  for (const MonthComparison& row : c.rows) {
-    if (row.sector != sector || !keep(row) || row.published <= 0.0) continue;
-    sum += std::abs(row.error_percent());
-    ++n;
-  }
-  if (n == 0) return std::nullopt;
-  return sum / n;
+  return mean_absolute(
+      c.rows,
+      [&](const MonthComparison& row) {
+        return row.sector == sector && keep(row) && row.published > 0.0;
+      },
+      [](const MonthComparison& row) { return row.error_percent(); });
 }
 
 }  // namespace bf::validate

@@ -33,6 +33,8 @@ struct MonthOutcome {
                                   : 0.0;
   }
   std::int64_t total_encounters() const;
+  // Every day of the calendar month was simulated (the comparisons use only such months).
+  bool full_month() const { return days == util::days_in_month(month.year, month.month); }
 };
 
 // Months in calendar order, for one replication.

@@ -44,27 +44,4 @@ report::Chart encounters_chart(const EncounterComparison& c) {
   return chart;
 }
 
-report::Chart detention_chart(const std::vector<DetentionRow>& rows) {
-  report::Chart chart;
-  chart.id = "validation-detention";
-  chart.title = "ICE detention of Border Patrol transfers: simulated and published";
-  chart.y_label = "people (mean daily population)";
-  chart.x_label = "Month";
-  chart.caption =
-      "Simulated median with its 5-95% band against ICE's average daily population of CBP "
-      "arrests times the Southwest Border Patrol share";
-  report::ChartPanel panel;
-  panel.series.push_back({"simulated", {}, {}, {}, 0, false});
-  panel.series.push_back({"ICE x share", {}, {}, {}, 1, false});
-  for (const DetentionRow& r : rows) {
-    chart.dates.push_back(first_day(r.month));
-    panel.series[0].values.push_back(r.simulated.median);
-    panel.series[0].low.push_back(r.simulated.p5);
-    panel.series[0].high.push_back(r.simulated.p95);
-    panel.series[1].values.push_back(r.expected);
-  }
-  chart.panels.push_back(std::move(panel));
-  return chart;
-}
-
 }  // namespace bf::validate

@@ -85,6 +85,25 @@ std::string encounters_text(const EncounterComparison& c, const demand::SectorSe
   return out;
 }
 
+std::string mape_summary(
+    std::optional<util::YearMonth> fit_until, std::span<const std::string_view> names,
+    const std::function<std::optional<double>(int, std::optional<bool>)>& mape) {
+  const auto line = [&](std::optional<bool> in_sample, const std::string& label) {
+    std::string values;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      if (const auto m = mape(static_cast<int>(k), in_sample)) {
+        values += fmt::format("{}{} {:.1f}%", values.empty() ? "" : ", ", names[k], *m);
+      }
+    }
+    return values.empty() ? std::string() : fmt::format("  MAPE {}: {}\n", label, values);
+  };
+  if (!fit_until) return line(std::nullopt, "all months");
+  const std::string out_of_sample =
+      line(false, "out of sample (* months, after " + fit_until->to_string() + ")");
+  return line(true, "in sample") + out_of_sample +
+         (out_of_sample.empty() ? std::string() : line(std::nullopt, "all months"));
+}
+
 std::string encounters_csv(const EncounterComparison& c) {
   std::string out =
       "month,sector,sample,horizon,published,simulated_p5,simulated_median,simulated_p95,"

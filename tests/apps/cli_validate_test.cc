@@ -36,9 +36,9 @@ TEST_F(ValidateTest, SameSeedSameBytesOnOneOrTwoThreads) {
   ASSERT_EQ(two.exit_code, 0) << two.err;
   // Identical up to the last line, which names the output folder.
   EXPECT_EQ(one.out.substr(0, one.out.rfind("wrote")), two.out.substr(0, two.out.rfind("wrote")));
-  for (const char* name :
-       {"validation.txt", "validation-encounters.csv", "validation-encounters.svg",
-        "validation-bookouts.csv", "validation-bookouts.svg"}) {
+  for (const char* name : {"validation.txt", "validation-encounters.csv",
+                           "validation-encounters.svg", "validation-bookouts.csv",
+                           "validation-bookouts.svg", "validation-ice.csv", "validation-ice.svg"}) {
     EXPECT_EQ(read_bytes(tmp() / "one" / name), read_bytes(tmp() / "two" / name)) << name;
     EXPECT_FALSE(read_bytes(tmp() / "one" / name).empty()) << name;
   }
@@ -53,6 +53,14 @@ TEST_F(ValidateTest, SameSeedSameBytesOnOneOrTwoThreads) {
   EXPECT_THAT(bookouts, HasSubstr("\n2023-12,released,true,191810,"));
   EXPECT_THAT(bookouts, HasSubstr("\n2024-03,returned,false,27040,"));
   EXPECT_THAT(one.out, HasSubstr("Border Patrol book-outs by outcome"));
+  // ICE's book-ins and population of CBP arrests (FY2019 – FY2026 files) x 0.90, with the
+  // workbooks' ALOS; February and March 2024 out of sample.
+  const std::string ice = read_bytes(tmp() / "one" / "validation-ice.csv");
+  EXPECT_THAT(ice, HasSubstr("\n2023-12,book_ins,true,13349.00,12014.10,"));
+  EXPECT_THAT(ice, HasSubstr("\n2023-12,population,true,26089.29,23480.36,"));
+  EXPECT_THAT(ice, HasSubstr("\n2023-12,stay_days,true,54.4"));
+  EXPECT_THAT(ice, HasSubstr("\n2024-02,population,false,27440.83,24696.74,"));
+  EXPECT_THAT(one.out, HasSubstr("ICE detention of Border Patrol transfers"));
 }
 
 TEST_F(ValidateTest, RollingOriginNeedsNoSimulation) {
@@ -87,6 +95,11 @@ TEST_F(ValidateTest, BadArgumentsAreExitTwoWithAReason) {
       cli({"validate", kScenario, "--data", kData.string(), "--bookouts", at("none.csv")});
   EXPECT_EQ(bookouts.exit_code, 2);
   EXPECT_THAT(bookouts.err, HasSubstr("none.csv"));
+  // So must an ICE file the user names.
+  const CliResult ice =
+      cli({"validate", kScenario, "--data", kData.string(), "--ice-adp", at("no-adp.csv")});
+  EXPECT_EQ(ice.exit_code, 2);
+  EXPECT_THAT(ice.err, HasSubstr("no-adp.csv"));
 }
 
 TEST_F(ValidateTest, FitDemandReproducesTheShippedEffectsTable) {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "three_runs.h"
+
 namespace bf::validate {
 namespace {
 
@@ -13,16 +15,9 @@ using util::YearMonth;
 // Three replications of Jan – Mar 2024; March is simulated for 10 days only. Replication r
 // releases 100 + 10·r people each month, transfers 50 to ICE, 20 to HHS and returns 30.
 std::vector<ReplicationOutcome> three_runs() {
-  std::vector<ReplicationOutcome> runs(3);
-  for (int r = 0; r < 3; ++r) {
-    for (YearMonth m : {YearMonth{2024, 1}, YearMonth{2024, 2}, YearMonth{2024, 3}}) {
-      MonthOutcome o{m};
-      o.days = m.month == 3 ? 10 : util::days_in_month(m.year, m.month);
-      o.bookouts = {100 + 10 * r, 50, 20, 30};
-      runs[static_cast<std::size_t>(r)].push_back(o);
-    }
-  }
-  return runs;
+  return fixtures::three_runs([](MonthOutcome& o, int r) {
+    o.bookouts = {100 + 10 * r, 50, 20, 30};
+  });
 }
 
 TEST(CompareBookOutsTest, FullPublishedMonthsOnlyWithBandsAndErrors) {
@@ -56,6 +51,11 @@ TEST(CompareBookOutsTest, FitUntilSplitsMape) {
   EXPECT_NEAR(*c.mape(0, false), 50.0, 1e-12);  // 110 vs 220
   const std::string text = bookouts_text(c);
   EXPECT_NE(text.find("2024-02*"), std::string::npos) << text;
+  EXPECT_NE(text.find("  MAPE in sample: releases 10.0%"), std::string::npos) << text;
+  EXPECT_NE(text.find("  MAPE out of sample (* months, after 2024-01): releases 50.0%"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  MAPE all months: releases 30.0%"), std::string::npos) << text;
   const std::string csv = bookouts_csv(c);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "month,category,in_sample,published,simulated_median,simulated_p5,simulated_p95,"
