@@ -36,6 +36,11 @@ struct SectorDay {
   std::int64_t released_by_ice = 0;     // ... of whom ICE released without a book-in (mix)
   std::int64_t released = 0;            // released with a Notice to Appear or on parole
   std::int64_t crowded_releases = 0;    // releases decided on the crowded path (see schema)
+  // Not output columns (validate reads them): people whose release, or handover or detention
+  // by ICE, was decided today. OHSS counts book-outs by month of encounter; the decision comes
+  // hours after the encounter, the book-out days later (docs/validation.md §8).
+  std::int64_t releases_decided = 0;
+  std::int64_t ice_transfers_decided = 0;
   std::int64_t transferred_to_orr = 0;  // unaccompanied children to ORR shelters
   CustodyTimeSummary custody_time;      // of the people who left custody today
   // Stocks at the end of the day (people).

@@ -320,11 +320,13 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
       wait_for_bed(Facility::kOrrShelter, h);
       return;
     case DispositionKind::kDetention:
+      stations_[u.station].today().ice_transfers_decided += u.size;
       u.policy = static_cast<std::int8_t>(d.policy);
       u.hold_for_bed = d.hold_for_bed;
       request_detention_bed(h);
       return;
     case DispositionKind::kIceTransfer: {
+      stations_[u.station].today().ice_transfers_decided += u.size;
       u.step = CustodyStep::kAwaitingIceTransfer;
       RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
       sim_.schedule_in(post_processing_delay(spec_.dispositions.ice_transfer_delay, delay),
@@ -340,6 +342,7 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
         return;
       }
       if (d.hold_for_bed) {
+        stations_[u.station].today().ice_transfers_decided += u.size;
         u.hold_for_bed = true;
         request_detention_bed(h);
         return;
@@ -351,6 +354,7 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
   }
   u.step = CustodyStep::kAwaitingRelease;
   CustodyStation& station = stations_[u.station];
+  station.today().releases_decided += u.size;
   const std::int64_t capacity = is_port_station(u.station)
                                     ? 0
                                     : levers_.holding_capacity[static_cast<std::size_t>(u.station)];

@@ -20,8 +20,11 @@ class MonthlyObserver final : public model::DayObserver {
       m.processed += report.sectors[i].processed;
       m.title42_expulsions += report.sectors[i].title42_expulsions;
       const model::SectorDay& day = report.sectors[i];
-      m.bookouts[0] += day.released;
-      m.bookouts[1] += day.transferred_to_ice;
+      // Releases and transfers to ICE by the day they were decided (hours after the
+      // encounter), as OHSS counts book-outs by month of encounter; the others leave custody
+      // within about a day, and are counted when they do.
+      m.bookouts[0] += day.releases_decided;
+      m.bookouts[1] += day.ice_transfers_decided;
       m.bookouts[2] += day.transferred_to_orr;
       m.bookouts[3] += day.returned_to_mexico + day.title42_expulsions + day.remain_in_mexico;
     }

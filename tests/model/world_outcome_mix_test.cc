@@ -63,6 +63,32 @@ TEST(WorldOutcomeMix, EveryTransferToIceIsBookedInOrReleasedByIce) {
   EXPECT_NEAR(static_cast<double>(book_ins(obs)), mean, 4 * std::sqrt(mean * 0.6));
 }
 
+TEST(WorldOutcomeMix, DecisionsAreCountedOnTheDayTheyAreMade) {
+  // Half to ICE, half released, both four days after processing: the decisions come the day
+  // of the encounter (transport and processing take hours), the book-outs four days later.
+  ModelSpec spec = mix_spec(20, {0, 0.5, 0, 0.5}, 1.0);
+  spec.dispositions.release_delay = {4 * kMinutesPerDay, 0};
+  spec.dispositions.ice_transfer_delay = {4 * kMinutesPerDay, 0};
+  set_level(spec, kSector, Demographic::kSingleAdult, Citizenship::kHonduras, 200);
+  const RecordingObserver obs = run(spec);
+  for (std::size_t day = 0; day < 4; ++day) {
+    const SectorDay& s = obs.days[day].sectors[kSector];
+    EXPECT_EQ(s.released, 0) << day;
+    EXPECT_EQ(s.transferred_to_ice, 0) << day;
+    EXPECT_GT(s.releases_decided, 0) << day;
+    EXPECT_GT(s.ice_transfers_decided, 0) << day;
+  }
+  // Everyone decided before the last four days has left by the end.
+  std::int64_t released_decided = 0;
+  std::int64_t ice_decided = 0;
+  for (std::size_t day = 0; day + 4 < obs.days.size(); ++day) {
+    released_decided += obs.days[day].sectors[kSector].releases_decided;
+    ice_decided += obs.days[day].sectors[kSector].ice_transfers_decided;
+  }
+  EXPECT_EQ(total(obs, &SectorDay::released), released_decided);
+  EXPECT_EQ(total(obs, &SectorDay::transferred_to_ice), ice_decided);
+}
+
 TEST(WorldOutcomeMix, WithoutBedsIceReleasesEveryone) {
   ModelSpec spec = mix_spec(10, {0, 1, 0, 0}, 1.0);
   spec.detention.beds = 0;
