@@ -183,6 +183,10 @@ struct DetentionSpec {
   PerCitizenship<int> flight_seats_per_week = {0, 1500, 1200, 400, 600};
   int flight_weekday = 2;                             // 0 = Monday
   SimTime max_wait_for_flight = 60 * kMinutesPerDay;  // then released with an NTA
+  // With an outcome mix: the month's ICE book-in share is scaled by (beds in force / the
+  // conversion reference's beds) to this power, at most 1 (disposition/outcome_mix.h,
+  // scaled_book_in_share). 1: book-ins in proportion to beds; 0: beds never change the share.
+  double book_in_bed_elasticity = 1.0;
 };
 
 struct OrrSpec {

@@ -58,6 +58,9 @@ constexpr EventKind stay_end_event(Facility f) {
 World::World(const ModelSpec& spec, std::uint32_t replication)
     : spec_(spec),
       replication_(replication),
+      reference_detention_beds_(spec.arrivals.conversion_reference
+                                    ? spec.arrivals.conversion_reference->detention.beds
+                                    : spec.detention.beds),
       arrivals_(spec),
       stations_(spec),
       beds_(spec),
@@ -464,7 +467,9 @@ void World::hand_over_to_ice(UnitHandle h) {
   // in Border Patrol custody for a bed under a policy do not hold ICE's own intake back);
   // otherwise ICE releases it at once.
   RandomStream rs = stream(purpose(Purpose::kIceBookIn), u);
-  const double book_in_share = spec_.dispositions.outcome_mix.at(current_date()).ice_book_in_share;
+  const double book_in_share = scaled_book_in_share(
+      spec_.dispositions.outcome_mix.at(current_date()).ice_book_in_share, levers_.detention_beds,
+      reference_detention_beds_, spec_.detention.book_in_bed_elasticity);
   if (rs.uniform() < book_in_share && beds_.take_now(Facility::kIceDetention, u.size)) {
     enter_facility(Facility::kIceDetention, h);
     return;

@@ -106,6 +106,9 @@ class World {
 
   const ModelSpec& spec_;
   const std::uint32_t replication_;
+  // ICE beds of the replay the outcome mix describes (the conversion reference's, or this
+  // scenario's): the book-in share is scaled by the beds in force over these.
+  const std::int64_t reference_detention_beds_;
   ArrivalGenerator arrivals_;
   engine::Simulator sim_;
   UnitStore units_;

@@ -130,7 +130,8 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
                     {"credible_fear_positive_share", det.credible_fear_positive_share},
                     {"flight_seats_per_week", keyed(det.flight_seats_per_week, kCitizenshipKeys)},
                     {"flight_weekday_monday_0", det.flight_weekday},
-                    {"max_wait_for_flight_hours", minutes_to_hours(det.max_wait_for_flight)}};
+                    {"max_wait_for_flight_hours", minutes_to_hours(det.max_wait_for_flight)},
+                    {"book_in_bed_elasticity", det.book_in_bed_elasticity}};
   j["orr"] = {{"beds", spec.orr.beds},
               {"initial_population", spec.orr.initial_population},
               {"length_of_stay", duration(spec.orr.length_of_stay)},

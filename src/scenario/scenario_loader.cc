@@ -799,11 +799,13 @@ class Loader {
 
   void read_detention(const YamlNode* node, model::DetentionSpec& out) {
     if (node == nullptr) return;
-    const Fields f(node, "detention",
-                   {"beds", "initial_population", "length_of_stay", "credible_fear_positive_share",
-                    "flight_seats", "flight_weekday", "max_wait_for_flight"},
-                   sink_);
+    const Fields f(
+        node, "detention",
+        {"beds", "initial_population", "length_of_stay", "credible_fear_positive_share",
+         "flight_seats", "flight_weekday", "max_wait_for_flight", "book_in_bed_elasticity"},
+        sink_);
     f.integer("beds", out.beds, kNonNegative);
+    f.number("book_in_bed_elasticity", out.book_in_bed_elasticity, Bounds{0.0, 1.0});
     f.integer("initial_population", out.initial_population, kNonNegative);
     check_initial_population(f, out.initial_population, out.beds);
     f.duration_spec("length_of_stay", out.length_of_stay);

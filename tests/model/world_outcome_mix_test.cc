@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <memory>
 
 #include "model/world.h"
 #include "tiny_world.h"
@@ -87,6 +88,27 @@ TEST(WorldOutcomeMix, DecisionsAreCountedOnTheDayTheyAreMade) {
   }
   EXPECT_EQ(total(obs, &SectorDay::released), released_decided);
   EXPECT_EQ(total(obs, &SectorDay::transferred_to_ice), ice_decided);
+}
+
+TEST(WorldOutcomeMix, MoreBedsThanTheReplayBookInMore) {
+  // The mix's book-in share 0.4 was measured with 1,000,000 beds (this spec is its own
+  // reference); a counterfactual with twice the beds books in 0.8 of the transfers.
+  ModelSpec replay = mix_spec(30, {0, 1, 0, 0}, 0.4);
+  set_level(replay, kSector, Demographic::kSingleAdult, Citizenship::kHonduras, 400);
+  ModelSpec more = replay;
+  more.detention.beds = 2 * replay.detention.beds;
+  more.arrivals.conversion_reference = std::make_shared<const ModelSpec>(replay);
+  const RecordingObserver a = run(replay);
+  const RecordingObserver b = run(more);
+  const auto share = [](const RecordingObserver& obs) {
+    return static_cast<double>(book_ins(obs)) /
+           static_cast<double>(total(obs, &SectorDay::transferred_to_ice));
+  };
+  // About 12,000 transfers: four standard deviations of a share are under 0.02.
+  EXPECT_NEAR(share(a), 0.4, 0.02);
+  EXPECT_NEAR(share(b), 0.8, 0.02);
+  // Common random numbers: the same people are handed over.
+  EXPECT_EQ(total(a, &SectorDay::transferred_to_ice), total(b, &SectorDay::transferred_to_ice));
 }
 
 TEST(WorldOutcomeMix, WithoutBedsIceReleasesEveryone) {

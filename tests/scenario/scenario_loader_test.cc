@@ -311,6 +311,20 @@ TEST(LoadScenario, ProcessingAgentsFromEncounters) {
       << all_messages(bad, dir);
 }
 
+TEST(LoadScenario, BookInBedElasticityIsAShareOfOne) {
+  TempDir dir;
+  const LoadResult r =
+      load_text(dir, std::string(kMinimal) + "detention:\n  book_in_bed_elasticity: 0.5\n");
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  EXPECT_DOUBLE_EQ(r.scenario->spec.detention.book_in_bed_elasticity, 0.5);
+  const LoadResult bad =
+      load_text(dir, std::string(kMinimal) + "detention:\n  book_in_bed_elasticity: 1.5\n");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(all_messages(bad, dir).find("T/s.yaml:6:27: error: detention.book_in_bed_elasticity"),
+            std::string::npos)
+      << all_messages(bad, dir);
+}
+
 TEST(LoadScenario, CrowdedReleaseIsReadWithBothKeysRequired) {
   TempDir dir;
   const LoadResult r = load_text(dir, std::string(kMinimal) +

@@ -1,6 +1,8 @@
 #include "model/disposition/outcome_mix.h"
 
+#include <algorithm>
 #include <cassert>
+#include <cmath>
 
 namespace bf::model {
 
@@ -22,6 +24,14 @@ Outcome draw_outcome(const OutcomeShares& shares, double u) {
     if (u < cumulative) return static_cast<Outcome>(i);
   }
   return static_cast<Outcome>(last_possible);
+}
+
+double scaled_book_in_share(double share, std::int64_t beds, std::int64_t reference_beds,
+                            double elasticity) {
+  if (reference_beds <= 0 || beds == reference_beds) return share;
+  const double ratio =
+      static_cast<double>(std::max<std::int64_t>(beds, 0)) / static_cast<double>(reference_beds);
+  return std::min(1.0, share * std::pow(ratio, elasticity));
 }
 
 }  // namespace bf::model

@@ -45,6 +45,14 @@ struct OutcomeMix {
   const OutcomeMixMonth& at(util::YearMonth month) const;
 };
 
+// ICE's book-in share when the beds available to Border Patrol transfers differ from those of
+// the replay the share was measured in: share × (beds / reference_beds)^elasticity, at most 1.
+// The published share already carries ICE's capacity in that month, so a counterfactual with
+// more beds books in more people, one with fewer fewer (docs/model.md, "The calibrated outcome
+// mix"). reference_beds <= 0 or equal beds: the share unchanged.
+double scaled_book_in_share(double share, std::int64_t beds, std::int64_t reference_beds,
+                            double elasticity);
+
 // The outcome a uniform draw u in [0, 1) picks: the first whose cumulative share exceeds u;
 // the last with a share > 0 when rounding leaves u above the sum.
 Outcome draw_outcome(const OutcomeShares& shares, double u);

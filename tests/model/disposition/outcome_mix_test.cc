@@ -31,6 +31,17 @@ TEST(DrawOutcome, RoundingBelowOneFallsOnTheLastPossibleOutcome) {
   EXPECT_EQ(draw_outcome(shares, 0.99999999), Outcome::kToHhs);
 }
 
+TEST(ScaledBookInShare, FollowsTheBedsOverTheReference) {
+  EXPECT_DOUBLE_EQ(scaled_book_in_share(0.4, 26000, 26000, 1.0), 0.4);     // the replay itself
+  EXPECT_DOUBLE_EQ(scaled_book_in_share(0.4, 39000, 26000, 1.0), 0.6);     // 1.5 x the beds
+  EXPECT_DOUBLE_EQ(scaled_book_in_share(0.4, 13000, 26000, 1.0), 0.2);     // half the beds
+  EXPECT_DOUBLE_EQ(scaled_book_in_share(0.8, 52000, 26000, 1.0), 1.0);     // at most everyone
+  EXPECT_DOUBLE_EQ(scaled_book_in_share(0.4, 0, 26000, 1.0), 0.0);         // no beds
+  EXPECT_NEAR(scaled_book_in_share(0.4, 104000, 26000, 0.5), 0.8, 1e-12);  // sqrt(4) = 2
+  EXPECT_DOUBLE_EQ(scaled_book_in_share(0.4, 39000, 26000, 0.0), 0.4);     // beds never matter
+  EXPECT_DOUBLE_EQ(scaled_book_in_share(0.4, 39000, 0, 1.0), 0.4);         // no reference
+}
+
 TEST(OutcomeMix, AtFindsTheMonthOfTheDay) {
   OutcomeMix mix;
   for (int m = 10; m <= 12; ++m) {
