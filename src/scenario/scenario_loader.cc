@@ -17,6 +17,7 @@
 #include "scenario/demand_effects.h"
 #include "scenario/fields.h"
 #include "scenario/outcome_mix_table.h"
+#include "scenario/parameter_bounds.h"
 #include "scenario/parameter_path.h"
 #include "scenario/policies_reader.h"
 #include "scenario/ports_reader.h"
@@ -375,7 +376,7 @@ class Loader {
     if (f.require("table")) read_table(*f.find("table"), horizon, out);
     read_effects(f.find("effects"), out);
     read_conversion_reference(f.find("conversion_reference"), horizon, out);
-    f.number("day_dispersion", out.day_dispersion, kPositive);
+    f.number("day_dispersion", out.day_dispersion, kDayDispersion);
     read_weekly_pattern(f.find("weekly_pattern"), out.weekly_pattern);
     read_family_size(f.find("family_size"), out.family_size_probabilities);
     read_keyed(f.find("surrender_probability"), "arrivals.surrender_probability",
@@ -479,7 +480,7 @@ class Loader {
                     did_you_mean_or_list(entry.key, names));
         continue;
       }
-      const std::optional<double> scale = read_number(entry.value, path_here, kNonNegative, sink_);
+      const std::optional<double> scale = read_number(entry.value, path_here, kEffectScale, sink_);
       if (!scale) continue;
       it->scale = *scale;
       apply_effect(*it, out.levels);
@@ -490,11 +491,13 @@ class Loader {
     if (node == nullptr) return;
     std::array<double, 7> pattern{};
     std::array<bool, 7> given{};
+    const std::size_t errors = sink_.count();
     read_keyed(node, "arrivals.weekly_pattern", kWeekdayKeys, pattern, sink_,
                [this](const YamlNode& n, const std::string& p, double) {
-                 return read_number(n, p, kNonNegative, sink_);
+                 return read_number(n, p, kWeekdayWeight, sink_);
                });
-    if (!node->is_map()) return;
+    // A bad day is reported where it is written; the pattern's sum would only repeat it.
+    if (!node->is_map() || sink_.count() != errors) return;
     for (const YamlEntry& e : node->entries) {
       for (std::size_t i = 0; i < 7; ++i) given[i] = given[i] || kWeekdayKeys[i] == e.key;
     }
@@ -559,7 +562,7 @@ class Loader {
       if (f.require("first_day"))
         first = read_date(*f.find("first_day"), f.path("first_day"), sink_);
       if (f.require("last_day")) last = read_date(*f.find("last_day"), f.path("last_day"), sink_);
-      if (f.require("people")) f.number("people", surge.people, kNonNegative);
+      if (f.require("people")) f.number("people", surge.people, kSurgePeople);
       f.boolean("included_in_table", surge.included_in_table);
       if (first && last) {
         const YamlNode& at = *f.find("last_day");
@@ -595,19 +598,19 @@ class Loader {
                    {"agents_on_patrol", "processing_agents", "holding_capacity",
                     "half_saturation_agents", "initial"},
                    sink_);
-    f.number("agents_on_patrol", s.agents_on_patrol, kNonNegative);
-    f.integer("processing_agents", s.processing_agents, Bounds{1.0});
+    f.number("agents_on_patrol", s.agents_on_patrol, kStaff);
+    f.integer("processing_agents", s.processing_agents, kProcessingAgents);
     if (const YamlNode* given = f.find("processing_agents")) {
       if (!processing_agents_given_)
         processing_agents_given_ = {given->location, f.path("processing_agents")};
     }
-    f.integer("holding_capacity", s.holding_capacity, kNonNegative);
-    f.number("half_saturation_agents", s.half_saturation_agents, kPositive);
+    f.integer("holding_capacity", s.holding_capacity, kPeopleHeld);
+    f.number("half_saturation_agents", s.half_saturation_agents, kHalfSaturationAgents);
     if (const YamlNode* initial = f.find("initial")) {
       const Fields i(initial, f.path("initial"),
                      {"in_custody", "waiting_in_mexico", "waiting_days"}, sink_);
-      i.integer("in_custody", s.initial_in_custody, kNonNegative);
-      i.integer("waiting_in_mexico", s.initial_waiting_in_mexico, kNonNegative);
+      i.integer("in_custody", s.initial_in_custody, kPeopleHeld);
+      i.integer("waiting_in_mexico", s.initial_waiting_in_mexico, kPeopleHeld);
       i.integer("waiting_days", s.initial_waiting_days, Bounds{1.0});
     }
   }
@@ -655,9 +658,11 @@ class Loader {
     if (const YamlNode* derived = f.find("agents_from_encounters")) {
       const Fields d(derived, f.path("agents_from_encounters"), {"utilization"}, sink_);
       if (d.require("utilization")) {
-        // A share of the agents' time spent processing: above 0, at most 1.
-        out.agents_utilization = read_number(*d.find("utilization"), d.path("utilization"),
-                                             Bounds{0.0, 1.0, true}, sink_);
+        // A share of the agents' time spent processing: from 1% (below, the agents derived
+        // are a hundredfold what the work needs) to 1.
+        out.agents_utilization =
+            read_number(*d.find("utilization"), d.path("utilization"), Bounds{0.01, 1.0}, sink_);
+        utilization_node_ = d.find("utilization");
       }
     }
     f.duration_spec("transport", out.transport);
@@ -682,7 +687,17 @@ class Loader {
     if (spec.days <= 0) return;  // no horizon: reported where it is read
     const model::PerSector<int> agents =
         model::processing_agents_from_encounters(spec, *spec.processing.agents_utilization);
-    for (std::size_t s = 0; s < agents.size(); ++s) spec.sectors[s].processing_agents = agents[s];
+    for (std::size_t s = 0; s < agents.size(); ++s) {
+      if (agents[s] > kProcessingAgents.max && utilization_node_ != nullptr) {
+        sink_.error(utilization_node_->location, "processing.agents_from_encounters.utilization",
+                    "processing.agents_from_encounters: the arrival table needs " +
+                        std::to_string(agents[s]) + " processing agents in " +
+                        std::string(model::kSectorKeys[s]) + "; at most " +
+                        number_text(kProcessingAgents.max) + " are allowed in a sector");
+        return;
+      }
+      spec.sectors[s].processing_agents = agents[s];
+    }
   }
 
   void read_dispositions(const YamlNode* node, const std::optional<Horizon>& horizon,
@@ -781,8 +796,8 @@ class Loader {
                    {"beds", "initial_population", "length_of_stay", "credible_fear_positive_share",
                     "flight_seats", "flight_weekday", "max_wait_for_flight"},
                    sink_);
-    f.integer("beds", out.beds, kNonNegative);
-    f.integer("initial_population", out.initial_population, kNonNegative);
+    f.integer("beds", out.beds, kPeopleHeld);
+    f.integer("initial_population", out.initial_population, kPeopleHeld);
     check_initial_population(f, out.initial_population, out.beds);
     f.duration_spec("length_of_stay", out.length_of_stay);
     f.number("credible_fear_positive_share", out.credible_fear_positive_share, kProbability);
@@ -812,8 +827,8 @@ class Loader {
     if (node == nullptr) return;
     const Fields f(node, "orr", {"beds", "initial_population", "length_of_stay", "transfer_delay"},
                    sink_);
-    f.integer("beds", out.beds, kNonNegative);
-    f.integer("initial_population", out.initial_population, kNonNegative);
+    f.integer("beds", out.beds, kPeopleHeld);
+    f.integer("initial_population", out.initial_population, kPeopleHeld);
     check_initial_population(f, out.initial_population, out.beds);
     f.duration_spec("length_of_stay", out.length_of_stay);
     f.duration_spec("transfer_delay", out.transfer_delay);
@@ -847,6 +862,9 @@ class Loader {
     std::string path;
   };
   std::optional<GivenKey> processing_agents_given_;
+  // processing.agents_from_encounters.utilization, where derived agents beyond the bound are
+  // reported (it is read before they are derived, in the same read_spec).
+  const YamlNode* utilization_node_ = nullptr;
   fs::path top_file_;                // the scenario being loaded (not its parents)
   std::vector<SourceFile> sources_;  // declared before sink_, which refers to it
   DiagnosticSink sink_;
