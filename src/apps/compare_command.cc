@@ -73,12 +73,15 @@ CLI::App* add_compare_subcommand(CLI::App& app, CompareOptions& o) {
   cmd->add_flag("--sample-parameters", o.sample_parameters,
                 "Draw the scenarios' uncertain parameters anew in each replication "
                 "(their `uncertainty` sections; parameters.csv lists the values)");
+  cmd->add_flag("--allow-large", o.allow_large,
+                "Run even if it expects more than 20 million people (memory: about 70 bytes each)");
   return cmd;
 }
 
 int compare_command(const CompareOptions& options) {
   scenario::LoadOptions load_a;
   load_a.seed = options.seed;
+  load_a.allow_large = options.allow_large;
   const scenario::LoadResult a = scenario::load_scenario(options.scenario_a, load_a);
   // B runs with A's seed, so that replication r of both shares its random streams.
   scenario::LoadOptions load_b = load_a;

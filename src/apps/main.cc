@@ -61,12 +61,17 @@ int main(int argc, char** argv) {
       run_cmd
           ->add_option("--threads,-j", threads, "Worker threads per process (default: all cores)")
           ->check(CLI::Range(1, 1024));
+  run_cmd->add_flag(
+      "--allow-large", run.allow_large,
+      "Run even if it expects more than 20 million people (memory: about 70 bytes each)");
   run_cmd->add_flag("--resume", run.resume,
                     "Finish an interrupted ensemble from its checkpoint (OUT.checkpoint)");
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Validate a scenario without running it");
   check_cmd->add_option("scenario", check.scenario, "Scenario YAML file")->required();
+  check_cmd->add_flag("--allow-large", check.allow_large,
+                      "Accept a run expecting more than 20 million people");
 
   CalibrateCommandOptions calibrate;
   CLI::App* cal_cmd = app.add_subcommand(

@@ -80,6 +80,8 @@ CLI::App* add_sensitivity_subcommand(CLI::App& app, SensitivityOptions& o) {
   cmd->add_option("--seed", o.seed, "Root seed (default: the scenario's)");
   cmd->add_option("--out,-o", o.out,
                   "Folder for sensitivity.txt, sensitivity.csv and sensitivity.svg (created)");
+  cmd->add_flag("--allow-large", o.allow_large,
+                "Run even if it expects more than 20 million people (memory: about 70 bytes each)");
   return cmd;
 }
 
@@ -93,6 +95,7 @@ int sensitivity_command(const SensitivityOptions& options) {
   }
   scenario::LoadOptions load;
   load.seed = options.seed;
+  load.allow_large = options.allow_large;
   const scenario::LoadResult base = scenario::load_scenario(options.scenario, load);
   if (!base.ok()) {
     print_scenario_errors(base, options.scenario, "; nothing was run");

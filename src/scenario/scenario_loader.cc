@@ -21,10 +21,10 @@
 #include "scenario/parameter_path.h"
 #include "scenario/policies_reader.h"
 #include "scenario/ports_reader.h"
-#include "scenario/run_volume.h"
 #include "scenario/suggest.h"
 #include "scenario/sweep.h"
 #include "scenario/units.h"
+#include "scenario/volume_check.h"
 #include "scenario/yaml_tree.h"
 
 namespace bf::scenario {
@@ -73,7 +73,7 @@ class Loader {
       std::vector<UncertainParameter> uncertainty = take_uncertainty(*root);
       model::ModelSpec spec;
       read_spec(*root, spec);
-      if (sink_.count() == 0) check_volume(*root, spec);
+      if (sink_.count() == 0) check_volume(*root, spec, options_.allow_large, sink_);
       EnsembleSpec ensemble;
       if (sink_.count() == 0) read_ensemble(*root, ensemble);
       if (sink_.count() == 0) check_uncertain_ends(*root, uncertainty);
@@ -347,25 +347,6 @@ class Loader {
     return Horizon{*start, *start + (*days - 1)};
   }
 
-  // Refuses, before anything runs, a run that would simulate more people than memory allows.
-  void check_volume(const YamlNode& root, const model::ModelSpec& spec) {
-    const double people = expected_people(spec);
-    if (people <= kMaxPeoplePerRun) return;
-    Location at{};
-    for (const YamlEntry& e : root.entries) {
-      if (e.key == "arrivals") at = e.value.location;
-    }
-    char count[64];
-    std::snprintf(count, sizeof count, "%.0f", people);
-    sink_.error(at, "arrivals",
-                "the run expects about " + std::string(count) + " people (" +
-                    std::to_string(spec.days) + " days); at most " +
-                    std::to_string(static_cast<long long>(kMaxPeoplePerRun)) +
-                    " are allowed in one run, because each is simulated and, when arrivals "
-                    "outrun processing, all are held in memory at once",
-                "shorten the run (--days) or lower the arrival table");
-  }
-
   void read_arrivals(const Fields& top, const std::optional<Horizon>& horizon,
                      model::ArrivalSpec& out) {
     if (!top.require("arrivals")) return;
@@ -414,6 +395,7 @@ class Loader {
     }
     LoadOptions reference_options;
     reference_options.as_conversion_reference = true;
+    reference_options.allow_large = options_.allow_large;
     reference_options.assignments = options_.assignments;
     LoadResult reference = load_scenario(path, reference_options);
     if (!reference.ok()) {
