@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "apps/exit_codes.h"
+#include "apps/replication_progress.h"
 #include "apps/scenario_errors.h"
 #include "compare/comparison_text.h"
 #include "compare/paired_comparison.h"
@@ -134,10 +135,12 @@ int compare_command(const CompareOptions& options) {
   }
   std::vector<compare::ReplicationMetrics> runs_a, runs_b;
   try {
-    runs_a = sampled_a ? compare::simulate_metrics(*sampled_a, threads)
-                       : compare::simulate_metrics(spec_a, options.replications, threads);
-    runs_b = sampled_b ? compare::simulate_metrics(*sampled_b, threads)
-                       : compare::simulate_metrics(spec_b, options.replications, threads);
+    ReplicationProgress progress(2 * static_cast<std::size_t>(options.replications));
+    const compare::ReplicationFinished finished = progress.callback();
+    runs_a = sampled_a ? compare::simulate_metrics(*sampled_a, threads, finished)
+                       : compare::simulate_metrics(spec_a, options.replications, threads, finished);
+    runs_b = sampled_b ? compare::simulate_metrics(*sampled_b, threads, finished)
+                       : compare::simulate_metrics(spec_b, options.replications, threads, finished);
   } catch (const std::exception& e) {
     print_error((std::string("the simulation failed: ") + e.what()).c_str());
     return kExitRunFailed;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "apps/exit_codes.h"
+#include "apps/replication_progress.h"
 #include "apps/scenario_errors.h"
 #include "compare/replication_metrics.h"
 #include "compare/sensitivity.h"
@@ -36,10 +37,10 @@ std::string metric_keys() {
 
 // The metric's whole-run value in each replication of `spec`.
 std::vector<double> whole_run(const model::ModelSpec& spec, std::size_t metric, int replications,
-                              int threads) {
+                              int threads, const compare::ReplicationFinished& finished) {
   std::vector<double> values;
   for (const compare::ReplicationMetrics& r :
-       compare::simulate_metrics(spec, replications, threads)) {
+       compare::simulate_metrics(spec, replications, threads, finished)) {
     values.push_back(r.periods.front()[metric]);
   }
   return values;
@@ -144,13 +145,16 @@ int sensitivity_command(const SensitivityOptions& options) {
   const int n = options.replications;
   compare::SensitivityResult result;
   try {
+    // The base and both ends of every range, n replications each.
+    ReplicationProgress progress(static_cast<std::size_t>(n) * (1 + 2 * ranges.size()));
+    const compare::ReplicationFinished finished = progress.callback();
     std::vector<compare::EndValues> values;
     for (std::size_t i = 0; i < ranges.size(); ++i) {
       values.push_back({ranges[i].path, ranges[i].low_text, ranges[i].high_text,
-                        whole_run(ends[i].first, *metric, n, threads),
-                        whole_run(ends[i].second, *metric, n, threads)});
+                        whole_run(ends[i].first, *metric, n, threads, finished),
+                        whole_run(ends[i].second, *metric, n, threads, finished)});
     }
-    result = compare::rank_swings(*metric, whole_run(spec, *metric, n, threads), values);
+    result = compare::rank_swings(*metric, whole_run(spec, *metric, n, threads, finished), values);
   } catch (const std::exception& e) {
     print_error((std::string("the simulation failed: ") + e.what()).c_str());
     return kExitRunFailed;
