@@ -238,7 +238,11 @@ class Loader {
         point.assignments.emplace_back(section->axes[a].path,
                                        section->axes[a].values[at[a]].scalar);
       }
-      read_spec(sweep_point_tree(root, section->axes, i), point.spec);
+      const YamlNode tree = sweep_point_tree(root, section->axes, i);
+      const std::size_t errors = sink_.count();
+      read_spec(tree, point.spec);
+      // Each point is a run of its own: bounded like the base (a sweep of a multiplier).
+      if (sink_.count() == errors) check_volume(tree, point.spec, options_.allow_large, sink_);
       sources_.resize(base_sources);
       out.points.push_back(std::move(point));
     }
@@ -288,7 +292,10 @@ class Loader {
         YamlNode tree = root;
         write_at_path(tree, p.keys, scalar_node(text, at), p.location);
         model::ModelSpec end;
+        const std::size_t errors = sink_.count();
         read_spec(tree, end);
+        // compare --sample-parameters and sensitivity run each end: bounded like the base.
+        if (sink_.count() == errors) check_volume(tree, end, options_.allow_large, sink_);
         sources_.resize(base_sources);
       }
     }
