@@ -12,7 +12,10 @@
 namespace bf::scenario {
 namespace {
 
+// A count of people as digits. The bounds of parameter_bounds.h keep the estimate finite; if
+// a future parameter escaped them, say so rather than print "-nan" (issue 19).
 std::string whole(double people) {
+  if (!std::isfinite(people)) return "more than can be counted";
   char text[64];
   std::snprintf(text, sizeof text, "%.0f", people);
   return text;
@@ -99,11 +102,13 @@ void check_volume(const YamlNode& root, const model::ModelSpec& spec, bool allow
   if (allow_large) return;
   const RunVolume v = expected_volume(spec);
   const double people = v.total();
-  if (people <= kMaxPeoplePerRun) return;
+  if (people <= kMaxPeoplePerRun) return;  // false for NaN too: refused below
   const Cause cause = describe_cause(root, spec, v);
   const double over = people / kMaxPeoplePerRun;
   char how_far[64];
-  if (over < 2.0) {
+  if (!std::isfinite(over)) {
+    std::snprintf(how_far, sizeof how_far, "far over");
+  } else if (over < 2.0) {
     std::snprintf(how_far, sizeof how_far, "%.1f%% over", 100.0 * (over - 1.0));
   } else {
     std::snprintf(how_far, sizeof how_far, "%.3g times", over);
