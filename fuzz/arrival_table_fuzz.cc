@@ -23,7 +23,8 @@ void check(std::string_view contents, const std::optional<bf::scenario::Horizon>
     if (bf::scenario::format_diagnostic(d).empty()) std::abort();
   }
   for (const auto& level : levels) {
-    if (!(level.encounters_per_day >= 0.0)) std::abort();
+    // Within the bound of a cell (scenario/parameter_bounds.h): finite, never negative.
+    if (!(level.encounters_per_day >= 0.0 && level.encounters_per_day <= 1e7)) std::abort();
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "scenario/run_volume.h"
 #include "scenario/scenario_loader.h"
 
 namespace {
@@ -63,6 +65,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (result.scenario) {
     const auto& spec = result.scenario->spec;
     if (spec.days < 1) std::abort();
+    // What loads is finite (docs/parameters.md, "Bounds checked at load"): the estimate of the
+    // people it adds, and the weekly pattern the arrival rate is multiplied by.
+    if (!std::isfinite(bf::scenario::expected_volume(spec).total())) std::abort();
+    for (double w : spec.arrivals.weekly_pattern) {
+      if (!std::isfinite(w)) std::abort();
+    }
   }
   return 0;
 }

@@ -10,7 +10,9 @@
 namespace bf::apps {
 
 int check_command(const CheckOptions& options) {
-  const scenario::LoadResult loaded = scenario::load_scenario(options.scenario);
+  scenario::LoadOptions load;
+  load.allow_large = options.allow_large;
+  const scenario::LoadResult loaded = scenario::load_scenario(options.scenario, load);
   if (!loaded.ok()) {
     print_scenario_errors(loaded, options.scenario, "");
     return kExitBadInput;

@@ -22,6 +22,7 @@ struct RunOptions {
   std::optional<int> replications;    // overrides the scenario's ensemble.replications
   std::optional<int> threads;         // overrides ensemble.threads (default: every core)
   bool resume = false;                // finish the ensemble checkpointed beside `out`
+  bool allow_large = false;           // load a run expecting over 20 million people
 };
 int run_command(const RunOptions& options);
 
@@ -32,6 +33,7 @@ int run_ensemble_command(const RunOptions& options, const scenario::LoadedScenar
 
 struct CheckOptions {
   std::filesystem::path scenario;
+  bool allow_large = false;  // accept a run expecting over 20 million people
 };
 int check_command(const CheckOptions& options);
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "apps/exit_codes.h"
+#include "apps/replication_progress.h"
 #include "apps/scenario_errors.h"
 #include "compare/comparison_text.h"
 #include "compare/paired_comparison.h"
@@ -73,12 +74,15 @@ CLI::App* add_compare_subcommand(CLI::App& app, CompareOptions& o) {
   cmd->add_flag("--sample-parameters", o.sample_parameters,
                 "Draw the scenarios' uncertain parameters anew in each replication "
                 "(their `uncertainty` sections; parameters.csv lists the values)");
+  cmd->add_flag("--allow-large", o.allow_large,
+                "Run even if it expects more than 20 million people (memory: about 70 bytes each)");
   return cmd;
 }
 
 int compare_command(const CompareOptions& options) {
   scenario::LoadOptions load_a;
   load_a.seed = options.seed;
+  load_a.allow_large = options.allow_large;
   const scenario::LoadResult a = scenario::load_scenario(options.scenario_a, load_a);
   // B runs with A's seed, so that replication r of both shares its random streams.
   scenario::LoadOptions load_b = load_a;
@@ -131,10 +135,12 @@ int compare_command(const CompareOptions& options) {
   }
   std::vector<compare::ReplicationMetrics> runs_a, runs_b;
   try {
-    runs_a = sampled_a ? compare::simulate_metrics(*sampled_a, threads)
-                       : compare::simulate_metrics(spec_a, options.replications, threads);
-    runs_b = sampled_b ? compare::simulate_metrics(*sampled_b, threads)
-                       : compare::simulate_metrics(spec_b, options.replications, threads);
+    ReplicationProgress progress(2 * static_cast<std::size_t>(options.replications));
+    const compare::ReplicationFinished finished = progress.callback();
+    runs_a = sampled_a ? compare::simulate_metrics(*sampled_a, threads, finished)
+                       : compare::simulate_metrics(spec_a, options.replications, threads, finished);
+    runs_b = sampled_b ? compare::simulate_metrics(*sampled_b, threads, finished)
+                       : compare::simulate_metrics(spec_b, options.replications, threads, finished);
   } catch (const std::exception& e) {
     print_error((std::string("the simulation failed: ") + e.what()).c_str());
     return kExitRunFailed;

@@ -24,6 +24,7 @@ struct CompareOptions {
   // Draw the uncertain parameters of A and B anew in each replication (docs/compare.md,
   // "Parameter uncertainty"); parameters.csv then lists the values. Default: as written.
   bool sample_parameters = false;
+  bool allow_large = false;  // load runs expecting over 20 million people
 };
 
 CLI::App* add_compare_subcommand(CLI::App& app, CompareOptions& options);

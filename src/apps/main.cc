@@ -2,7 +2,10 @@
 // subcommand; all the work happens in the *_command.cc files.
 
 #include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
 
+#include "apps/cli_suggestion.h"
 #include "apps/columns_command.h"
 #include "apps/commands.h"
 #include "apps/compare_command.h"
@@ -24,6 +27,16 @@ const CLI::Validator kWholeNumber64(
       return "'" + text + "' is not a whole number from 0 to 18446744073709551615";
     },
     "UINT64");
+
+// CLI11 reads "0x10" as 16 and "1e3" as a float it then finds out of range: counts are written
+// in decimal digits, and anything else says so.
+const CLI::Validator kDigits(
+    [](std::string& text) -> std::string {
+      const bool digits = !text.empty() && text.size() <= 9 &&
+                          text.find_first_not_of("0123456789") == std::string::npos;
+      return digits ? "" : "'" + text + "' is not a whole number written in digits";
+    },
+    "DIGITS");
 
 }  // namespace
 
@@ -47,6 +60,7 @@ int main(int argc, char** argv) {
           ->check(kWholeNumber64);
   // 36,525 days (100 years) is the scenario loader's own limit.
   auto* days_opt = run_cmd->add_option("--days", days, "Days to simulate (overrides the scenario)")
+                       ->check(kDigits)
                        ->check(CLI::Range(1, 36525));
   run_cmd->add_flag("--quiet,-q", run.quiet, "Print only the final summary");
   run_cmd->add_flag("--no-report", run.no_report,
@@ -56,17 +70,24 @@ int main(int argc, char** argv) {
       run_cmd
           ->add_option("--replications,-n", replications,
                        "Replications per sweep point (overrides the scenario's ensemble section)")
+          ->check(kDigits)
           ->check(CLI::Range(1, 1000000));
   auto* threads_opt =
       run_cmd
           ->add_option("--threads,-j", threads, "Worker threads per process (default: all cores)")
+          ->check(kDigits)
           ->check(CLI::Range(1, 1024));
+  run_cmd->add_flag(
+      "--allow-large", run.allow_large,
+      "Run even if it expects more than 20 million people (memory: about 70 bytes each)");
   run_cmd->add_flag("--resume", run.resume,
                     "Finish an interrupted ensemble from its checkpoint (OUT.checkpoint)");
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Validate a scenario without running it");
   check_cmd->add_option("scenario", check.scenario, "Scenario YAML file")->required();
+  check_cmd->add_flag("--allow-large", check.allow_large,
+                      "Accept a run expecting more than 20 million people");
 
   CalibrateCommandOptions calibrate;
   CLI::App* cal_cmd = app.add_subcommand(
@@ -160,6 +181,9 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
+    const std::string hint =
+        command_line_suggestion(app, std::vector<std::string>(argv + 1, argv + argc));
+    if (code != 0 && !hint.empty()) print_error(hint.c_str());
     return code == 0 ? kExitOk : kExitBadInput;
   }
 

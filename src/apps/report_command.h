@@ -13,8 +13,10 @@ class App;
 namespace bf::apps {
 
 struct ReportOptions {
-  std::filesystem::path folder;                  // result folder of `borderflow run`
-  std::optional<std::filesystem::path> output;   // default: folder/report.html
+  std::filesystem::path folder;  // result folder of `borderflow run`
+  // An .html file in an existing folder; default: folder/report.html, or
+  // folder/report-compare.html with `compare`.
+  std::optional<std::filesystem::path> output;
   std::optional<std::filesystem::path> compare;  // a second result folder (run B)
   std::optional<std::filesystem::path> figures;  // write each chart as DIR/<chart>.svg
 };
@@ -22,8 +24,9 @@ struct ReportOptions {
 // Adds the `report` subcommand to `app`, filling `options` when it is parsed.
 CLI::App* add_report_subcommand(CLI::App& app, ReportOptions& options);
 
-// Exit codes: 0 written; 2 a folder or its files are missing or malformed (nothing is
-// written); 3 the report or a figure could not be written.
+// Exit codes: 0 written; 2 a folder or its files are missing or malformed, the output is
+// not an .html file in an existing folder, --figures is a file, or the compared folders cover
+// different days (nothing is written); 3 the report or a figure could not be written.
 int report_command(const ReportOptions& options);
 
 // The report of the (not yet committed) result folder `folder`, written as

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "apps/exit_codes.h"
+#include "apps/replication_progress.h"
 #include "apps/scenario_errors.h"
 #include "compare/replication_metrics.h"
 #include "compare/sensitivity.h"
@@ -36,10 +37,10 @@ std::string metric_keys() {
 
 // The metric's whole-run value in each replication of `spec`.
 std::vector<double> whole_run(const model::ModelSpec& spec, std::size_t metric, int replications,
-                              int threads) {
+                              int threads, const compare::ReplicationFinished& finished) {
   std::vector<double> values;
   for (const compare::ReplicationMetrics& r :
-       compare::simulate_metrics(spec, replications, threads)) {
+       compare::simulate_metrics(spec, replications, threads, finished)) {
     values.push_back(r.periods.front()[metric]);
   }
   return values;
@@ -80,6 +81,8 @@ CLI::App* add_sensitivity_subcommand(CLI::App& app, SensitivityOptions& o) {
   cmd->add_option("--seed", o.seed, "Root seed (default: the scenario's)");
   cmd->add_option("--out,-o", o.out,
                   "Folder for sensitivity.txt, sensitivity.csv and sensitivity.svg (created)");
+  cmd->add_flag("--allow-large", o.allow_large,
+                "Run even if it expects more than 20 million people (memory: about 70 bytes each)");
   return cmd;
 }
 
@@ -93,6 +96,7 @@ int sensitivity_command(const SensitivityOptions& options) {
   }
   scenario::LoadOptions load;
   load.seed = options.seed;
+  load.allow_large = options.allow_large;
   const scenario::LoadResult base = scenario::load_scenario(options.scenario, load);
   if (!base.ok()) {
     print_scenario_errors(base, options.scenario, "; nothing was run");
@@ -141,13 +145,16 @@ int sensitivity_command(const SensitivityOptions& options) {
   const int n = options.replications;
   compare::SensitivityResult result;
   try {
+    // The base and both ends of every range, n replications each.
+    ReplicationProgress progress(static_cast<std::size_t>(n) * (1 + 2 * ranges.size()));
+    const compare::ReplicationFinished finished = progress.callback();
     std::vector<compare::EndValues> values;
     for (std::size_t i = 0; i < ranges.size(); ++i) {
       values.push_back({ranges[i].path, ranges[i].low_text, ranges[i].high_text,
-                        whole_run(ends[i].first, *metric, n, threads),
-                        whole_run(ends[i].second, *metric, n, threads)});
+                        whole_run(ends[i].first, *metric, n, threads, finished),
+                        whole_run(ends[i].second, *metric, n, threads, finished)});
     }
-    result = compare::rank_swings(*metric, whole_run(spec, *metric, n, threads), values);
+    result = compare::rank_swings(*metric, whole_run(spec, *metric, n, threads, finished), values);
   } catch (const std::exception& e) {
     print_error((std::string("the simulation failed: ") + e.what()).c_str());
     return kExitRunFailed;

@@ -23,6 +23,7 @@ struct SensitivityOptions {
   std::optional<int> threads;                // default: every core
   std::optional<std::uint64_t> seed;         // default: the scenario's
   std::optional<std::filesystem::path> out;  // folder for sensitivity.{txt,csv,svg}
+  bool allow_large = false;                  // load runs expecting over 20 million people
 };
 
 CLI::App* add_sensitivity_subcommand(CLI::App& app, SensitivityOptions& options);

@@ -110,13 +110,15 @@ namespace {
 
 // Replication r runs spec_of(r).
 std::vector<ReplicationMetrics> simulate_each(
-    int replications, int threads, const std::function<const model::ModelSpec&(int)>& spec_of) {
+    int replications, int threads, const std::function<const model::ModelSpec&(int)>& spec_of,
+    const ReplicationFinished& finished) {
   std::vector<ReplicationMetrics> results(static_cast<std::size_t>(std::max(0, replications)));
   util::parallel_for(replications, threads, [&](int r) {
     MetricsObserver observer;
     model::World world(spec_of(r), static_cast<std::uint32_t>(r));
     world.run(observer);
     results[static_cast<std::size_t>(r)] = observer.result();
+    if (finished) finished();
   });
   return results;
 }
@@ -124,16 +126,17 @@ std::vector<ReplicationMetrics> simulate_each(
 }  // namespace
 
 std::vector<ReplicationMetrics> simulate_metrics(const model::ModelSpec& spec, int replications,
-                                                 int threads) {
-  return simulate_each(replications, threads,
-                       [&spec](int) -> const model::ModelSpec& { return spec; });
+                                                 int threads, const ReplicationFinished& finished) {
+  return simulate_each(
+      replications, threads, [&spec](int) -> const model::ModelSpec& { return spec; }, finished);
 }
 
 std::vector<ReplicationMetrics> simulate_metrics(const std::vector<model::ModelSpec>& specs,
-                                                 int threads) {
+                                                 int threads, const ReplicationFinished& finished) {
   return simulate_each(
       static_cast<int>(specs.size()), threads,
-      [&specs](int r) -> const model::ModelSpec& { return specs[static_cast<std::size_t>(r)]; });
+      [&specs](int r) -> const model::ModelSpec& { return specs[static_cast<std::size_t>(r)]; },
+      finished);
 }
 
 }  // namespace bf::compare

@@ -8,6 +8,7 @@
 // for the people who present at ports.
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -98,14 +99,20 @@ class MetricsObserver final : public model::DayObserver {
   std::vector<Period> month_periods_;
 };
 
+// Called once as each replication finishes, from the thread that ran it (so it must be
+// thread-safe): for a progress bar. Default: nothing.
+using ReplicationFinished = std::function<void()>;
+
 // Simulates replications 0 .. replications − 1 of `spec` on `threads` threads. The result is
 // indexed by replication and does not depend on the number of threads.
 std::vector<ReplicationMetrics> simulate_metrics(const model::ModelSpec& spec, int replications,
-                                                 int threads);
+                                                 int threads,
+                                                 const ReplicationFinished& finished = {});
 
 // Simulates replication r of specs[r], for r = 0 .. specs.size() − 1: each replication with
 // its own spec (sampled parameters). Indexed by replication; independent of `threads`.
 std::vector<ReplicationMetrics> simulate_metrics(const std::vector<model::ModelSpec>& specs,
-                                                 int threads);
+                                                 int threads,
+                                                 const ReplicationFinished& finished = {});
 
 }  // namespace bf::compare

@@ -3,6 +3,8 @@
 #include <cassert>
 #include <cmath>
 #include <numbers>
+#include <stdexcept>
+#include <string>
 
 namespace bf::engine {
 
@@ -99,7 +101,12 @@ std::int64_t poisson_ptrs(RandomStream& rs, double mean) {
 }  // namespace
 
 std::int64_t poisson(RandomStream& rs, double mean) {
-  if (mean <= 0.0) return 0;
+  // Written so that NaN fails it too.
+  if (!(mean >= 0.0 && mean <= kMaxPoissonMean)) {
+    throw std::domain_error("poisson: the mean must be from 0 to 1e15, got " +
+                            std::to_string(mean));
+  }
+  if (mean == 0.0) return 0;
   return mean < 10.0 ? poisson_inversion(rs, mean) : poisson_ptrs(rs, mean);
 }
 

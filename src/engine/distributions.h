@@ -28,8 +28,15 @@ double lognormal_mean_cv(RandomStream& rs, double mean, double cv);
 // boost u^(1/shape) of a Gamma(shape + 1) draw.
 double gamma(RandomStream& rs, double shape, double scale);
 
-// Poisson with the given mean (>= 0). Inversion below mean 10; Hörmann's PTRS
-// transformed-rejection method (1993) above, which is exact and O(1).
+// Largest Poisson mean drawn: far beyond any count the model forms (the scenario loader
+// bounds every rate), and small enough that PTRS's candidate, mean + a few hundred standard
+// deviations, stays exact in a double and inside std::int64_t.
+inline constexpr double kMaxPoissonMean = 1e15;
+
+// Poisson with the given mean, 0 <= mean <= kMaxPoissonMean. Inversion below mean 10;
+// Hörmann's PTRS transformed-rejection method (1993) above, which is exact and O(1).
+// Throws std::domain_error for a mean that is negative, NaN, infinite or above the maximum:
+// such a rate is a bug upstream, and PTRS would loop for ever on NaN (issue 19).
 std::int64_t poisson(RandomStream& rs, double mean);
 
 // Negative binomial as a gamma–Poisson mixture: mean `mean`, variance mean + mean²/shape.

@@ -4,9 +4,10 @@
 //   run-key                 what run this is (hash of version, resolved specs, replications);
 //                           a resume of a different run is refused
 //   shard-g<G>-r<R>-w<W>    everything worker W of rank R finished in generation G (the G-th
-//                           start of this run): its EnsembleStatistics, rewritten atomically
-//                           (temporary file, fsync, rename, fsync of the folder) after each
-//                           replication it finishes.
+//                           start of this run): its EnsembleStatistics after a line with their
+//                           SHA-256, rewritten atomically (temporary file, fsync, rename, fsync
+//                           of the folder) after each replication it finishes. A shard whose
+//                           checksum does not match is refused: --resume stops before running.
 // After kill -9, every replication whose shard rename happened is kept and the others are
 // run again; a replication is in at most one shard (a resumed run only runs the replications
 // no shard holds, in a new generation), so nothing is lost and nothing is counted twice.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
@@ -95,9 +96,12 @@ std::optional<EnsembleOutcome> run_ensemble(const EnsembleOptions& options,
     }
   };
 
-  // Rank 0's bar counts its own share and scales by the ranks (an estimate under MPI).
+  // Rank 0's bar counts its own share and scales by the ranks (an estimate under MPI), from
+  // the replications earlier starts finished.
+  const auto resumed = static_cast<std::size_t>(std::count(done.begin(), done.end(), '1'));
   ProgressBar bar(options.progress && comm.is_root() && !mine.empty(),
-                  mine.size() * static_cast<std::size_t>(comm.size()));
+                  std::max(jobs, resumed + mine.size() * static_cast<std::size_t>(comm.size())),
+                  resumed);
   std::vector<std::thread> pool;
   for (int w = 1; w < threads; ++w) pool.emplace_back(worker, w);
   std::thread progress_thread;

@@ -2,23 +2,29 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
 namespace bf::ensemble {
 
-ProgressBar::ProgressBar(bool enabled, std::size_t total, std::FILE* out)
-    : enabled_(enabled), total_(total), out_(out), start_(std::chrono::steady_clock::now()) {}
+ProgressBar::ProgressBar(bool enabled, std::size_t total, std::size_t resumed, std::FILE* out)
+    : enabled_(enabled),
+      total_(total),
+      resumed_(std::min(resumed, total)),
+      out_(out),
+      start_(std::chrono::steady_clock::now()) {}
 
 bool ProgressBar::is_terminal(std::FILE* file) { return ::isatty(::fileno(file)) == 1; }
 
-void ProgressBar::update(std::size_t done) {
+void ProgressBar::update(std::size_t done_now) {
   if (!enabled_) return;
+  const std::size_t done = std::min(total_, resumed_ + done_now);
   constexpr int kWidth = 20;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
+  const double rate = seconds > 0 ? static_cast<double>(done - resumed_) / seconds : 0.0;
   const int filled = total_ == 0 ? kWidth : static_cast<int>(kWidth * done / total_);
   std::string bar(static_cast<std::size_t>(filled), '#');
   bar.resize(kWidth, '.');

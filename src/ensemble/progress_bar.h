@@ -12,8 +12,11 @@ namespace bf::ensemble {
 
 class ProgressBar {
  public:
-  // `total` replications to run in this start (resumed ones excluded).
-  ProgressBar(bool enabled, std::size_t total, std::FILE* out = stderr);
+  // `total` replications of the whole run, of which `resumed` were finished by earlier starts
+  // (--resume): the bar counts from them, not from 0 (issue 19), and the rate and ETA are of
+  // this start's work only.
+  ProgressBar(bool enabled, std::size_t total, std::size_t resumed = 0, std::FILE* out = stderr);
+  // `done` replications finished by this start.
   void update(std::size_t done);
   // Ends the line (if anything was drawn).
   void finish();
@@ -24,6 +27,7 @@ class ProgressBar {
  private:
   bool enabled_;
   std::size_t total_;
+  std::size_t resumed_;
   std::FILE* out_;
   std::chrono::steady_clock::time_point start_;
   bool drawn_ = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <stdexcept>
 
@@ -31,7 +32,11 @@ PerSector<int> processing_agents_from_encounters(const ModelSpec& spec, double u
   for (std::size_t s = 0; s < agents.size(); ++s) {
     double busiest = 0.0;
     for (const auto& [month, minutes] : work[s]) busiest = std::max(busiest, minutes);
-    agents[s] = std::max(1, static_cast<int>(std::ceil(busiest / (1440.0 * utilization))));
+    // Saturated rather than cast out of range: the loader refuses more agents than a sector
+    // can have (scenario/parameter_bounds.h).
+    const double needed = std::min(std::ceil(busiest / (1440.0 * utilization)),
+                                   static_cast<double>(std::numeric_limits<int>::max()));
+    agents[s] = std::max(1, static_cast<int>(needed));
   }
   return agents;
 }

@@ -16,7 +16,8 @@
 namespace bf::model {
 
 // Agents per sector for the months of `spec`'s run (spec.start_date, spec.days), from its
-// arrival levels, processing times and Title 42 period. `utilization` in (0, 1].
+// arrival levels, processing times and Title 42 period. `utilization` in (0, 1]. A count
+// beyond int is saturated at its maximum.
 PerSector<int> processing_agents_from_encounters(const ModelSpec& spec, double utilization);
 
 }  // namespace bf::model

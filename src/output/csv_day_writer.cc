@@ -1,5 +1,7 @@
 #include "output/csv_day_writer.h"
 
+#include "util/csv_field.h"
+
 namespace bf::output {
 namespace {
 
@@ -55,7 +57,8 @@ void CsvDayWriter::on_day(const model::DayReport& report) {
   for (const model::PortDay& p : report.ports) {
     line_ += date;
     line_ += ',';
-    line_ += p.crossing;
+    // The crossing's key is the user's: it may hold a comma, a quote or a line break.
+    util::append_csv_field(line_, p.crossing);
     port_day_cells(p, cells_);
     append_cells(line_, cells_);
   }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -117,6 +118,14 @@ void remove_abandoned_temporaries(const fs::path& target) {
   }
 }
 
+// The identity (device, inode) of the target's marker file, or (0, 0) without one.
+std::pair<std::uint64_t, std::uint64_t> marker_identity(const fs::path& target) {
+  struct stat st {};
+  const fs::path marker = target / OutputFolder::kMarkerFileName;
+  if (::stat(marker.c_str(), &st) != 0) return {0, 0};
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
 }  // namespace
 
 OutputFolder OutputFolder::create(const fs::path& requested) {
@@ -146,7 +155,10 @@ OutputFolder OutputFolder::create(const fs::path& requested) {
     throw IoError(
         describe_os_error("cannot create temporary output folder", candidate.string(), errno));
   });
+  const auto [device, inode] = marker_identity(target);
   OutputFolder folder(std::move(target), std::move(temp));  // from here, cleanup is automatic
+  folder.marker_device_ = device;
+  folder.marker_inode_ = inode;
 
   const fs::path marker = folder.temp_ / kMarkerFileName;
   std::FILE* file = std::fopen(marker.c_str(), "wb");
@@ -164,7 +176,9 @@ OutputFolder OutputFolder::create(const fs::path& requested) {
 OutputFolder::OutputFolder(OutputFolder&& other) noexcept
     : target_(std::move(other.target_)),
       temp_(std::exchange(other.temp_, fs::path())),
-      committed_(std::exchange(other.committed_, false)) {}
+      committed_(std::exchange(other.committed_, false)),
+      marker_device_(other.marker_device_),
+      marker_inode_(other.marker_inode_) {}
 
 OutputFolder& OutputFolder::operator=(OutputFolder&& other) noexcept {
   if (this != &other) {
@@ -175,6 +189,8 @@ OutputFolder& OutputFolder::operator=(OutputFolder&& other) noexcept {
     target_ = std::move(other.target_);
     temp_ = std::exchange(other.temp_, fs::path());
     committed_ = std::exchange(other.committed_, false);
+    marker_device_ = other.marker_device_;
+    marker_inode_ = other.marker_inode_;
   }
   return *this;
 }
@@ -192,6 +208,12 @@ void OutputFolder::commit() {
   if (temp_.empty()) throw IoError("commit() on a moved-from OutputFolder");
   fsync_tree(temp_);
 
+  if (marker_identity(target_) != std::pair{marker_device_, marker_inode_}) {
+    throw IoError(fmt::format(
+        "another run wrote its results into '{}' while this one ran; they are kept, and this "
+        "run's are discarded",
+        target_.string()));
+  }
   if (inspect_target(target_) == TargetKind::kAbsent) {
     if (::rename(temp_.c_str(), target_.c_str()) != 0) {
       throw IoError(

@@ -17,6 +17,7 @@
 // Not thread-safe; one OutputFolder per run. Several runs in one process may each own one
 // (temporary names are unique per process id and an attempt counter, checked by mkdir).
 
+#include <cstdint>
 #include <filesystem>
 #include <string_view>
 
@@ -47,6 +48,11 @@ class OutputFolder {
   std::filesystem::path file(std::string_view name) const { return path() / name; }
   bool committed() const { return committed_; }
 
+  // Refuses (IoError, nothing replaced) when another run committed a result into the target
+  // since this folder was created: of two concurrent runs into one folder the first to finish
+  // keeps its result, and the other says so instead of printing "results in DIR" over a
+  // result that is not its own (issue 19).
+  //
   // Makes the result durable and visible: fsyncs every file and folder inside the temporary
   // folder, then moves it to the target. If the target is a previous result, the two folders
   // are swapped atomically (Linux renameat2 RENAME_EXCHANGE) and the old one deleted; where
@@ -65,6 +71,10 @@ class OutputFolder {
   std::filesystem::path target_;
   std::filesystem::path temp_;  // empty after a move
   bool committed_ = false;
+  // The target's marker file when this folder was created (device and inode; 0 if none):
+  // commit() refuses to replace a result another run committed in the meantime.
+  std::uint64_t marker_device_ = 0;
+  std::uint64_t marker_inode_ = 0;
 };
 
 }  // namespace bf::output

@@ -139,7 +139,8 @@ std::vector<Field> build_sector_fields() {
   {
     Def e;
     e.f = make_field("agents_on_patrol", ColumnType::kReal, setting, "agents",
-                     "agents on patrol in force");
+                     "agents on patrol the scenario sets (an agents policy's patrol change is "
+                     "not included: it acts through the apprehension probability)");
     e.f.sector = [](const SectorDay& s) { return real_cell(s.agents_on_patrol); };
     d.push_back(std::move(e));
   }
@@ -163,7 +164,7 @@ std::vector<Field> build_system_fields() {
     const std::string key(model::kCitizenshipKeys[i]);
     d.push_back(std::move(system("removals_" + key, flow, "people", "people removed by flight to destination group " + key, [i](const SystemDay& s) { return s.removals_by_destination[i]; }).total().in("removals_by_destination", key)));
   }
-  d.push_back(system("awaiting_detention_bed", stock, "people", "in Border Patrol custody waiting for an ICE bed", [](const SystemDay& s) { return s.awaiting_detention_bed; }).peak());
+  d.push_back(system("awaiting_detention_bed", stock, "people", "in custody waiting for an ICE bed, at Border Patrol stations and at ports of entry (so it can exceed in_custody, which counts Border Patrol only)", [](const SystemDay& s) { return s.awaiting_detention_bed; }).peak());
   d.push_back(system("orr_population", stock, "people", "children in ORR care", [](const SystemDay& s) { return s.orr_population; }).peak());
   d.push_back(system("orr_beds", setting, "beds", "ORR shelter beds in force", [](const SystemDay& s) { return s.orr_beds; }));
   d.push_back(system("orr_releases", flow, "people", "children released from ORR care to sponsors", [](const SystemDay& s) { return s.orr_releases; }).total());

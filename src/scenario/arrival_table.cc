@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "model/population.h"
+#include "scenario/parameter_bounds.h"
 #include "scenario/suggest.h"
 #include "scenario/table_text.h"
 #include "scenario/units.h"
@@ -106,6 +107,11 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
       sink.error(Location{file, row.line, row.fields[4].column}, path,
                  "arrival table encounters_per_day must be a number >= 0, got '" +
                      row.fields[4].text + "'");
+    } else if (*value.value > kMaxEncountersPerDay) {
+      sink.error(Location{file, row.line, row.fields[4].column}, path,
+                 "arrival table encounters_per_day must be at most 10000000 (people a day in one "
+                 "cell), got '" +
+                     row.fields[4].text + "'");
     }
     double title42_share = 0.0;
     if (has_title42) {
@@ -118,11 +124,12 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
         title42_share = *share.value;
       }
     }
-    if (sink.count() != errors) continue;
+    if (!sector || !month || !demographic || !citizenship) continue;
 
+    // A row whose value is bad is still the cell's row: coverage does not report it missing.
     const CellKey key{month->index(), *sector, *demographic, *citizenship};
     const auto [it, inserted] = first_line.emplace(key, row.line);
-    if (!inserted) {
+    if (!inserted && sink.count() == errors) {
       sink.error(Location{file, row.line, 1}, path,
                  "duplicate arrival table row for " + std::string(model::kSectorKeys[*sector]) +
                      " " + month->to_string() + " " +
@@ -131,6 +138,7 @@ std::vector<model::ArrivalLevel> read_arrival_table(std::string_view contents, i
                  "first written at line " + std::to_string(it->second));
       continue;
     }
+    if (sink.count() != errors) continue;
     if (*month < first_month || *month > last_month) continue;
     levels.push_back(model::ArrivalLevel{
         *sector, *month, static_cast<model::Demographic>(*demographic),

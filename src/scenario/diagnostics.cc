@@ -19,6 +19,28 @@ std::string printable(std::string_view text) {
   return out;
 }
 
+// The part of a long source line shown around `column` (1-based): at most kWidth bytes, cut
+// at character boundaries, with "..." where text is left out; `column` becomes the caret's
+// column in what is returned.
+constexpr std::size_t kWidth = 160;
+std::string window(const std::string& line, int& column) {
+  if (line.size() <= kWidth) return line;
+  const auto boundary = [&line](std::size_t at) {
+    while (at > 0 && at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) {
+      --at;
+    }
+    return at;
+  };
+  const std::size_t at = column > 0 ? static_cast<std::size_t>(column - 1) : 0;
+  const std::size_t start = boundary(at > kWidth / 2 ? at - kWidth / 2 : 0);
+  const std::size_t end = std::min(line.size(), boundary(start + kWidth));
+  std::string out = start > 0 ? "..." : "";
+  column = column - static_cast<int>(start) + static_cast<int>(out.size());
+  out += line.substr(start, end - start);
+  if (end < line.size()) out += "...";
+  return out;
+}
+
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& d) {
@@ -32,14 +54,18 @@ std::string format_diagnostic(const Diagnostic& d) {
   out += "\n";
   if (d.line <= 0) return out;
 
+  // The gutter is as wide as the line number (at least 5), so the caret stays under its
+  // column for a line 100000 or beyond.
   std::string number = std::to_string(d.line);
   if (number.size() < 5) number.insert(0, 5 - number.size(), ' ');
-  out += number + " | " + printable(d.source_line) + "\n";
-  out += "      | ";
+  int column = d.column;
+  const std::string shown = window(d.source_line, column);
+  out += number + " | " + printable(shown) + "\n";
+  out += std::string(number.size() + 1, ' ') + "| ";
   // Keep tabs in the padding so the caret lines up however the terminal expands them.
-  for (int i = 1; i < d.column; ++i) {
+  for (int i = 1; i < column; ++i) {
     const std::size_t at = static_cast<std::size_t>(i - 1);
-    out += at < d.source_line.size() && d.source_line[at] == '\t' ? '\t' : ' ';
+    out += at < shown.size() && shown[at] == '\t' ? '\t' : ' ';
   }
   out += "^\n";
   return out;

@@ -26,6 +26,15 @@ std::string bounds_text(Bounds b) {
   return "a number";
 }
 
+// What a value outside `b` breaks: the whole range, or with a physical maximum only the side
+// it is on.
+std::string violated_text(double v, Bounds b) {
+  if (!b.physical_max) return "must be " + bounds_text(b);
+  if (v > b.max) return "must be at most " + number_text(b.max);
+  return "must be " +
+         bounds_text(Bounds{b.min, std::numeric_limits<double>::infinity(), b.exclusive_min});
+}
+
 bool in_bounds(double v, Bounds b) {
   if (b.exclusive_min ? !(v > b.min) : !(v >= b.min)) return false;
   return v <= b.max;
@@ -86,7 +95,7 @@ std::optional<double> read_number(const YamlNode& node, const std::string& path,
   const std::optional<double> v = report_parse(parse_number(*s), node, path, sink);
   if (!v) return std::nullopt;
   if (!in_bounds(*v, bounds)) {
-    sink.error(node.location, path, path + ": must be " + bounds_text(bounds) + ", got " + *s);
+    sink.error(node.location, path, path + ": " + violated_text(*v, bounds) + ", got " + *s);
     return std::nullopt;
   }
   return v;
@@ -100,11 +109,12 @@ std::optional<int> read_int(const YamlNode& node, const std::string& path, Bound
   if (!v) return std::nullopt;
   const Bounds limited{std::max(bounds.min, static_cast<double>(std::numeric_limits<int>::min())),
                        std::min(bounds.max, static_cast<double>(std::numeric_limits<int>::max())),
-                       bounds.exclusive_min};
+                       bounds.exclusive_min, bounds.physical_max};
   if (!in_bounds(static_cast<double>(*v), limited)) {
     const bool too_large = in_bounds(static_cast<double>(*v), bounds);
     sink.error(node.location, path,
-               path + ": " + (too_large ? "is too large" : "must be " + bounds_text(bounds)) +
+               path + ": " +
+                   (too_large ? "is too large" : violated_text(static_cast<double>(*v), bounds)) +
                    ", got " + *s);
     return std::nullopt;
   }

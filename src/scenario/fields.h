@@ -24,11 +24,15 @@ namespace bf::scenario {
 // "a.b" + "c" → "a.b.c"; "" + "c" → "c".
 std::string join_path(std::string_view parent, std::string_view key);
 
-// Inclusive numeric bounds; `exclusive_min` turns the lower bound into "> min".
+// Inclusive numeric bounds; `exclusive_min` turns the lower bound into "> min". With
+// `physical_max` the maximum is a limit of physical sense (parameter_bounds.h) rather than part
+// of the quantity's definition: a value below the minimum is reported against the minimum
+// alone ("must be >= 0"), one above against the maximum ("must be at most 100000").
 struct Bounds {
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();
   bool exclusive_min = false;
+  bool physical_max = false;
 };
 inline constexpr Bounds kNonNegative{0.0};
 inline constexpr Bounds kPositive{0.0, std::numeric_limits<double>::infinity(), true};

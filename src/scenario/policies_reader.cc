@@ -1,12 +1,16 @@
 #include "scenario/policies_reader.h"
 
 #include <array>
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
 
+#include "scenario/combined_levers.h"
 #include "scenario/fields.h"
+#include "scenario/parameter_bounds.h"
 #include "scenario/suggest.h"
 
 namespace bf::scenario {
@@ -298,7 +302,7 @@ class PolicyReader {
   }
 
   void read_parameters(const Fields& f, model::MexicoEnforcement& m) {
-    f.number("arrivals_multiplier", m.arrivals_multiplier, kPositive);
+    f.number("arrivals_multiplier", m.arrivals_multiplier, kArrivalsMultiplier);
     f.integer("lag_days", m.lag_days, {0, 3660});
     f.integer("ramp_days", m.ramp_days, {0, 3660});
   }
@@ -313,7 +317,7 @@ class PolicyReader {
     read_flags(f, "ineligible", model::kDemographicKeys, e.ineligible);
     f.number("removal_share", e.removal_share, kProbability);
     f.number("screen_pass_share", e.screen_pass_share, kProbability);
-    f.number("deterrence", e.deterrence, kPositive);
+    f.number("deterrence", e.deterrence, kArrivalsMultiplier);
   }
   void read_parameters(const Fields& f, model::RemainInMexico& r) {
     read_flags(f, "demographics", model::kDemographicKeys, r.demographics);
@@ -344,8 +348,8 @@ class PolicyReader {
     if (f.require("change")) f.integer("change", d.change, {-1e7, 1e7});
   }
   void read_parameters(const Fields& f, model::Agents& a) {
-    f.number("patrol", a.patrol_change, {-1e5, 1e5});
-    f.integer("processing", a.processing_change, {-1e5, 1e5});
+    f.number("patrol", a.patrol_change, {-kMaxStaff, kMaxStaff});
+    f.integer("processing", a.processing_change, {-kMaxStaff, kMaxStaff});
     if (f.find("patrol") == nullptr && f.find("processing") == nullptr) {
       sink_.error(f.location(), f.path(),
                   f.path() + ": an agents policy needs 'patrol', 'processing' or both");
@@ -374,6 +378,39 @@ class PolicyReader {
   DiagnosticSink& sink_;
 };
 
+// The product of the arrivals factors that can be in force together stays within the bound of
+// one factor (combined_levers.h); reported at the factor of the policy whose first day takes
+// it over.
+void check_combined_factor(const YamlNode& node, const std::vector<model::PolicySpec>& policies,
+                           DiagnosticSink& sink) {
+  const std::optional<CombinedFactor> over =
+      find_combined_factor_above(policies, kMaxArrivalsMultiplier);
+  if (!over) return;
+  const model::PolicySpec& policy = policies[over->policy];
+  const std::string key(arrivals_factor_key(policy.lever));
+  const std::string path = "policies." + policy.name + "." + key;
+  Location at = node.location;
+  if (const YamlEntry* entry = node.find(policy.name)) {
+    const YamlEntry* factor = entry->value.is_map() ? entry->value.find(key) : nullptr;
+    at = factor != nullptr ? factor->value.location : entry->key_location;
+  }
+  std::string names;
+  for (std::size_t q : over->together) {
+    names += (names.empty() ? "" : " × ") + policies[q].name;
+  }
+  char product[32];
+  std::snprintf(product, sizeof product, "1e%.0f", std::floor(over->log10_factor));
+  if (over->log10_factor < 6.0) {
+    std::snprintf(product, sizeof product, "%.4g", std::pow(10.0, over->log10_factor));
+  }
+  sink.error(at, path,
+             path + ": on " + over->date.to_string() + " in " +
+                 std::string(model::kSectorKeys[static_cast<std::size_t>(over->sector)]) +
+                 " the policies in force multiply the people reaching the border by " + product +
+                 " (" + names + "); at most 100 in all",
+             "lower the factors, or let their dates not overlap");
+}
+
 }  // namespace
 
 void read_policies(const YamlNode* node, const std::optional<Horizon>& horizon,
@@ -395,6 +432,7 @@ void read_policies(const YamlNode* node, const std::optional<Horizon>& horizon,
   for (const YamlEntry& entry : node->entries) {
     if (auto policy = reader.read(entry)) out.push_back(std::move(*policy));
   }
+  check_combined_factor(*node, out, sink);
 }
 
 }  // namespace bf::scenario

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "scenario/fields.h"
+#include "scenario/parameter_bounds.h"
 #include "scenario/suggest.h"
 #include "util/csv_reader.h"
 
@@ -36,13 +37,13 @@ class PortsReader {
          "people_demographic_share", "people_citizenship_share", "redeployments", "closures",
          "slowdowns", "weekly_pattern", "max_wait"},
         sink_);
-    f.number("day_dispersion", out.day_dispersion, kPositive);
+    f.number("day_dispersion", out.day_dispersion, kDayDispersion);
     read_keyed(f.find("divert_share"), "ports.divert_share", kModeKeys, out.divert_share, sink_,
                [this](const YamlNode& n, const std::string& p, double) {
                  return read_number(n, p, kProbability, sink_);
                });
-    f.number("value_per_truck_usd", out.value_per_truck_usd, kNonNegative);
-    f.number("value_per_railcar_usd", out.value_per_railcar_usd, kNonNegative);
+    f.number("value_per_truck_usd", out.value_per_truck_usd, kUsdPerUnit);
+    f.number("value_per_railcar_usd", out.value_per_railcar_usd, kUsdPerUnit);
     if (const YamlNode* n = f.find("delay_threshold")) {
       if (auto minutes = read_duration(*n, "ports.delay_threshold", false, sink_)) {
         out.delay_threshold_hours = static_cast<double>(*minutes) / 60.0;
@@ -133,14 +134,14 @@ class PortsReader {
         }
       }
       cf.text("group", c.diversion_group);
-      cf.number("traffic_officers", c.traffic_officers, kNonNegative);
-      cf.integer("processing_officers", c.processing_officers, kNonNegative);
+      cf.number("traffic_officers", c.traffic_officers, kStaff);
+      cf.integer("processing_officers", c.processing_officers, kStaff);
       cf.number("appointment_share", c.appointment_share, kProbability);
-      cf.number("inadmissibles_per_day", c.inadmissibles_per_day, kNonNegative);
+      cf.number("inadmissibles_per_day", c.inadmissibles_per_day, kPeoplePerDay);
       read_keyed(cf.find("officers_per_lane"), cf.path("officers_per_lane"), kModeKeys,
                  c.officers_per_lane, sink_,
                  [this](const YamlNode& n, const std::string& p, double) {
-                   return read_number(n, p, kNonNegative, sink_);
+                   return read_number(n, p, kStaff, sink_);
                  });
       read_lanes(cf.find("lanes"), cf.path("lanes"), c);
       out.crossings.push_back(std::move(c));
@@ -163,9 +164,9 @@ class PortsReader {
       model::LaneSpec lane;
       const Fields lf(&e.value, mpath, {"lanes", "per_lane_hour", "open_hour", "close_hour"},
                       sink_);
-      if (lf.require("lanes")) lf.integer("lanes", lane.lanes, kNonNegative);
+      if (lf.require("lanes")) lf.integer("lanes", lane.lanes, kLanes);
       if (lf.require("per_lane_hour"))
-        lf.number("per_lane_hour", lane.units_per_lane_hour, kPositive);
+        lf.number("per_lane_hour", lane.units_per_lane_hour, kUnitsPerLaneHour);
       lf.integer("open_hour", lane.open_hour, {0, 23});
       lf.integer("close_hour", lane.close_hour, {1, 24});
       if (lane.close_hour <= lane.open_hour) {
@@ -255,7 +256,7 @@ class PortsReader {
         }
       }
       if (f.require("officers")) {
-        f.number("officers", r.officers, kPositive);
+        f.number("officers", r.officers, {0.0, kMaxStaff, true, true});
       } else {
         ok = false;
       }

@@ -17,13 +17,14 @@
 #include "scenario/demand_effects.h"
 #include "scenario/fields.h"
 #include "scenario/outcome_mix_table.h"
+#include "scenario/parameter_bounds.h"
 #include "scenario/parameter_path.h"
 #include "scenario/policies_reader.h"
 #include "scenario/ports_reader.h"
-#include "scenario/run_volume.h"
 #include "scenario/suggest.h"
 #include "scenario/sweep.h"
 #include "scenario/units.h"
+#include "scenario/volume_check.h"
 #include "scenario/yaml_tree.h"
 
 namespace bf::scenario {
@@ -72,7 +73,7 @@ class Loader {
       std::vector<UncertainParameter> uncertainty = take_uncertainty(*root);
       model::ModelSpec spec;
       read_spec(*root, spec);
-      if (sink_.count() == 0) check_volume(*root, spec);
+      if (sink_.count() == 0) check_volume(*root, spec, options_.allow_large, sink_);
       EnsembleSpec ensemble;
       if (sink_.count() == 0) read_ensemble(*root, ensemble);
       if (sink_.count() == 0) check_uncertain_ends(*root, uncertainty);
@@ -237,7 +238,11 @@ class Loader {
         point.assignments.emplace_back(section->axes[a].path,
                                        section->axes[a].values[at[a]].scalar);
       }
-      read_spec(sweep_point_tree(root, section->axes, i), point.spec);
+      const YamlNode tree = sweep_point_tree(root, section->axes, i);
+      const std::size_t errors = sink_.count();
+      read_spec(tree, point.spec);
+      // Each point is a run of its own: bounded like the base (a sweep of a multiplier).
+      if (sink_.count() == errors) check_volume(tree, point.spec, options_.allow_large, sink_);
       sources_.resize(base_sources);
       out.points.push_back(std::move(point));
     }
@@ -287,7 +292,10 @@ class Loader {
         YamlNode tree = root;
         write_at_path(tree, p.keys, scalar_node(text, at), p.location);
         model::ModelSpec end;
+        const std::size_t errors = sink_.count();
         read_spec(tree, end);
+        // compare --sample-parameters and sensitivity run each end: bounded like the base.
+        if (sink_.count() == errors) check_volume(tree, end, options_.allow_large, sink_);
         sources_.resize(base_sources);
       }
     }
@@ -346,25 +354,6 @@ class Loader {
     return Horizon{*start, *start + (*days - 1)};
   }
 
-  // Refuses, before anything runs, a run that would simulate more people than memory allows.
-  void check_volume(const YamlNode& root, const model::ModelSpec& spec) {
-    const double people = expected_people(spec);
-    if (people <= kMaxPeoplePerRun) return;
-    Location at{};
-    for (const YamlEntry& e : root.entries) {
-      if (e.key == "arrivals") at = e.value.location;
-    }
-    char count[64];
-    std::snprintf(count, sizeof count, "%.0f", people);
-    sink_.error(at, "arrivals",
-                "the run expects about " + std::string(count) + " people (" +
-                    std::to_string(spec.days) + " days); at most " +
-                    std::to_string(static_cast<long long>(kMaxPeoplePerRun)) +
-                    " are allowed in one run, because each is simulated and, when arrivals "
-                    "outrun processing, all are held in memory at once",
-                "shorten the run (--days) or lower the arrival table");
-  }
-
   void read_arrivals(const Fields& top, const std::optional<Horizon>& horizon,
                      model::ArrivalSpec& out) {
     if (!top.require("arrivals")) return;
@@ -375,7 +364,7 @@ class Loader {
     if (f.require("table")) read_table(*f.find("table"), horizon, out);
     read_effects(f.find("effects"), out);
     read_conversion_reference(f.find("conversion_reference"), horizon, out);
-    f.number("day_dispersion", out.day_dispersion, kPositive);
+    f.number("day_dispersion", out.day_dispersion, kDayDispersion);
     read_weekly_pattern(f.find("weekly_pattern"), out.weekly_pattern);
     read_family_size(f.find("family_size"), out.family_size_probabilities);
     read_keyed(f.find("surrender_probability"), "arrivals.surrender_probability",
@@ -413,6 +402,7 @@ class Loader {
     }
     LoadOptions reference_options;
     reference_options.as_conversion_reference = true;
+    reference_options.allow_large = options_.allow_large;
     reference_options.assignments = options_.assignments;
     LoadResult reference = load_scenario(path, reference_options);
     if (!reference.ok()) {
@@ -479,7 +469,7 @@ class Loader {
                     did_you_mean_or_list(entry.key, names));
         continue;
       }
-      const std::optional<double> scale = read_number(entry.value, path_here, kNonNegative, sink_);
+      const std::optional<double> scale = read_number(entry.value, path_here, kEffectScale, sink_);
       if (!scale) continue;
       it->scale = *scale;
       apply_effect(*it, out.levels);
@@ -490,11 +480,13 @@ class Loader {
     if (node == nullptr) return;
     std::array<double, 7> pattern{};
     std::array<bool, 7> given{};
+    const std::size_t errors = sink_.count();
     read_keyed(node, "arrivals.weekly_pattern", kWeekdayKeys, pattern, sink_,
                [this](const YamlNode& n, const std::string& p, double) {
-                 return read_number(n, p, kNonNegative, sink_);
+                 return read_number(n, p, kWeekdayWeight, sink_);
                });
-    if (!node->is_map()) return;
+    // A bad day is reported where it is written; the pattern's sum would only repeat it.
+    if (!node->is_map() || sink_.count() != errors) return;
     for (const YamlEntry& e : node->entries) {
       for (std::size_t i = 0; i < 7; ++i) given[i] = given[i] || kWeekdayKeys[i] == e.key;
     }
@@ -559,7 +551,7 @@ class Loader {
       if (f.require("first_day"))
         first = read_date(*f.find("first_day"), f.path("first_day"), sink_);
       if (f.require("last_day")) last = read_date(*f.find("last_day"), f.path("last_day"), sink_);
-      if (f.require("people")) f.number("people", surge.people, kNonNegative);
+      if (f.require("people")) f.number("people", surge.people, kSurgePeople);
       f.boolean("included_in_table", surge.included_in_table);
       if (first && last) {
         const YamlNode& at = *f.find("last_day");
@@ -595,19 +587,19 @@ class Loader {
                    {"agents_on_patrol", "processing_agents", "holding_capacity",
                     "half_saturation_agents", "initial"},
                    sink_);
-    f.number("agents_on_patrol", s.agents_on_patrol, kNonNegative);
-    f.integer("processing_agents", s.processing_agents, Bounds{1.0});
+    f.number("agents_on_patrol", s.agents_on_patrol, kStaff);
+    f.integer("processing_agents", s.processing_agents, kProcessingAgents);
     if (const YamlNode* given = f.find("processing_agents")) {
       if (!processing_agents_given_)
         processing_agents_given_ = {given->location, f.path("processing_agents")};
     }
-    f.integer("holding_capacity", s.holding_capacity, kNonNegative);
-    f.number("half_saturation_agents", s.half_saturation_agents, kPositive);
+    f.integer("holding_capacity", s.holding_capacity, kPeopleHeld);
+    f.number("half_saturation_agents", s.half_saturation_agents, kHalfSaturationAgents);
     if (const YamlNode* initial = f.find("initial")) {
       const Fields i(initial, f.path("initial"),
                      {"in_custody", "waiting_in_mexico", "waiting_days"}, sink_);
-      i.integer("in_custody", s.initial_in_custody, kNonNegative);
-      i.integer("waiting_in_mexico", s.initial_waiting_in_mexico, kNonNegative);
+      i.integer("in_custody", s.initial_in_custody, kPeopleHeld);
+      i.integer("waiting_in_mexico", s.initial_waiting_in_mexico, kPeopleHeld);
       i.integer("waiting_days", s.initial_waiting_days, Bounds{1.0});
     }
   }
@@ -655,9 +647,11 @@ class Loader {
     if (const YamlNode* derived = f.find("agents_from_encounters")) {
       const Fields d(derived, f.path("agents_from_encounters"), {"utilization"}, sink_);
       if (d.require("utilization")) {
-        // A share of the agents' time spent processing: above 0, at most 1.
-        out.agents_utilization = read_number(*d.find("utilization"), d.path("utilization"),
-                                             Bounds{0.0, 1.0, true}, sink_);
+        // A share of the agents' time spent processing: from 1% (below, the agents derived
+        // are a hundredfold what the work needs) to 1.
+        out.agents_utilization =
+            read_number(*d.find("utilization"), d.path("utilization"), Bounds{0.01, 1.0}, sink_);
+        utilization_node_ = d.find("utilization");
       }
     }
     f.duration_spec("transport", out.transport);
@@ -682,7 +676,17 @@ class Loader {
     if (spec.days <= 0) return;  // no horizon: reported where it is read
     const model::PerSector<int> agents =
         model::processing_agents_from_encounters(spec, *spec.processing.agents_utilization);
-    for (std::size_t s = 0; s < agents.size(); ++s) spec.sectors[s].processing_agents = agents[s];
+    for (std::size_t s = 0; s < agents.size(); ++s) {
+      if (agents[s] > kProcessingAgents.max && utilization_node_ != nullptr) {
+        sink_.error(utilization_node_->location, "processing.agents_from_encounters.utilization",
+                    "processing.agents_from_encounters: the arrival table needs " +
+                        std::to_string(agents[s]) + " processing agents in " +
+                        std::string(model::kSectorKeys[s]) + "; at most " +
+                        number_text(kProcessingAgents.max) + " are allowed in a sector");
+        return;
+      }
+      spec.sectors[s].processing_agents = agents[s];
+    }
   }
 
   void read_dispositions(const YamlNode* node, const std::optional<Horizon>& horizon,
@@ -804,9 +808,9 @@ class Loader {
         {"beds", "initial_population", "length_of_stay", "credible_fear_positive_share",
          "flight_seats", "flight_weekday", "max_wait_for_flight", "book_in_bed_elasticity"},
         sink_);
-    f.integer("beds", out.beds, kNonNegative);
+    f.integer("beds", out.beds, kPeopleHeld);
     f.number("book_in_bed_elasticity", out.book_in_bed_elasticity, Bounds{0.0, 1.0});
-    f.integer("initial_population", out.initial_population, kNonNegative);
+    f.integer("initial_population", out.initial_population, kPeopleHeld);
     check_initial_population(f, out.initial_population, out.beds);
     f.duration_spec("length_of_stay", out.length_of_stay);
     f.number("credible_fear_positive_share", out.credible_fear_positive_share, kProbability);
@@ -836,8 +840,8 @@ class Loader {
     if (node == nullptr) return;
     const Fields f(node, "orr", {"beds", "initial_population", "length_of_stay", "transfer_delay"},
                    sink_);
-    f.integer("beds", out.beds, kNonNegative);
-    f.integer("initial_population", out.initial_population, kNonNegative);
+    f.integer("beds", out.beds, kPeopleHeld);
+    f.integer("initial_population", out.initial_population, kPeopleHeld);
     check_initial_population(f, out.initial_population, out.beds);
     f.duration_spec("length_of_stay", out.length_of_stay);
     f.duration_spec("transfer_delay", out.transfer_delay);
@@ -871,6 +875,9 @@ class Loader {
     std::string path;
   };
   std::optional<GivenKey> processing_agents_given_;
+  // processing.agents_from_encounters.utilization, where derived agents beyond the bound are
+  // reported (it is read before they are derived, in the same read_spec).
+  const YamlNode* utilization_node_ = nullptr;
   fs::path top_file_;                // the scenario being loaded (not its parents)
   std::vector<SourceFile> sources_;  // declared before sink_, which refers to it
   DiagnosticSink sink_;

@@ -21,6 +21,9 @@ namespace bf::scenario {
 struct LoadOptions {
   std::optional<std::uint64_t> seed;  // replaces `seed`; default: the file's (or 1)
   std::optional<int> days;            // replaces `end`/`days`; must be > 0; default: the file's
+  // Runs expecting more than kMaxPeoplePerRun people (run_volume.h) are loaded rather than
+  // refused: the command line's --allow-large. Default: refused.
+  bool allow_large = false;
   // Loading the scenario another one names as its arrivals.conversion_reference: that
   // scenario's own conversion_reference is then ignored (no chains, no cycles).
   bool as_conversion_reference = false;

@@ -107,7 +107,17 @@ std::string describe(const YamlNode& node) {
     case YamlNode::Kind::kScalar:
       break;
   }
-  return "'" + node.scalar + "'";
+  // A whole file read as one scalar (a CSV given as a scenario) would fill the message with
+  // tens of kilobytes: the start is enough to recognise it.
+  constexpr std::size_t kShown = 60;
+  if (node.scalar.size() <= kShown) return "'" + node.scalar + "'";
+  std::size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(node.scalar[cut]) & 0xC0) == 0x80) --cut;
+  // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "'" + substr.
+  std::string out = "'";
+  out.append(node.scalar, 0, cut);
+  out += "...' (" + std::to_string(node.scalar.size()) + " characters)";
+  return out;
 }
 
 std::optional<Location> find_invalid_utf8(std::string_view text) {

@@ -139,6 +139,25 @@ TEST_F(RunTest, TinyWritesExactlyTheResultFiles) {
   EXPECT_THAT(r.out, HasSubstr("fingerprint " + fingerprint + "; results in " + out + "/\n"));
 }
 
+// A crossing key holding a comma and quotes (issue 19: it broke port_days.csv): the file
+// quotes it per RFC 4180, and the report, which reads the file back, is written.
+TEST_F(RunTest, CrossingKeysWithCommasAndQuotesAreQuotedInPortDays) {
+  fs::copy_file("scenarios/examples/tiny.yaml", tmp() / "tiny.yaml");
+  fs::copy_file("scenarios/examples/tiny-arrivals.csv", tmp() / "tiny-arrivals.csv");
+  write_bytes(
+      tmp() / "traffic.csv",
+      "crossing,month,mode,units_per_day\n\"bridge, \"\"old\"\"\",2024-01,pedestrian,500\n");
+  write_bytes(tmp() / "q.yaml",
+              "extends: tiny.yaml\nports:\n  traffic_table: traffic.csv\n  crossings:\n"
+              "    \"bridge, \\\"old\\\"\": {sector: del_rio, traffic_officers: 4,\n"
+              "      lanes: {pedestrian: {lanes: 2, per_lane_hour: 120}}}\n");
+  const CliResult r = cli({"run", at("q.yaml"), "--out", at("out"), "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string days = read_bytes(tmp() / "out" / "port_days.csv");
+  EXPECT_THAT(days, HasSubstr("\n2024-01-01,\"bridge, \"\"old\"\"\",")) << days.substr(0, 300);
+  EXPECT_TRUE(fs::exists(tmp() / "out" / "report.html"));
+}
+
 TEST_F(RunTest, WithoutQuietPrintsOneLinePerDay) {
   const CliResult quiet = cli({"run", kTiny, "--out", at("q"), "--quiet"});
   const CliResult loud = cli({"run", kTiny, "--out", at("l")});

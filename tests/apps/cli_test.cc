@@ -114,6 +114,20 @@ TEST_F(CliTest, CheckAcceptsTheDefaultScenario) {
   EXPECT_THAT(r.out, HasSubstr(": ok ("));
 }
 
+// --allow-large lifts the 20-million-people limit, and only it (issue 19): a bound on a
+// parameter still holds.
+TEST_F(CliTest, AllowLargeLiftsOnlyThePeopleLimit) {
+  const std::string large = "tests/catalogue/scenario/million_a_day.yaml";
+  EXPECT_EQ(cli({"check", large}).exit_code, 2);
+  const CliResult r = cli({"check", "--allow-large", large});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr(": ok ("));
+  const CliResult bounded =
+      cli({"check", "--allow-large", "tests/catalogue/scenario/deterrence_million.yaml"});
+  EXPECT_EQ(bounded.exit_code, 2);
+  EXPECT_THAT(bounded.err, HasSubstr("must be at most 100, got 1e6"));
+}
+
 // The scenario library: every scenario in scenarios/ (and its subfolders) loads.
 TEST_F(CliTest, CheckAcceptsEveryScenarioOfTheLibrary) {
   int checked = 0;

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -104,6 +105,20 @@ TEST(CompareScenariosTest, SameResultsOnOneOrThreeThreads) {
     EXPECT_EQ(one[r].periods, three[r].periods) << r;
   }
   EXPECT_NE(one[0].periods[0], one[1].periods[0]);  // replications differ
+}
+
+// The progress of compare and sensitivity (issue 19): one call per replication, on any
+// thread, and the results are the same with or without it.
+TEST(CompareScenariosTest, EachFinishedReplicationIsReported) {
+  const model::ModelSpec spec = load("tests/compare/scenarios/tight-beds.yaml");
+  std::atomic<int> calls{0};
+  const auto counted = simulate_metrics(spec, 5, 3, [&calls] { ++calls; });
+  EXPECT_EQ(calls.load(), 5);
+  const auto plain = simulate_metrics(spec, 5, 2);
+  for (std::size_t r = 0; r < plain.size(); ++r) EXPECT_EQ(counted[r].periods, plain[r].periods);
+  calls = 0;
+  simulate_metrics(std::vector<model::ModelSpec>(3, spec), 2, [&calls] { ++calls; });
+  EXPECT_EQ(calls.load(), 3);
 }
 
 TEST(CompareScenariosTest, PeriodsAreTheRunAndItsMonths) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
+#include <stdexcept>
 #include <vector>
 
 namespace bf::engine {
@@ -96,6 +98,18 @@ TEST(Distributions, PoissonMomentsBothMethods) {
   }
   RandomStream rs(2, 0, 0, 0);
   EXPECT_EQ(poisson(rs, 0.0), 0);
+}
+
+// A rate that is not a count (NaN, infinite, negative, beyond int64) is refused at once:
+// PTRS looped for ever on NaN (issue 19), and a huge mean overflowed its integer candidate.
+TEST(Distributions, PoissonRefusesImpossibleMeans) {
+  RandomStream rs(2, 0, 0, 0);
+  for (double mean : {std::nan(""), std::numeric_limits<double>::infinity(), -1.0, -1e-300, 1e20,
+                      kMaxPoissonMean * 2.0}) {
+    EXPECT_THROW(poisson(rs, mean), std::domain_error) << mean;
+  }
+  // The largest mean allowed still draws a count near it.
+  EXPECT_NEAR(static_cast<double>(poisson(rs, kMaxPoissonMean)), kMaxPoissonMean, 1e9);
 }
 
 TEST(Distributions, PoissonProbabilitiesMatchTheMassFunction) {

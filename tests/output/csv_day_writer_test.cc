@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "output/io_error.h"
 #include "test_folder.h"
 #include "test_reports.h"
+#include "util/csv_reader.h"
 
 namespace bf::output {
 namespace {
@@ -105,6 +108,32 @@ TEST(CsvDayWriterTest, WritesExactDaysText) {
       "480,0,12,48,600,80,241.00,1200,1500,20,3,17,1,2,3,4,7,7,50,80,4,898,10002,898,30,500,"
       "1200,50,200,300,7000,1804\n";
   EXPECT_EQ(read_file(scratch.path() / "days.csv"), expected);
+}
+
+// A crossing's key is the scenario's own text: a comma, a quote or a line break in it broke
+// port_days.csv (issue 19). Quoted per RFC 4180, each line reads back with the header's fields.
+TEST(CsvDayWriterTest, CrossingKeysAreQuotedWhenTheyNeedIt) {
+  ScratchFolder scratch;
+  const std::string keys[] = {"plain", "a,b", "say \"hi\"", "two\nlines"};
+  model::DayReport report = make_reports().front();
+  for (const std::string& key : keys) {
+    model::PortDay port;
+    port.crossing = key;
+    report.ports.push_back(port);
+  }
+  CsvDayWriter writer(scratch.path());
+  writer.on_day(report);
+  writer.finish();
+  const std::string text = read_file(scratch.path() / "port_days.csv");
+  const util::CsvParseResult parsed = util::parse_csv(text);
+  ASSERT_TRUE(parsed.document) << parsed.error->message << "\n" << text;
+  const std::vector<util::CsvRecord>& records = parsed.document->records;
+  ASSERT_EQ(records.size(), 1 + std::size(keys));
+  for (std::size_t i = 0; i < std::size(keys); ++i) {
+    EXPECT_EQ(records[i + 1].fields.size(), records[0].fields.size()) << keys[i];
+    EXPECT_EQ(records[i + 1].fields[1].text, keys[i]);
+  }
+  EXPECT_NE(text.find(",\"a,b\","), std::string::npos) << text;
 }
 
 TEST(CsvDayWriterTest, HeadersOnlyWithoutDays) {

@@ -182,6 +182,28 @@ TEST(OutputFolderTest, TwoFoldersForOneTargetGetDistinctTemporaries) {
   EXPECT_NE(a.path(), b.path());
 }
 
+// Two runs into one folder (issue 19): the first to commit keeps its result; the other is
+// refused instead of replacing it and printing "results in DIR" as if it had won.
+TEST(OutputFolderTest, TheFirstOfTwoConcurrentRunsKeepsTheTarget) {
+  for (const bool previous : {false, true}) {
+    ScratchFolder scratch;
+    const fs::path target = scratch.path() / "run";
+    if (previous) {
+      auto old = OutputFolder::create(target);
+      write_text_file(old.file("a.csv"), "old\n");
+      old.commit();
+    }
+    auto a = OutputFolder::create(target);
+    auto b = OutputFolder::create(target);
+    write_text_file(a.file("a.csv"), "a\n");
+    write_text_file(b.file("a.csv"), "b\n");
+    b.commit();
+    EXPECT_NE(error_of([&] { a.commit(); }).find("another run wrote its results into"),
+              std::string::npos);
+    EXPECT_EQ(read_file(target / "a.csv"), "b\n");
+  }
+}
+
 TEST(OutputFolderTest, MovedFromFolderDoesNotDeleteTheTemporary) {
   ScratchFolder scratch;
   auto a = OutputFolder::create(scratch.path() / "run");

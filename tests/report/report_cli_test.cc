@@ -71,5 +71,52 @@ TEST_F(ReportCli, BadFoldersExitTwoWithClearErrors) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+// The paths a report would write are checked before anything is written (issue 19).
+TEST_F(ReportCli, OutputPathsAreCheckedBeforeWriting) {
+  ASSERT_EQ(cli({"run", kTiny, "--out", at("a"), "--quiet", "--no-report"}).exit_code, 0);
+  const std::string days = read_bytes(tmp() / "a" / "days.csv");
+
+  // A result file is not replaced by the report.
+  CliResult r = cli({"report", at("a"), "-o", at("a/days.csv")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("days.csv' does not end in .html"));
+  EXPECT_EQ(read_bytes(tmp() / "a" / "days.csv"), days);
+
+  // A folder is not a file name (it said "cannot write /: Success", exit 3).
+  r = cli({"report", at("a"), "-o", "/"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--output: '/' is a folder; give the report's file name"));
+  r = cli({"report", at("a"), "-o", at("no/such/x.html")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("does not exist"));
+
+  // A bad --figures is found before the HTML is written (it exited 3 after).
+  write_bytes(tmp() / "file", "x");
+  r = cli({"report", at("a"), "-o", at("x.html"), "--figures", at("file")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--figures: '" + at("file") + "' is a file, not a folder"));
+  EXPECT_FALSE(fs::exists(tmp() / "x.html"));
+  EXPECT_FALSE(fs::exists(tmp() / "a" / "report.html"));
+}
+
+TEST_F(ReportCli, CompareKeepsTheFoldersReportAndNeedsTheSameDays) {
+  ASSERT_EQ(cli({"run", kTiny, "--out", at("a"), "--quiet", "--seed", "1"}).exit_code, 0);
+  ASSERT_EQ(cli({"run", kTiny, "--out", at("b"), "--quiet", "--seed", "2"}).exit_code, 0);
+  ASSERT_EQ(cli({"run", kTiny, "--out", at("short"), "--quiet", "--days", "10"}).exit_code, 0);
+  const std::string own = read_bytes(tmp() / "a" / "report.html");
+
+  CliResult r = cli({"report", at("a"), "--compare", at("b")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(read_bytes(tmp() / "a" / "report-compare.html"), HasSubstr(">Run B</th>"));
+  EXPECT_EQ(read_bytes(tmp() / "a" / "report.html"), own);
+
+  r = cli({"report", at("a"), "--compare", at("short"), "-o", at("cmp.html")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("cover different periods (14 days from 2024-01-01 vs 10 days from "
+                               "2024-01-01); the report compares the same days; no report "
+                               "written"));
+  EXPECT_FALSE(fs::exists(tmp() / "cmp.html"));
+}
+
 }  // namespace
 }  // namespace bf::apps::testing

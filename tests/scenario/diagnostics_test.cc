@@ -35,6 +35,31 @@ TEST(FormatDiagnostic, KeepsTabsInCaretPadding) {
   EXPECT_EQ(format_diagnostic(d), "t.csv:3:3: error: bad\n    3 | \tx,y\n      | \t ^\n");
 }
 
+// Issue 19: from line 100000 the gutter widened but the caret line did not, one column off.
+TEST(FormatDiagnostic, CaretStaysUnderItsColumnOnSixDigitLines) {
+  Diagnostic d{"t.csv", 123456, 3, "", "bad", "", "ab,c"};
+  EXPECT_EQ(format_diagnostic(d), "t.csv:123456:3: error: bad\n123456 | ab,c\n       |   ^\n");
+}
+
+// Issue 19: a CSV given as a scenario showed a 40 kB line. Long lines are shown around the
+// column, the caret under it.
+TEST(FormatDiagnostic, LongLinesAreShownAroundTheColumn) {
+  Diagnostic d{
+      "t.yaml", 2, 1001, "", "bad", "", std::string(1000, 'a') + "X" + std::string(999, 'b')};
+  const std::string text = format_diagnostic(d);
+  const std::size_t shown = text.find("    2 | ");
+  const std::size_t caret = text.find("      | ");
+  ASSERT_NE(shown, std::string::npos);
+  ASSERT_NE(caret, std::string::npos);
+  const std::string line = text.substr(shown + 8, text.find('\n', shown) - shown - 8);
+  const std::string marker = text.substr(caret + 8, text.find('\n', caret) - caret - 8);
+  EXPECT_LE(line.size(), 170u);
+  EXPECT_EQ(line.substr(0, 3), "...");
+  EXPECT_EQ(line.substr(line.size() - 3), "...");
+  EXPECT_EQ(marker.size(), line.find('X') + 1);
+  EXPECT_EQ(marker.back(), '^');
+}
+
 // Found by the catalogue (tests/catalogue/scenario/control_character.yaml): a NUL in the shown
 // line ended the message early when printed as a C string, gluing the next one onto it.
 TEST(FormatDiagnostic, ShowsControlCharactersAsQuestionMarks) {

@@ -13,18 +13,11 @@ namespace {
 
 using testing::all_messages;
 using testing::full_table;
+using testing::kMinimal;
 using testing::TempDir;
 
-// The smallest valid scenario: January 2024, a table covering it.
-constexpr std::string_view kMinimal =
-    "start: 2024-01-01\n"
-    "end: 2024-01-31\n"
-    "arrivals:\n"
-    "  table: jan.csv\n";
-
 LoadResult load_text(const TempDir& dir, std::string_view yaml, const LoadOptions& options = {}) {
-  dir.write("jan.csv", full_table({"2024-01"}));
-  return load_scenario(dir.write("s.yaml", yaml), options);
+  return testing::load_beside_january(dir, yaml, options);
 }
 
 TEST(LoadScenario, TinyExampleLoads) {
@@ -560,7 +553,7 @@ TEST(LoadScenario, ExtendsMergesAndPointsAtTheRightFile) {
             "sectors: {yuma: {processing_agents: 0}}\n");
   const LoadResult bad = load_scenario(dir.root() / "bad.yaml");
   EXPECT_EQ(all_messages(bad, dir),
-            "T/bad.yaml:2:28: error: arrivals.day_dispersion: must be > 0, got -1\n"
+            "T/bad.yaml:2:28: error: arrivals.day_dispersion: must be >= 0.01, got -1\n"
             "    2 | arrivals: {day_dispersion: -1}\n"
             "      |                            ^\n"
             "T/bad.yaml:3:37: error: sectors.yuma.processing_agents: must be >= 1, got 0\n"

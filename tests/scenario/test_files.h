@@ -77,4 +77,18 @@ inline std::string all_messages(const LoadResult& result, const TempDir& dir) {
   return out;
 }
 
+// The smallest valid scenario: January 2024, a table covering it.
+inline constexpr std::string_view kMinimal =
+    "start: 2024-01-01\n"
+    "end: 2024-01-31\n"
+    "arrivals:\n"
+    "  table: jan.csv\n";
+
+// Loads `yaml` from `dir`, next to jan.csv: a table covering January 2024.
+inline LoadResult load_beside_january(const TempDir& dir, std::string_view yaml,
+                                      const LoadOptions& options = {}) {
+  dir.write("jan.csv", full_table({"2024-01"}));
+  return load_scenario(dir.write("s.yaml", yaml), options);
+}
+
 }  // namespace bf::scenario::testing

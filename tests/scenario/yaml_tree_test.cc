@@ -147,5 +147,15 @@ TEST(ParseYaml, ModestAliasesStillWork) {
   EXPECT_EQ(root->entries[1].value.entries[0].value.scalar, "1");
 }
 
+// Issue 19: a whole CSV read as one scalar filled "expected a map, got '...'" with 40 kB.
+TEST(Describe, LongScalarsAreCut) {
+  YamlNode node;
+  node.kind = YamlNode::Kind::kScalar;
+  node.scalar = std::string(59, 'a') + "\xc3\xa9" + std::string(1000, 'b');
+  EXPECT_EQ(describe(node), "'" + std::string(59, 'a') + "...' (1061 characters)");
+  node.scalar = "short";
+  EXPECT_EQ(describe(node), "'short'");
+}
+
 }  // namespace
 }  // namespace bf::scenario
