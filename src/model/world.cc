@@ -310,6 +310,10 @@ void World::decide_disposition(UnitHandle h) {
 
 void World::carry_out(UnitHandle h, const Disposition& d) {
   Unit& u = units_[h];
+  // Counted on the day decided, as OHSS counts book-outs by month of encounter.
+  const auto decided_for_ice = [&] {
+    stations_[u.station].today().ice_transfers_decided += u.size;
+  };
   switch (d.kind) {
     case DispositionKind::kMexicanReturn:
       u.step = CustodyStep::kAwaitingReturn;
@@ -323,13 +327,13 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
       wait_for_bed(Facility::kOrrShelter, h);
       return;
     case DispositionKind::kDetention:
-      stations_[u.station].today().ice_transfers_decided += u.size;
+      decided_for_ice();
       u.policy = static_cast<std::int8_t>(d.policy);
       u.hold_for_bed = d.hold_for_bed;
       request_detention_bed(h);
       return;
     case DispositionKind::kIceTransfer: {
-      stations_[u.station].today().ice_transfers_decided += u.size;
+      decided_for_ice();
       u.step = CustodyStep::kAwaitingIceTransfer;
       RandomStream delay = stream(purpose(Purpose::kDispositionDelay), u);
       sim_.schedule_in(post_processing_delay(spec_.dispositions.ice_transfer_delay, delay),
@@ -345,7 +349,7 @@ void World::carry_out(UnitHandle h, const Disposition& d) {
         return;
       }
       if (d.hold_for_bed) {
-        stations_[u.station].today().ice_transfers_decided += u.size;
+        decided_for_ice();
         u.hold_for_bed = true;
         request_detention_bed(h);
         return;
