@@ -56,6 +56,10 @@ std::vector<SheetLayout> known_layouts() {
        GroupRule::kEmpty,
        {},
        {std::begin(kOhssIceBookInMeasures), std::end(kOhssIceBookInMeasures)}},
+      {kOhssIceBookOutsByAgencySheet,
+       GroupRule::kListed,
+       {std::begin(kOhssIceArrestAgencies), std::end(kOhssIceArrestAgencies)},
+       {std::begin(kOhssIceBookOutReasons), std::end(kOhssIceBookOutReasons)}},
   };
 }
 

@@ -50,7 +50,9 @@ namespace bf::ingest {
 //   citizenship: the top ten citizenships of the last twelve months (they change from
 //   edition to edition: not a fixed list, but not empty) plus "Others" and the total group;
 // - ICE book-ins: no group, measures kOhssIceBookInMeasures (the total also counts book-ins
-//   whose arresting agency is unknown; it is within rounding of CBP + ICE in every month).
+//   whose arresting agency is unknown; it is within rounding of CBP + ICE in every month);
+// - ICE book-outs: groups kOhssIceArrestAgencies, measures kOhssIceBookOutReasons (the
+//   reasons a person left ICE detention; "Total" is their sum within rounding).
 inline constexpr std::string_view kOhssBookOutsByAgencySheet = "CBP SWB Book-Outs by Agency";
 inline constexpr std::string_view kOhssBookOutsByFamilySheet = "CBP SWB Book-Outs by Family";
 inline constexpr std::string_view kOhssBookOutsByCitizenshipSheet = "CBP SWB Book-Outs by Citp";
@@ -62,6 +64,17 @@ inline constexpr std::string_view kOhssBookOutFamilyGroups[] = {
     kOhssBookOutTotalGroup, "Single Adults", "Family Unit Individuals",
     "Unaccompanied Children/Single Minors"};
 inline constexpr std::string_view kOhssIceBookInMeasures[] = {"Total", "CBP", "ICE"};
+inline constexpr std::string_view kOhssIceBookOutsByAgencySheet = "ICE Book-Outs by Arrest Agency";
+inline constexpr std::string_view kOhssIceArrestAgencies[] = {"Total", "CBP", "ICE"};
+inline constexpr std::string_view kOhssIceRemovalBookOut = "Removal Book-out";
+inline constexpr std::string_view kOhssIceBookOutReasons[] = {"Total",
+                                                              kOhssIceRemovalBookOut,
+                                                              "Bonded Out",
+                                                              "Order of Recognizance",
+                                                              "Order of Supervision",
+                                                              "Paroled",
+                                                              "Relief",
+                                                              "Other"};
 
 // Why a cell has no value.
 enum class OhssFlag : std::uint8_t {

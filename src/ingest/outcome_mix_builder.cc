@@ -135,6 +135,9 @@ OutcomeMixResult build_outcome_mix(const OutcomeMixInputs& inputs, util::YearMon
   const BookOutsByGroup by_citizenship =
       book_outs_by_group(inputs.tables, kOhssBookOutsByCitizenshipSheet);
   const auto book_ins = inputs.tables.series(kOhssIceBookInsByAgencySheet, "", "CBP");
+  const auto ice_book_outs = inputs.tables.series(kOhssIceBookOutsByAgencySheet, "CBP", "Total");
+  const auto ice_removals =
+      inputs.tables.series(kOhssIceBookOutsByAgencySheet, "CBP", kOhssIceRemovalBookOut);
 
   // CBP national USBP encounters by demographic × citizenship, per month.
   std::map<util::YearMonth, std::array<std::array<double, kCitizenshipCount>, kF>> encounters;
@@ -249,6 +252,17 @@ OutcomeMixResult build_outcome_mix(const OutcomeMixInputs& inputs, util::YearMon
       continue;
     }
     const double ratio = to_ice > 0.0 ? static_cast<double>(*booked->second) / to_ice : 1.0;
+    // Step 6: the month's ICE release share.
+    const auto left = ice_book_outs.find(m);
+    const auto removed = ice_removals.find(m);
+    if (left == ice_book_outs.end() || !left->second || *left->second <= 0 ||
+        removed == ice_removals.end() || !removed->second || *removed->second > *left->second) {
+      fail(inputs.tables.file + ": no ICE book-outs of CBP arrests (Total and " +
+           std::string(kOhssIceRemovalBookOut) + ")" + when);
+      continue;
+    }
+    const double release_share =
+        static_cast<double>(*left->second - *removed->second) / static_cast<double>(*left->second);
 
     // Step 4: shares per model demographic and citizenship.
     std::array<model::OutcomeShares, kF> family_shares{};
@@ -271,6 +285,7 @@ OutcomeMixResult build_outcome_mix(const OutcomeMixInputs& inputs, util::YearMon
         row.demographic = static_cast<Demographic>(d);
         row.citizenship = static_cast<Citizenship>(c);
         row.ice_book_in_share = std::min(1.0, ratio);
+        row.ice_release_share = release_share;
         std::array<double, kO> cell{};
         for (int o = 0; o < kO; ++o) {
           cell[static_cast<std::size_t>(o)] = fit.cells[at2(f * kCitizenshipCount + c, o, kO)];
@@ -322,7 +337,7 @@ void write_outcome_mix(std::ostream& out, const std::vector<OutcomeMixRow>& rows
         << "\n";
   }
   out << "month,demographic,citizenship,bookouts,returned,to_ice,to_hhs,released,"
-         "ice_book_in_share,basis\n";
+         "ice_book_in_share,ice_release_share,basis\n";
   for (const OutcomeMixRow& row : rows) {
     out << row.month.to_string() << ','
         << model::kDemographicKeys[static_cast<std::size_t>(model::index_of(row.demographic))]
@@ -330,7 +345,8 @@ void write_outcome_mix(std::ostream& out, const std::vector<OutcomeMixRow>& rows
         << model::kCitizenshipKeys[static_cast<std::size_t>(model::index_of(row.citizenship))]
         << ',' << util::fixed(row.bookouts, 1);
     for (double s : row.shares) out << ',' << util::fixed(s, 6);
-    out << ',' << util::fixed(row.ice_book_in_share, 4) << ',' << row.basis << '\n';
+    out << ',' << util::fixed(row.ice_book_in_share, 4) << ','
+        << util::fixed(row.ice_release_share, 4) << ',' << row.basis << '\n';
   }
 }
 
@@ -408,8 +424,7 @@ int run_calibrate_outcomes(const CalibrateOutcomesOptions& options, std::ostream
   const OhssBookOutsTable by_agency =
       parse_ohss_bookouts_by_agency(*bookouts_input.bytes, options.bookouts_csv.string());
   const OhssMonthlyTables tables = parse_ohss_monthly_tables(
-      *tables_input.bytes, options.monthly_tables_csv.string(),
-      {kOhssBookOutsByFamilySheet, kOhssBookOutsByCitizenshipSheet, kOhssIceBookInsByAgencySheet});
+      *tables_input.bytes, options.monthly_tables_csv.string(), outcome_mix_sheets());
   std::vector<CbpEncounterTable> releases;
   for (std::size_t i = 0; i < encounter_inputs.size(); ++i) {
     releases.push_back(

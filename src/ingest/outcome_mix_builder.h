@@ -27,6 +27,10 @@
 // 5. ice_book_in_share = ICE book-ins of CBP arrests (OHSS "ICE Book-Ins by Arrest Agency")
 //    / CBP transfers to ICE (Total CBP), at most 1 (ICE books in people CBP transferred in an
 //    earlier month, and CBP arrests made away from the Southwest border).
+// 6. ice_release_share = ICE book-outs of CBP arrests other than removals (bond,
+//    recognizance, supervision, parole, relief, other) / all ICE book-outs of CBP arrests
+//    (OHSS "ICE Book-Outs by Arrest Agency"): the share of the month's decided cases ICE
+//    releases.
 // Months after the last one asked to be fitted, up to `carry_to`, repeat its rows (basis
 // `carried`): the run may go past the published data.
 
@@ -56,7 +60,8 @@ inline constexpr std::string_view kOutcomeMixMethod =
     "citizenship x outcome table fitted to the three two-way margins (IPF); shares of "
     "returned (T8 repatriations + MPP), to_ice, to_hhs, released among them (Title 42 and "
     "other outcomes left out); ice_book_in_share = ICE book-ins of CBP arrests / CBP "
-    "transfers to ICE, at most 1 (docs/data.md, \"Outcome mix\")";
+    "transfers to ICE, at most 1; ice_release_share = ICE book-outs of CBP arrests other than "
+    "removals / all of them (docs/data.md, \"Outcome mix\")";
 
 // IPF limits (docs/data.md): both fits stop when no cell changes by more than this fraction
 // in a sweep, or after this many sweeps (then the share of book-outs left off the margins is
@@ -71,6 +76,7 @@ struct OutcomeMixRow {
   double bookouts = 0.0;  // fitted non-Title 42 book-outs of the modelled outcomes, people
   model::OutcomeShares shares{};
   double ice_book_in_share = 1.0;
+  double ice_release_share = 0.0;
   std::string_view basis;  // "fitted", "margin" or "carried"
 };
 
@@ -96,6 +102,12 @@ struct OutcomeMixResult {
   std::vector<DataError> errors;
   bool ok() const { return errors.empty(); }
 };
+
+// The sheets of the OHSS monthly tables the mix is derived from.
+inline std::vector<std::string_view> outcome_mix_sheets() {
+  return {kOhssBookOutsByFamilySheet, kOhssBookOutsByCitizenshipSheet, kOhssIceBookInsByAgencySheet,
+          kOhssIceBookOutsByAgencySheet};
+}
 
 // The inputs, parsed and checked.
 struct OutcomeMixInputs {

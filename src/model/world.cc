@@ -496,15 +496,25 @@ void World::bed_wait_timeout(UnitHandle h) {
 }
 
 void World::detention_decided(UnitHandle h) {
-  Unit& u = units_[h];
+  const Unit& u = units_[h];
   RandomStream rs = stream(purpose(Purpose::kCredibleFear), u);
-  const bool passed = passes_fear_screening(u, spec_, rs);
-  if (beds_.detention().decide_case(h, u.size, u.citizenship, passed, sim_.now())) {
-    finish_unit(h, Exit::kReleased);
-    admit_waiting(Facility::kIceDetention);
-    return;
+  const bool passed = passes_fear_screening(u, spec_, current_date(), rs);
+  left_detention(h, beds_.detention().decide_case(h, u.size, u.citizenship, passed, sim_.now()));
+}
+
+void World::left_detention(UnitHandle h, IceDetention::Decision decision) {
+  switch (decision) {
+    case IceDetention::Decision::kReleased:
+      finish_unit(h, Exit::kReleased);
+      break;
+    case IceDetention::Decision::kRemovedByLand:
+      finish_unit(h, Exit::kRemoved);
+      break;
+    case IceDetention::Decision::kAwaitingFlight:
+      units_[h].step_start = sim_.now();
+      return;
   }
-  u.step_start = sim_.now();  // waiting for a flight
+  admit_waiting(Facility::kIceDetention);
 }
 
 void World::flight_day() {

@@ -87,6 +87,9 @@ class World {
   void request_detention_bed(UnitHandle h);
   void bed_wait_timeout(UnitHandle h);
   void detention_decided(UnitHandle h);
+  // After a case is decided: the unit leaves (its beds offered on) or, waiting for a flight,
+  // stays.
+  void left_detention(UnitHandle h, IceDetention::Decision decision);
   void flight_day();
   void orr_release(UnitHandle h);
 

@@ -159,10 +159,10 @@ std::vector<Field> build_system_fields() {
   d.push_back(system("detention_beds", setting, "beds", "ICE detention beds in force", [](const SystemDay& s) { return s.detention_beds; }));
   d.push_back(system("detention_book_ins", flow, "people", "transfers into ICE detention", [](const SystemDay& s) { return s.detention_book_ins; }).total().metric(16, "detention_book_ins", "detention book-ins", sum));
   d.push_back(system("detention_releases", flow, "people", "releases from detention with a Notice to Appear", [](const SystemDay& s) { return s.detention_releases; }).total());
-  d.push_back(system("removals", flow, "people", "removed by flight, every destination", [](const SystemDay& s) { I t = 0; for (I v : s.removals_by_destination) t += v; return t; }).total().metric(17, "removals", "removals (flights)", sum));
+  d.push_back(system("removals", flow, "people", "removed from ICE detention, every destination (flights; Mexicans by land)", [](const SystemDay& s) { I t = 0; for (I v : s.removals_by_destination) t += v; return t; }).total().metric(17, "removals", "removals", sum));
   for (int i = 0; i < model::kCitizenshipCount; ++i) {
     const std::string key(model::kCitizenshipKeys[i]);
-    d.push_back(std::move(system("removals_" + key, flow, "people", "people removed by flight to destination group " + key, [i](const SystemDay& s) { return s.removals_by_destination[i]; }).total().in("removals_by_destination", key)));
+    d.push_back(std::move(system("removals_" + key, flow, "people", "people removed from ICE detention to destination group " + key + (key == "mexico" ? " (by land)" : " (by flight)"), [i](const SystemDay& s) { return s.removals_by_destination[i]; }).total().in("removals_by_destination", key)));
   }
   d.push_back(system("awaiting_detention_bed", stock, "people", "in custody waiting for an ICE bed, at Border Patrol stations and at ports of entry (so it can exceed in_custody, which counts Border Patrol only)", [](const SystemDay& s) { return s.awaiting_detention_bed; }).peak());
   d.push_back(system("orr_population", stock, "people", "children in ORR care", [](const SystemDay& s) { return s.orr_population; }).peak());

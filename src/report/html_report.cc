@@ -289,7 +289,7 @@ std::vector<SummaryRow> summary_rows(const ResultData& run) {
   total("transferred to ICE", days_column("transferred_to_ice"));
   total("released (NTA/parole)", days_column("released"));
   total("transferred to ORR", days_column("transferred_to_orr"));
-  total("removals (flights)", days_column("removals"));
+  total("removals", days_column("removals"));
   {
     SummaryRow row;
     row.measure = "mean time in custody (hours)";

@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::string_view kPath = "dispositions.outcome_mix";
 constexpr std::string_view kWhat = "outcome-mix table";
-constexpr std::size_t kColumns = 10;
+constexpr std::size_t kColumns = 11;
 constexpr int kCellsPerMonth = model::kDemographicCount * model::kCitizenshipCount;
 
 // Columns, in kOutcomeMixHeader order.
@@ -29,6 +29,7 @@ enum Column : std::uint8_t {
   kBookouts,
   kFirstShare,  // returned, to_ice, to_hhs, released
   kBookInShare = kFirstShare + model::kOutcomeCount,
+  kReleaseShare,
   kBasis,
 };
 
@@ -62,8 +63,25 @@ struct MonthRows {
   model::OutcomeMixMonth mix;
   std::array<bool, kCellsPerMonth> present{};
   int cells = 0;
-  int book_in_line = 0;  // the first row, which set ice_book_in_share
+  int book_in_line = 0;  // the first row, which set the month's ICE shares
 };
+
+// The month's one value of a per-month column, written in every row of the month: the first
+// row sets it, a later row that differs is an error at its field.
+void same_in_month(double& month_value, double value, bool first, const util::CsvRecord& row,
+                   Column column, std::string_view name, const MonthRows& rows, int file,
+                   DiagnosticSink& sink) {
+  if (first) {
+    month_value = value;
+    return;
+  }
+  if (value == month_value) return;
+  sink.error(Location{file, row.line, row.fields[column].column}, std::string(kPath),
+             std::string(kWhat) + " " + std::string(name) + " of " + rows.mix.month.to_string() +
+                 " is " + row.fields[column].text + " here but " + std::to_string(month_value) +
+                 " at line " + std::to_string(rows.book_in_line),
+             "it is one share per month: write the same value in every row of the month");
+}
 
 // Index of a demographic × citizenship cell in MonthRows::present.
 std::size_t cell_index(int demographic, int citizenship) {
@@ -136,6 +154,8 @@ model::OutcomeMix read_outcome_mix_table(std::string_view contents, int file,
     }
     const auto book_in =
         read_share(row.fields[kBookInShare], row.line, "ice_book_in_share", file, sink);
+    const auto release =
+        read_share(row.fields[kReleaseShare], row.line, "ice_release_share", file, sink);
     key_index(row.fields[kBasis], row.line, "basis", std::span(kOutcomeMixBases), file, sink);
     if (shares_read) {
       double sum = 0.0;
@@ -160,18 +180,15 @@ model::OutcomeMix read_outcome_mix_table(std::string_view contents, int file,
       continue;
     }
     MonthRows& rows = months[*month];
-    if (rows.cells == 0) {
+    const bool first_of_month = rows.cells == 0;
+    if (first_of_month) {
       rows.mix.month = *month;
-      rows.mix.ice_book_in_share = *book_in;
       rows.book_in_line = row.line;
-    } else if (*book_in != rows.mix.ice_book_in_share) {
-      sink.error(Location{file, row.line, row.fields[kBookInShare].column}, path,
-                 what + " ice_book_in_share of " + month->to_string() + " is " +
-                     row.fields[kBookInShare].text + " here but " +
-                     std::to_string(rows.mix.ice_book_in_share) + " at line " +
-                     std::to_string(rows.book_in_line),
-                 "it is one share per month: write the same value in every row of the month");
     }
+    same_in_month(rows.mix.ice_book_in_share, *book_in, first_of_month, row, kBookInShare,
+                  "ice_book_in_share", rows, file, sink);
+    same_in_month(rows.mix.ice_release_share, *release, first_of_month, row, kReleaseShare,
+                  "ice_release_share", rows, file, sink);
     rows.mix
         .shares[static_cast<std::size_t>(*demographic)][static_cast<std::size_t>(*citizenship)] =
         shares;

@@ -16,7 +16,7 @@ namespace bf::scenario {
 
 inline constexpr std::string_view kOutcomeMixHeader =
     "month,demographic,citizenship,bookouts,returned,to_ice,to_hhs,released,ice_book_in_share,"
-    "basis";
+    "ice_release_share,basis";
 
 // How a row's shares were obtained: fitted to the published margins; the demographic's
 // shares over all citizenships (the cell had no book-outs); carried from the last published
@@ -29,9 +29,9 @@ inline constexpr double kOutcomeShareTolerance = 1e-4;
 
 // Parses and validates the table text of source `file`. Reports every bad row (header, keys
 // with hints, numbers, shares that do not sum to 1, a month whose rows disagree on
-// ice_book_in_share, duplicates naming the first occurrence) and every month of `horizon`
-// with missing cells. Returns the months the run touches, in order; without a horizon, every
-// month of the table (which must then be consecutive to be used).
+// ice_book_in_share or ice_release_share, duplicates naming the first occurrence) and every month
+// of `horizon` with missing cells. Returns the months the run touches, in order; without a horizon,
+// every month of the table (which must then be consecutive to be used).
 model::OutcomeMix read_outcome_mix_table(std::string_view contents, int file,
                                          const std::optional<Horizon>& horizon,
                                          DiagnosticSink& sink);

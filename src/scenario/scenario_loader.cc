@@ -193,7 +193,7 @@ class Loader {
     read_processing(top.find("processing"), spec.processing);
     read_dispositions(top.find("dispositions"), horizon, spec.dispositions);
     derive_processing_agents(spec);
-    read_detention(top.find("detention"), spec.detention);
+    read_detention(top.find("detention"), !spec.dispositions.outcome_mix.empty(), spec.detention);
     read_orr(top.find("orr"), spec.orr);
     read_recrossing(top.find("recrossing"), spec.recrossing);
     read_ports(top.find("ports"), horizon, table_loader(), sink_, spec.ports);
@@ -801,7 +801,7 @@ class Loader {
     if (ok) out.return_batch_times = std::move(times);
   }
 
-  void read_detention(const YamlNode* node, model::DetentionSpec& out) {
+  void read_detention(const YamlNode* node, bool with_outcome_mix, model::DetentionSpec& out) {
     if (node == nullptr) return;
     const Fields f(
         node, "detention",
@@ -814,6 +814,15 @@ class Loader {
     check_initial_population(f, out.initial_population, out.beds);
     f.duration_spec("length_of_stay", out.length_of_stay);
     f.number("credible_fear_positive_share", out.credible_fear_positive_share, kProbability);
+    if (const YamlNode* given = f.find("credible_fear_positive_share");
+        given != nullptr && with_outcome_mix) {
+      sink_.error(given->location, f.path("credible_fear_positive_share"),
+                  f.path("credible_fear_positive_share") +
+                      " cannot be combined with dispositions.outcome_mix, whose "
+                      "ice_release_share gives the share ICE releases each month",
+                  "remove it; to change it in a counterfactual, use a policy "
+                  "(entry_suspension's screen_pass_share)");
+    }
     read_keyed(f.find("flight_seats"), "detention.flight_seats", model::kCitizenshipKeys,
                out.flight_seats_per_week, sink_,
                [this](const YamlNode& n, const std::string& p, int) {

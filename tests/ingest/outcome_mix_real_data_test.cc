@@ -36,10 +36,7 @@ class OutcomeMixRealData : public ::testing::Test {
       if (!std::filesystem::exists(f)) GTEST_SKIP() << "real data not found: " << f;
     }
     by_agency_ = parse_ohss_bookouts_by_agency(read(kByAgency), "by_agency.csv");
-    tables_ =
-        parse_ohss_monthly_tables(read(kTables), "tables.csv",
-                                  {kOhssBookOutsByFamilySheet, kOhssBookOutsByCitizenshipSheet,
-                                   kOhssIceBookInsByAgencySheet});
+    tables_ = parse_ohss_monthly_tables(read(kTables), "tables.csv", outcome_mix_sheets());
     encounters_ = combine_cbp_releases(
         {parse_cbp_encounters(read(kFeb), "feb.csv"), parse_cbp_encounters(read(kAug), "aug.csv")});
     ASSERT_TRUE(by_agency_.ok() && tables_.ok() && encounters_.ok());
@@ -70,6 +67,12 @@ TEST_F(OutcomeMixRealData, CellsAddUpToUsbpBookOuts) {
     EXPECT_NEAR(sum, 1.0, 1e-12) << row.month.to_string();
     EXPECT_GE(row.ice_book_in_share, 0.0);
     EXPECT_LE(row.ice_book_in_share, 1.0);
+    EXPECT_GT(row.ice_release_share, 0.0);
+    EXPECT_LT(row.ice_release_share, 1.0);
+    if (row.month == util::YearMonth{2023, 12}) {
+      // ICE book-outs of CBP arrests, December 2023: 13,420, of which 4,790 removals.
+      EXPECT_DOUBLE_EQ(row.ice_release_share, (13420.0 - 4790.0) / 13420.0);
+    }
     if (row.demographic == model::Demographic::kAccompaniedMinor) {
       EXPECT_EQ(row.basis, "margin");
       EXPECT_EQ(row.bookouts, 0.0);

@@ -187,7 +187,7 @@ std::string mix_of(const std::vector<std::string>& months) {
     for (auto d : model::kDemographicKeys) {
       for (auto c : model::kCitizenshipKeys) {
         text += month + "," + std::string(d) + "," + std::string(c) +
-                ",10,0.1,0.2,0.3,0.4,0.5,fitted\n";
+                ",10,0.1,0.2,0.3,0.4,0.5,0.4,fitted\n";
       }
     }
   }

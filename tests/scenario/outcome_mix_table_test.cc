@@ -24,15 +24,17 @@ TableRun run(const std::string& text, const std::optional<Horizon>& horizon = kJ
   return out;
 }
 
-// Every cell of each month, with `shares` (four comma-separated numbers) and book-in share.
+// Every cell of each month, with `shares` (four comma-separated numbers), book-in share and
+// release share.
 std::string table(const std::vector<std::string>& months,
-                  const std::string& shares = "0.1,0.2,0,0.7", const std::string& book_in = "0.5") {
+                  const std::string& shares = "0.1,0.2,0,0.7", const std::string& book_in = "0.5",
+                  const std::string& release = "0.4") {
   std::string text = "# test\n" + std::string(kOutcomeMixHeader) + "\n";
   for (const std::string& m : months) {
     for (auto d : model::kDemographicKeys) {
       for (auto c : model::kCitizenshipKeys) {
         text += m + "," + std::string(d) + "," + std::string(c) + ",100," + shares + "," + book_in +
-                ",fitted\n";
+                "," + release + ",fitted\n";
       }
     }
   }
@@ -49,6 +51,7 @@ TEST(OutcomeMixTable, FullTableIsRead) {
   const model::OutcomeMixMonth& m = r.mix.months[0];
   EXPECT_EQ(m.month, (util::YearMonth{2024, 1}));
   EXPECT_EQ(m.ice_book_in_share, 0.5);
+  EXPECT_EQ(m.ice_release_share, 0.4);
   EXPECT_DOUBLE_EQ(m.shares[1][4][1], 0.2);
   EXPECT_DOUBLE_EQ(m.shares[1][4][3], 0.7);
 }
@@ -86,7 +89,7 @@ TEST(OutcomeMixTable, BadValuesAreReportedAtTheirColumn) {
 
 TEST(OutcomeMixTable, OneBookInSharePerMonth) {
   std::string text = table({"2024-01"});
-  const std::size_t last_row = text.rfind("0.5,fitted");
+  const std::size_t last_row = text.rfind("0.5,0.4,fitted");
   text.replace(last_row, 3, "0.6");
   const TableRun r = run(text);
   ASSERT_EQ(r.messages.size(), 1u);
@@ -94,9 +97,26 @@ TEST(OutcomeMixTable, OneBookInSharePerMonth) {
             std::string::npos);
 }
 
+TEST(OutcomeMixTable, OneReleaseSharePerMonthBetweenZeroAndOne) {
+  std::string text = table({"2024-01"});
+  const std::size_t last_row = text.rfind("0.5,0.4,fitted");
+  text.replace(last_row + 4, 3, "0.7");
+  const TableRun r = run(text);
+  ASSERT_EQ(r.messages.size(), 1u);
+  EXPECT_EQ(first_line(r.messages[0]),
+            "mix.csv:22:55: error: outcome-mix table ice_release_share of 2024-01 is 0.7 here but "
+            "0.400000 at line 3 (it is one share per month: write the same value in every row of "
+            "the month)");
+  const TableRun bad = run(table({"2024-01"}, "0.1,0.2,0,0.7", "0.5", "1.2"));
+  ASSERT_FALSE(bad.messages.empty());
+  EXPECT_EQ(first_line(bad.messages[0]),
+            "mix.csv:3:51: error: outcome-mix table ice_release_share must be a number from 0 to "
+            "1, got '1.2'");
+}
+
 TEST(OutcomeMixTable, DuplicateRowNamesTheFirst) {
   std::string text = table({"2024-01"});
-  text += "2024-01,single_adult,mexico,100,0.1,0.2,0,0.7,0.5,fitted\n";
+  text += "2024-01,single_adult,mexico,100,0.1,0.2,0,0.7,0.5,0.4,fitted\n";
   const TableRun r = run(text);
   ASSERT_EQ(r.messages.size(), 1u);
   EXPECT_EQ(first_line(r.messages[0]),
@@ -125,7 +145,7 @@ TEST(OutcomeMixTable, BadHeaderAndBasis) {
   const TableRun r = run(text);
   ASSERT_EQ(r.messages.size(), 2u);  // the bad basis, then the cell it leaves missing
   EXPECT_EQ(first_line(r.messages[0]),
-            "mix.csv:3:51: error: unknown basis 'guessed' in outcome-mix table (expected one of: "
+            "mix.csv:3:55: error: unknown basis 'guessed' in outcome-mix table (expected one of: "
             "fitted, margin, carried)");
 }
 

@@ -268,8 +268,8 @@ std::string mix_table() {
   std::string text = "# test\n" + std::string(kOutcomeMixHeader) + "\n";
   for (auto d : model::kDemographicKeys) {
     for (auto c : model::kCitizenshipKeys) {
-      text +=
-          "2024-01," + std::string(d) + "," + std::string(c) + ",10,0.1,0.2,0.3,0.4,0.5,fitted\n";
+      text += "2024-01," + std::string(d) + "," + std::string(c) +
+              ",10,0.1,0.2,0.3,0.4,0.5,0.4,fitted\n";
     }
   }
   return text;
@@ -361,6 +361,7 @@ TEST(LoadScenario, OutcomeMixIsReadAndReplacesTheRulesItGives) {
   const model::DispositionSpec& d = r.scenario->spec.dispositions;
   ASSERT_EQ(d.outcome_mix.months.size(), 1u);
   EXPECT_EQ(d.outcome_mix.months[0].ice_book_in_share, 0.5);
+  EXPECT_EQ(d.outcome_mix.months[0].ice_release_share, 0.4);
   EXPECT_EQ(d.outcome_mix_file, "mix.csv");
   EXPECT_EQ(d.expedited_removal_share, (model::PerDemographic<double>{0, 0, 0, 0}));
   EXPECT_EQ(d.mexico_accepts_share, (model::PerCitizenship<double>{0, 0, 0, 0, 0}));
@@ -376,6 +377,18 @@ TEST(LoadScenario, OutcomeMixIsReadAndReplacesTheRulesItGives) {
             "expedited_removal))\n"
             "    7 |   expedited_removal_share: {single_adult: 0.3}\n"
             "      |                            ^\n");
+  // The mix's ice_release_share gives ICE's release share: the fixed one is refused.
+  const LoadResult release = load_text(dir, std::string(kMinimal) +
+                                                "dispositions:\n"
+                                                "  outcome_mix: mix.csv\n"
+                                                "detention:\n"
+                                                "  credible_fear_positive_share: 0.45\n");
+  const std::string release_messages = all_messages(release, dir);
+  EXPECT_EQ(release_messages.substr(0, release_messages.find('\n')),
+            "T/s.yaml:8:33: error: detention.credible_fear_positive_share cannot be combined "
+            "with dispositions.outcome_mix, whose ice_release_share gives the share ICE releases "
+            "each month (remove it; to change it in a counterfactual, use a policy "
+            "(entry_suspension's screen_pass_share))");
   const LoadResult missing =
       load_text(dir, std::string(kMinimal) + "dispositions:\n  outcome_mix: nope.csv\n");
   EXPECT_EQ(all_messages(missing, dir),

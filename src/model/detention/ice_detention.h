@@ -39,17 +39,29 @@ class IceDetention {
     beds_.vacate(people);
     today_.releases += people;
   }
-  // The case of unit `h` (of `people`) is decided at `now`: if it passed the fear screening it
-  // is released (its beds freed: admit next) and true is returned; otherwise it is ordered
-  // removed and waits for a flight to `destination`.
-  bool decide_case(UnitHandle h, std::int64_t people, Citizenship destination,
-                   bool passed_screening, engine::SimTime now) {
+  // How a decided case leaves (or does not yet leave) detention.
+  enum class Decision : std::uint8_t {
+    kReleased,        // passed the screening: released with a Notice to Appear
+    kRemovedByLand,   // a Mexican ordered removed: returned across the border at once
+    kAwaitingFlight,  // ordered removed: waits in its bed for a flight to its destination
+  };
+  // The case of unit `h` (of `people`) is decided at `now`. Released, or a Mexican ordered
+  // removed: its beds are freed (admit next). Otherwise it waits for a flight to
+  // `destination`. Mexicans go by land: ICE returns them through the ports every day, and
+  // Mexico takes its nationals back (assumption: no daily limit; docs/model.md).
+  Decision decide_case(UnitHandle h, std::int64_t people, Citizenship destination,
+                       bool passed_screening, engine::SimTime now) {
     if (passed_screening) {
       release(people);
-      return true;
+      return Decision::kReleased;
+    }
+    if (destination == Citizenship::kMexico) {
+      beds_.vacate(people);
+      today_.removals[static_cast<std::size_t>(index_of(destination))] += people;
+      return Decision::kRemovedByLand;
     }
     queue_for_flight(h, people, destination, now);
-    return false;
+    return Decision::kAwaitingFlight;
   }
   // A unit ordered removed waits for a seat on a flight to `destination` since `now`.
   void queue_for_flight(UnitHandle h, std::int64_t people, Citizenship destination,

@@ -138,18 +138,20 @@ std::int64_t SectorDay::*return_flow(const Unit& u, const ModelSpec& spec) {
   return u.title42 ? &SectorDay::title42_expulsions : &SectorDay::returned_to_mexico;
 }
 
-double screen_pass_share(const Unit& u, const ModelSpec& spec) {
+double screen_pass_share(const Unit& u, const ModelSpec& spec, util::Date decided) {
   const EntrySuspension* suspension =
       u.policy < 0
           ? nullptr
           : std::get_if<EntrySuspension>(&spec.policies[static_cast<std::size_t>(u.policy)].lever);
-  return suspension != nullptr ? suspension->screen_pass_share
-                               : spec.detention.credible_fear_positive_share;
+  if (suspension != nullptr) return suspension->screen_pass_share;
+  const OutcomeMix& mix = spec.dispositions.outcome_mix;
+  return mix.empty() ? spec.detention.credible_fear_positive_share
+                     : mix.at(decided).ice_release_share;
 }
 
-bool passes_fear_screening(const Unit& u, const ModelSpec& spec,
+bool passes_fear_screening(const Unit& u, const ModelSpec& spec, util::Date decided,
                            engine::RandomStream& credible_fear_stream) {
-  return credible_fear_stream.uniform() < screen_pass_share(u, spec);
+  return credible_fear_stream.uniform() < screen_pass_share(u, spec, decided);
 }
 
 }  // namespace bf::model

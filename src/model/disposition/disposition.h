@@ -92,12 +92,14 @@ std::optional<engine::SimTime> minutes_to_recross(const Unit& u, const ModelSpec
 // otherwise.
 std::int64_t SectorDay::*return_flow(const Unit& u, const ModelSpec& spec);
 
-// P(someone decided in ICE detention passes the fear screening and is released): under an
-// entry suspension, the screening has its own (higher) bar.
-double screen_pass_share(const Unit& u, const ModelSpec& spec);
-// Whether someone decided in ICE detention passes the fear screening: one draw from the
+// P(someone whose case ICE decides on `decided` is released rather than ordered removed):
+// the month's ice_release_share of the outcome mix, or detention's
+// credible_fear_positive_share without one; under an entry suspension, the screening has its
+// own bar.
+double screen_pass_share(const Unit& u, const ModelSpec& spec, util::Date decided);
+// Whether someone decided in ICE detention on `decided` is released: one draw from the
 // attempt's Purpose::kCredibleFear stream against screen_pass_share.
-bool passes_fear_screening(const Unit& u, const ModelSpec& spec,
+bool passes_fear_screening(const Unit& u, const ModelSpec& spec, util::Date decided,
                            engine::RandomStream& credible_fear_stream);
 
 }  // namespace bf::model

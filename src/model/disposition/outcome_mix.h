@@ -34,6 +34,11 @@ struct OutcomeMixMonth {
   // Of the people transferred to ICE, the share ICE books into detention; the rest ICE
   // releases on the spot (alternatives to detention, parole, a Notice to Appear).
   double ice_book_in_share = 1.0;
+  // Of the people ICE books out of detention, the share it releases (bond, recognizance,
+  // supervision, parole, relief) rather than removes: replaces detention's
+  // credible_fear_positive_share for the cases decided in the month (disposition.h,
+  // screen_pass_share).
+  double ice_release_share = 0.45;
 };
 
 struct OutcomeMix {

@@ -40,16 +40,34 @@ TEST(IceDetention, FlightsTakeTheQueueInOrderThenReleaseWhoWaitedTooLong) {
 TEST(IceDetention, ACaseDecidedReleasesWhoPassedTheScreeningAndQueuesTheOthers) {
   IceDetention ice(10);
   ice.beds().occupy(5);
-  EXPECT_TRUE(ice.decide_case(1, 2, Citizenship::kHonduras, true, 0));
+  using Decision = IceDetention::Decision;
+  EXPECT_EQ(ice.decide_case(1, 2, Citizenship::kHonduras, true, 0), Decision::kReleased);
   EXPECT_EQ(ice.beds().occupied(), 3);
   EXPECT_EQ(ice.today().releases, 2);
-  EXPECT_FALSE(ice.decide_case(2, 3, Citizenship::kHonduras, false, 0));
+  EXPECT_EQ(ice.decide_case(2, 3, Citizenship::kHonduras, false, 0), Decision::kAwaitingFlight);
   EXPECT_EQ(ice.beds().occupied(), 3);  // held until the flight
   const PerCitizenship<int> seats = {0, 0, 3, 0, 0};
   const auto left = ice.flight_day(engine::kMinutesPerDay, seats, 30 * engine::kMinutesPerDay);
   ASSERT_EQ(left.size(), 1U);
   EXPECT_EQ(left[0].unit, 2U);
   EXPECT_TRUE(left[0].removed);
+}
+
+TEST(IceDetention, AMexicanOrderedRemovedLeavesByLandAtOnce) {
+  IceDetention ice(10);
+  ice.beds().occupy(6);
+  EXPECT_EQ(ice.decide_case(1, 4, Citizenship::kMexico, false, 0),
+            IceDetention::Decision::kRemovedByLand);
+  EXPECT_EQ(ice.beds().occupied(), 2);  // the bed is free the same minute
+  EXPECT_EQ(ice.today().removals[index_of(Citizenship::kMexico)], 4);
+  EXPECT_EQ(ice.today().releases, 0);
+  // Nobody waits for a flight to Mexico, so a flight day moves no one.
+  const PerCitizenship<int> seats = {0, 0, 0, 0, 0};
+  EXPECT_TRUE(ice.flight_day(7 * engine::kMinutesPerDay, seats, 0).empty());
+  // A Mexican who passes the screening is released like anyone else.
+  EXPECT_EQ(ice.decide_case(2, 2, Citizenship::kMexico, true, 0),
+            IceDetention::Decision::kReleased);
+  EXPECT_EQ(ice.today().releases, 2);
 }
 
 }  // namespace

@@ -188,9 +188,30 @@ TEST(Disposition, RecrossAndScreeningFollowThePolicyThatRoutedTheAttempt) {
   u.policy = 0;  // enrolled in Remain in Mexico
   EXPECT_NE(remain_in_mexico_of(u, f.spec), nullptr);
   EXPECT_EQ(recross_probability(u, f.spec), RemainInMexico{}.recross_probability);
-  EXPECT_EQ(screen_pass_share(u, f.spec), f.spec.detention.credible_fear_positive_share);
+  EXPECT_EQ(screen_pass_share(u, f.spec, f.spec.start_date),
+            f.spec.detention.credible_fear_positive_share);
   u.policy = 1;  // removed under the entry suspension
-  EXPECT_EQ(screen_pass_share(u, f.spec), EntrySuspension{}.screen_pass_share);
+  EXPECT_EQ(screen_pass_share(u, f.spec, f.spec.start_date), EntrySuspension{}.screen_pass_share);
+}
+
+TEST(Disposition, WithAnOutcomeMixIceReleasesTheShareOfTheMonthTheCaseIsDecided) {
+  Fixture f;
+  for (const char* month : {"2024-01", "2024-02"}) {
+    OutcomeMixMonth m;
+    m.month = *util::YearMonth::parse(month);
+    f.spec.dispositions.outcome_mix.months.push_back(m);
+  }
+  f.spec.dispositions.outcome_mix.months[0].ice_release_share = 0.9;
+  f.spec.dispositions.outcome_mix.months[1].ice_release_share = 0.2;
+  f.spec.detention.credible_fear_positive_share = 0.45;  // not used with a mix
+  Unit u = unit(Demographic::kSingleAdult, Citizenship::kHonduras);
+  EXPECT_EQ(screen_pass_share(u, f.spec, *util::Date::parse("2024-01-31")), 0.9);
+  EXPECT_EQ(screen_pass_share(u, f.spec, *util::Date::parse("2024-02-01")), 0.2);
+  // An entry suspension's own bar still decides for those removed under it.
+  f.spec.policies.push_back(policy("suspension", EntrySuspension{}));
+  u.policy = 0;
+  EXPECT_EQ(screen_pass_share(u, f.spec, *util::Date::parse("2024-02-01")),
+            EntrySuspension{}.screen_pass_share);
 }
 
 TEST(Disposition, TheFearScreeningIsOneDrawAgainstItsShare) {
@@ -200,12 +221,12 @@ TEST(Disposition, TheFearScreeningIsOneDrawAgainstItsShare) {
   int passed = 0;
   for (std::uint64_t i = 0; i < 4000; ++i) {
     engine::RandomStream rs(7, 0, static_cast<std::uint8_t>(Purpose::kCredibleFear), i);
-    passed += passes_fear_screening(u, f.spec, rs) ? 1 : 0;
+    passed += passes_fear_screening(u, f.spec, f.spec.start_date, rs) ? 1 : 0;
   }
   EXPECT_NEAR(passed / 4000.0, 0.25, 0.03);
   f.spec.detention.credible_fear_positive_share = 1.0;
   engine::RandomStream rs(7, 0, static_cast<std::uint8_t>(Purpose::kCredibleFear), 1);
-  EXPECT_TRUE(passes_fear_screening(u, f.spec, rs));
+  EXPECT_TRUE(passes_fear_screening(u, f.spec, f.spec.start_date, rs));
 }
 
 TEST(Disposition, AReturnCountsAsRemainInMexicoExpulsionOrReturnAtItsStation) {
