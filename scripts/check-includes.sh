@@ -26,6 +26,7 @@ declare -A deps=(
   [compare]="output scenario model util"
   [ensemble]="output scenario model"
   [apps]="ensemble ingest output scenario model report demand validate compare util"
+  [python]="ensemble compare output scenario model util"
 )
 
 # allowed LAYER: the layer itself and everything it reaches through deps.

@@ -11,6 +11,9 @@ packages=(
   chromium  # the browser test of the HTML report (scripts/browser-test.sh)
   libopenmpi-dev openmpi-bin  # MPI ensembles (BORDERFLOW_MPI)
   clang-16 libclang-rt-16-dev  # libFuzzer and sanitizer runtimes (make fuzz)
+  # The Python module `borderflow` (docs/python.md), its tests and the notebooks in notebooks/
+  python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-pytest
+  python3-matplotlib jupyter-nbconvert python3-nbclient python3-ipykernel
 )
 
 # Node.js and npm for the browser test: the machine's own when present (it needs node >= 20),

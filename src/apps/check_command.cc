@@ -12,6 +12,7 @@ namespace bf::apps {
 int check_command(const CheckOptions& options) {
   scenario::LoadOptions load;
   load.allow_large = options.allow_large;
+  load.overrides = options.overrides;
   const scenario::LoadResult loaded = scenario::load_scenario(options.scenario, load);
   if (!loaded.ok()) {
     print_scenario_errors(loaded, options.scenario, "");

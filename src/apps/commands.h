@@ -23,6 +23,7 @@ struct RunOptions {
   std::optional<int> threads;         // overrides ensemble.threads (default: every core)
   bool resume = false;                // finish the ensemble checkpointed beside `out`
   bool allow_large = false;           // load a run expecting over 20 million people
+  scenario::Overrides overrides;      // --set PATH=VALUE, in order (apps/set_option.h)
 };
 int run_command(const RunOptions& options);
 
@@ -33,7 +34,8 @@ int run_ensemble_command(const RunOptions& options, const scenario::LoadedScenar
 
 struct CheckOptions {
   std::filesystem::path scenario;
-  bool allow_large = false;  // accept a run expecting over 20 million people
+  bool allow_large = false;       // accept a run expecting over 20 million people
+  scenario::Overrides overrides;  // --set PATH=VALUE, in order (apps/set_option.h)
 };
 int check_command(const CheckOptions& options);
 

@@ -12,6 +12,8 @@
 #include "apps/exit_codes.h"
 #include "apps/replication_progress.h"
 #include "apps/scenario_errors.h"
+#include "apps/set_option.h"
+#include "compare/comparable_periods.h"
 #include "compare/comparison_text.h"
 #include "compare/paired_comparison.h"
 #include "compare/parameter_sampling.h"
@@ -74,6 +76,7 @@ CLI::App* add_compare_subcommand(CLI::App& app, CompareOptions& o) {
   cmd->add_flag("--sample-parameters", o.sample_parameters,
                 "Draw the scenarios' uncertain parameters anew in each replication "
                 "(their `uncertainty` sections; parameters.csv lists the values)");
+  add_set_option(*cmd, o.overrides);
   cmd->add_flag("--allow-large", o.allow_large,
                 "Run even if it expects more than 20 million people (memory: about 70 bytes each)");
   return cmd;
@@ -83,6 +86,7 @@ int compare_command(const CompareOptions& options) {
   scenario::LoadOptions load_a;
   load_a.seed = options.seed;
   load_a.allow_large = options.allow_large;
+  load_a.overrides = options.overrides;
   const scenario::LoadResult a = scenario::load_scenario(options.scenario_a, load_a);
   // B runs with A's seed, so that replication r of both shares its random streams.
   scenario::LoadOptions load_b = load_a;
@@ -94,13 +98,9 @@ int compare_command(const CompareOptions& options) {
 
   const model::ModelSpec& spec_a = a.scenario->spec;
   const model::ModelSpec& spec_b = b.scenario->spec;
-  if (spec_a.start_date != spec_b.start_date || spec_a.days != spec_b.days) {
-    print_error(fmt::format("{} and {} cover different periods ({} days from {} vs {} days from "
-                            "{}); compare needs the same start date and number of days",
-                            options.scenario_a.string(), options.scenario_b.string(), spec_a.days,
-                            spec_a.start_date.to_string(), spec_b.days,
-                            spec_b.start_date.to_string())
-                    .c_str());
+  if (const auto mismatch = compare::period_mismatch(options.scenario_a.string(), spec_a,
+                                                     options.scenario_b.string(), spec_b)) {
+    print_error(mismatch->c_str());
     return kExitBadInput;
   }
   if (options.out) {

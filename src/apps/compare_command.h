@@ -7,6 +7,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -25,6 +28,8 @@ struct CompareOptions {
   // "Parameter uncertainty"); parameters.csv then lists the values. Default: as written.
   bool sample_parameters = false;
   bool allow_large = false;  // load runs expecting over 20 million people
+  // --set PATH=VALUE, written over both A and B (apps/set_option.h). Default: none.
+  std::vector<std::pair<std::string, std::string>> overrides;
 };
 
 CLI::App* add_compare_subcommand(CLI::App& app, CompareOptions& options);

@@ -13,6 +13,7 @@
 #include "apps/fit_demand_command.h"
 #include "apps/report_command.h"
 #include "apps/sensitivity_command.h"
+#include "apps/set_option.h"
 #include "apps/validate_command.h"
 #include "apps/version.h"
 
@@ -82,12 +83,14 @@ int main(int argc, char** argv) {
       "Run even if it expects more than 20 million people (memory: about 70 bytes each)");
   run_cmd->add_flag("--resume", run.resume,
                     "Finish an interrupted ensemble from its checkpoint (OUT.checkpoint)");
+  add_set_option(*run_cmd, run.overrides);
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Validate a scenario without running it");
   check_cmd->add_option("scenario", check.scenario, "Scenario YAML file")->required();
   check_cmd->add_flag("--allow-large", check.allow_large,
                       "Accept a run expecting more than 20 million people");
+  add_set_option(*check_cmd, check.overrides);
 
   CalibrateCommandOptions calibrate;
   CLI::App* cal_cmd = app.add_subcommand(

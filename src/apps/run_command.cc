@@ -56,6 +56,7 @@ int run_command(const RunOptions& options) {
   load_options.seed = options.seed;
   load_options.days = options.days;
   load_options.allow_large = options.allow_large;
+  load_options.overrides = options.overrides;
   scenario::LoadResult loaded = scenario::load_scenario(options.scenario, load_options);
   if (!loaded.ok()) {
     print_scenario_errors(loaded, options.scenario, "; nothing was run");

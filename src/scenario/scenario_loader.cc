@@ -71,6 +71,11 @@ class Loader {
     std::optional<YamlNode> root = load_tree(file, chain, Location{}, "");
     if (root) {
       std::vector<UncertainParameter> uncertainty = take_uncertainty(*root);
+      if (!options_.overrides.empty()) {
+        sources_.push_back(
+            SourceFile{kOverridesSourceName, overrides_source_text(options_.overrides)});
+        apply_overrides(options_.overrides, static_cast<int>(sources_.size()) - 1, *root, sink_);
+      }
       model::ModelSpec spec;
       read_spec(*root, spec);
       if (sink_.count() == 0) check_volume(*root, spec, options_.allow_large, sink_);

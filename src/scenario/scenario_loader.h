@@ -13,6 +13,7 @@
 #include "model/model_spec.h"
 #include "scenario/diagnostics.h"
 #include "scenario/ensemble_spec.h"
+#include "scenario/overrides.h"
 #include "scenario/uncertainty.h"
 
 namespace bf::scenario {
@@ -34,6 +35,12 @@ struct LoadOptions {
   // declares itself, so a counterfactual keeps the crossers of the replay with the same
   // sampled values. Default: none.
   std::vector<std::pair<std::string, std::string>> assignments{};
+  // Values written over the scenario and its parents before it is read, at any path a sweep
+  // may name: the command line's --set and Python's load(set=...) (overrides.h). A bad one is
+  // reported at its line of the source "--set", which is then listed in `sources` after the
+  // scenario's own files. Not passed to the conversion reference (the replay as written).
+  // Default: none.
+  Overrides overrides{};
 };
 
 struct LoadedScenario {

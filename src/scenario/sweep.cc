@@ -10,10 +10,6 @@
 namespace bf::scenario {
 namespace {
 
-// Keys that define what a run is rather than a parameter of the world: sweeping them would
-// make points incomparable (different horizons or random numbers) or is meaningless.
-constexpr std::array<std::string_view, 9> kNotSweepable = {
-    "name", "start", "end", "days", "seed", "extends", "ensemble", "arrivals.table", "surges"};
 constexpr PathUse kSweepUse{"swept", "a sweep path"};
 
 }  // namespace

@@ -11,8 +11,10 @@
 //       detention.beds: [20000, 27000, 34000]
 //       dispositions.non_mexican_returns_per_day: [0/day, 1500/day]
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scenario/diagnostics.h"
@@ -20,6 +22,12 @@
 #include "scenario/yaml_tree.h"
 
 namespace bf::scenario {
+
+// Keys that define what a run is rather than a parameter of the world: sweeping (or
+// overriding, overrides.h) them would make points incomparable (different horizons or random
+// numbers) or is meaningless.
+inline constexpr std::array<std::string_view, 9> kNotSweepable = {
+    "name", "start", "end", "days", "seed", "extends", "ensemble", "arrivals.table", "surges"};
 
 struct SweepAxis {
   std::string path;               // dotted, as written
