@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -71,13 +72,16 @@ class Loader {
     std::optional<YamlNode> root = load_tree(file, chain, Location{}, "");
     if (root) {
       std::vector<UncertainParameter> uncertainty = take_uncertainty(*root);
+      std::optional<YamlNode> as_written;
       if (!options_.overrides.empty()) {
+        as_written = *root;
         sources_.push_back(
             SourceFile{kOverridesSourceName, overrides_source_text(options_.overrides)});
         apply_overrides(options_.overrides, static_cast<int>(sources_.size()) - 1, *root, sink_);
       }
       model::ModelSpec spec;
       read_spec(*root, spec);
+      if (sink_.count() == 0) keep_replay_as_written(as_written, spec);
       if (sink_.count() == 0) check_volume(*root, spec, options_.allow_large, sink_);
       EnsembleSpec ensemble;
       if (sink_.count() == 0) read_ensemble(*root, ensemble);
@@ -103,6 +107,27 @@ class Loader {
   }
 
  private:
+  // A replay that is its own conversion reference ("this one"), changed by --set or by a sweep
+  // point, converts encounters with the replay as written: the change is a counterfactual,
+  // like a scenario extending the replay that makes it (its crossers and the beds its ICE
+  // book-in share was measured with stay the replay's). Keeps the written spec for the sweep
+  // points and makes it the reference of `spec` when overrides changed it.
+  void keep_replay_as_written(const std::optional<YamlNode>& as_written, model::ModelSpec& spec) {
+    const model::ArrivalSpec& a = spec.arrivals;
+    if (a.conversion_reference || a.conversion_reference_file.empty() ||
+        options_.as_conversion_reference) {
+      return;
+    }
+    if (!as_written) {
+      written_replay_ = std::make_shared<const model::ModelSpec>(spec);
+      return;
+    }
+    model::ModelSpec written;
+    read_spec(*as_written, written);
+    written_replay_ = std::make_shared<const model::ModelSpec>(std::move(written));
+    spec.arrivals.conversion_reference = written_replay_;
+  }
+
   // Reads a file into sources_ and returns its index. `from` is where the file was named
   // (invalid for the scenario given on the command line).
   std::optional<int> read_source(const fs::path& path, const Location& from,
@@ -246,6 +271,9 @@ class Loader {
       const YamlNode tree = sweep_point_tree(root, section->axes, i);
       const std::size_t errors = sink_.count();
       read_spec(tree, point.spec);
+      if (written_replay_ && !point.spec.arrivals.conversion_reference) {
+        point.spec.arrivals.conversion_reference = written_replay_;
+      }
       // Each point is a run of its own: bounded like the base (a sweep of a multiplier).
       if (sink_.count() == errors) check_volume(tree, point.spec, options_.allow_large, sink_);
       sources_.resize(base_sources);
@@ -892,7 +920,9 @@ class Loader {
   // processing.agents_from_encounters.utilization, where derived agents beyond the bound are
   // reported (it is read before they are derived, in the same read_spec).
   const YamlNode* utilization_node_ = nullptr;
-  fs::path top_file_;                // the scenario being loaded (not its parents)
+  fs::path top_file_;  // the scenario being loaded (not its parents)
+  // The replay as written when it is its own conversion reference (keep_replay_as_written).
+  std::shared_ptr<const model::ModelSpec> written_replay_;
   std::vector<SourceFile> sources_;  // declared before sink_, which refers to it
   DiagnosticSink sink_;
 };

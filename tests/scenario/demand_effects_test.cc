@@ -165,6 +165,39 @@ TEST(ConversionReference, SelfIsNoneAndAChildGetsTheReplay) {
   EXPECT_EQ(more.scenario->spec.sectors[del_rio].agents_on_patrol, 300);
 }
 
+// A replay changed by --set or by a sweep point is a counterfactual of the replay as written,
+// like a child scenario: the written replay is its reference.
+TEST(ConversionReference, SetValuesAndSweepPointsOfAReplayConvertWithTheReplayAsWritten) {
+  TempDir dir;
+  dir.write("t.csv", full_table({"2024-01"}, "10"));
+  const std::string replay =
+      dir.write("replay.yaml",
+                "start: 2024-01-01\nend: 2024-01-31\narrivals:\n  table: t.csv\n"
+                "  conversion_reference: replay.yaml\ndetention: {beds: 5000}\n"
+                "ensemble:\n  sweep:\n    detention.beds: [6000, 7000]\n")
+          .string();
+  LoadOptions options;
+  options.overrides = {{"detention.beds", "9000"}};
+  const LoadResult set = load_scenario(replay, options);
+  ASSERT_TRUE(set.ok()) << all_messages(set, dir);
+  EXPECT_EQ(set.scenario->spec.detention.beds, 9000);
+  const auto& reference = set.scenario->spec.arrivals.conversion_reference;
+  ASSERT_NE(reference, nullptr);
+  EXPECT_EQ(reference->detention.beds, 5000);
+  for (const SweepPoint& point : set.scenario->ensemble.points) {
+    ASSERT_NE(point.spec.arrivals.conversion_reference, nullptr);
+    EXPECT_EQ(point.spec.arrivals.conversion_reference->detention.beds, 5000);
+  }
+  // Without --set the replay is still its own reference, and its sweep points convert with it.
+  const LoadResult plain = load_scenario(replay);
+  ASSERT_TRUE(plain.ok()) << all_messages(plain, dir);
+  EXPECT_EQ(plain.scenario->spec.arrivals.conversion_reference, nullptr);
+  ASSERT_EQ(plain.scenario->ensemble.points.size(), 2u);
+  EXPECT_EQ(plain.scenario->ensemble.points[1].spec.detention.beds, 7000);
+  EXPECT_EQ(plain.scenario->ensemble.points[1].spec.arrivals.conversion_reference->detention.beds,
+            5000);
+}
+
 TEST(ConversionReference, AReferenceThatDoesNotLoadIsAnErrorAtTheKey) {
   TempDir dir;
   dir.write("t.csv", full_table({"2024-01"}, "10"));
