@@ -134,5 +134,36 @@ TEST(WorldPorts, QuotaAndClosurePoliciesActOnTheirDatesAndCrossings) {
   }
 }
 
+TEST(WorldPorts, ATriggerCountingPortsSeesThePeoplePresentingThere) {
+  // Nobody between ports; 101 appointment holders a day at the ports. A trigger on a 7-day
+  // mean of 100 switches on from day 1 when it counts ports, never when it does not.
+  ModelSpec spec = spec_with_ports(10);
+  spec.ports.appointments_per_day = 101;
+  spec.ports.crossings[0].appointment_share = 0.5;
+  spec.ports.crossings[1].appointment_share = 0.5;
+  spec.ports.people_demographic_share = {1, 0, 0, 0};
+  spec.ports.people_citizenship_share = {0, 0, 0, 0, 1};
+  PolicySpec p;
+  p.name = "authority";
+  p.start = spec.start_date;
+  p.lever = AppointmentQuota{101};
+  PolicyTrigger trigger;  // 7-day means, on at 100, off below 50, no delay
+  trigger.on_at_or_above = 100;
+  trigger.off_below = 50;
+  trigger.initially_in_force = false;
+  trigger.count_ports = true;
+  p.trigger = trigger;
+  ModelSpec border_patrol_only = spec;
+  spec.policies.push_back(p);
+  p.trigger->count_ports = false;
+  border_patrol_only.policies.push_back(p);
+  const auto with_ports = run(spec);
+  const auto without = run(border_patrol_only);
+  for (int day = 0; day < 10; ++day) {
+    EXPECT_EQ(with_ports.days[day].policies_in_force[0], day >= 1) << day;
+    EXPECT_FALSE(without.days[day].policies_in_force[0]) << day;
+  }
+}
+
 }  // namespace
 }  // namespace bf::model

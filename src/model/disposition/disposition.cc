@@ -139,12 +139,15 @@ std::int64_t SectorDay::*return_flow(const Unit& u, const ModelSpec& spec) {
 }
 
 double screen_pass_share(const Unit& u, const ModelSpec& spec) {
-  const EntrySuspension* suspension =
-      u.policy < 0
-          ? nullptr
-          : std::get_if<EntrySuspension>(&spec.policies[static_cast<std::size_t>(u.policy)].lever);
-  return suspension != nullptr ? suspension->screen_pass_share
-                               : spec.detention.credible_fear_positive_share;
+  if (u.policy < 0) return spec.detention.credible_fear_positive_share;
+  const PolicyLever& lever = spec.policies[static_cast<std::size_t>(u.policy)].lever;
+  if (const auto* suspension = std::get_if<EntrySuspension>(&lever)) {
+    return suspension->screen_pass_share;
+  }
+  const auto* removal = std::get_if<ExpeditedRemoval>(&lever);
+  return removal != nullptr && removal->screen_pass_share
+             ? *removal->screen_pass_share
+             : spec.detention.credible_fear_positive_share;
 }
 
 bool passes_fear_screening(const Unit& u, const ModelSpec& spec,

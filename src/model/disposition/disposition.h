@@ -93,7 +93,7 @@ std::optional<engine::SimTime> minutes_to_recross(const Unit& u, const ModelSpec
 std::int64_t SectorDay::*return_flow(const Unit& u, const ModelSpec& spec);
 
 // P(someone decided in ICE detention passes the fear screening and is released): under an
-// entry suspension, the screening has its own (higher) bar.
+// entry suspension, or an expedited-removal policy with its own screen, that policy's bar.
 double screen_pass_share(const Unit& u, const ModelSpec& spec);
 // Whether someone decided in ICE detention passes the fear screening: one draw from the
 // attempt's Purpose::kCredibleFear stream against screen_pass_share.
