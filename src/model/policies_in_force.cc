@@ -26,9 +26,10 @@ void PoliciesInForce::start_day(util::Date date) {
 void PoliciesInForce::observe(std::int64_t southwest_encounters, std::int64_t port_encounters) {
   for (std::size_t p = 0; p < triggers_.size(); ++p) {
     if (!triggers_[p]) continue;
-    const bool with_ports = spec_.policies[p].trigger->count_ports;
+    const PolicyTrigger& t = *spec_.policies[p].trigger;
     triggers_[p]->observe(static_cast<double>(southwest_encounters) +
-                          (with_ports ? static_cast<double>(port_encounters) : 0.0));
+                          (t.count_ports ? static_cast<double>(port_encounters) : 0.0) +
+                          t.added_per_day);
   }
 }
 

@@ -23,12 +23,9 @@ class PoliciesInForce {
   // Per ModelSpec::policies: in force today.
   const std::vector<bool>& in_force() const { return in_force_; }
   // End of day: every trigger observes the day's Southwest Border Patrol encounters (people,
-  // between ports), plus the people encountered at ports of entry if it counts them.
+  // between ports), plus the people encountered at ports of entry if it counts them, plus its
+  // `added_per_day`.
   void observe(std::int64_t southwest_encounters, std::int64_t port_encounters);
-  // The trigger of spec.policies[p], or null when it has none (for its days used).
-  const TriggerState* trigger(std::size_t p) const {
-    return triggers_[p] ? &*triggers_[p] : nullptr;
-  }
 
  private:
   const ModelSpec& spec_;

@@ -151,7 +151,9 @@ inline constexpr std::array<std::string_view, std::variant_size_v<PolicyLever>> 
 //   is never in force (a sunset). Empty: no cap. Days before the run's first day are not
 //   known and count as none used;
 // - `count_ports`: the count is Border Patrol's plus the people encountered at ports of entry
-//   (every inadmissible person presenting, appointment holders included).
+//   (every inadmissible person presenting, appointment holders included);
+// - `added_per_day`: people added to each day's count for encounters the scenario does not
+//   simulate (a replay without ports counting them as a stated constant).
 struct PolicyTrigger {
   int on_average_days = 7;
   double on_at_or_above = 0.0;
@@ -163,6 +165,7 @@ struct PolicyTrigger {
   std::optional<double> on_single_day_at_or_above;  // people in one day; none: no such rule
   std::vector<int> max_days_per_year;               // days in force per policy year; >= 0
   bool count_ports = false;                         // add encounters at ports of entry
+  double added_per_day = 0.0;                       // people a day added to the count; >= 0
 };
 
 struct PolicySpec {

@@ -106,7 +106,8 @@ ordered_json policies_to_json(const model::ModelSpec& spec) {
                                                         ? ordered_json(*t.on_single_day_at_or_above)
                                                         : ordered_json(nullptr)},
                       {"max_days_per_year", t.max_days_per_year},
-                      {"count_ports", t.count_ports}};
+                      {"count_ports", t.count_ports},
+                      {"added_per_day", t.added_per_day}};
     }
     j["parameters"] = parameters(p.lever);
     out.push_back(std::move(j));

@@ -248,11 +248,12 @@ class PolicyReader {
   }
 
   std::optional<model::PolicyTrigger> read_trigger(const YamlNode& node, const std::string& path) {
-    const Fields f(&node, path,
-                   {"on_average_days", "on_at_or_above", "off_average_days", "off_below",
-                    "off_for_days", "off_delay_days", "initially_in_force",
-                    "on_single_day_at_or_above", "max_days_per_year", "count_ports"},
-                   sink_);
+    const Fields f(
+        &node, path,
+        {"on_average_days", "on_at_or_above", "off_average_days", "off_below", "off_for_days",
+         "off_delay_days", "initially_in_force", "on_single_day_at_or_above", "max_days_per_year",
+         "count_ports", "added_per_day"},
+        sink_);
     const std::size_t errors = sink_.count();
     model::PolicyTrigger t;
     f.integer("on_average_days", t.on_average_days, {1, 366});
@@ -268,6 +269,7 @@ class PolicyReader {
     }
     read_days_per_year(f, t.max_days_per_year);
     f.boolean("count_ports", t.count_ports);
+    f.number("added_per_day", t.added_per_day, {0.0, 1e7});
     if (sink_.count() != errors) return std::nullopt;
     if (t.count_ports && ports_.crossings.empty()) {
       sink_.error(f.find("count_ports")->location, f.path("count_ports"),

@@ -157,12 +157,21 @@ TEST(WorldPorts, ATriggerCountingPortsSeesThePeoplePresentingThere) {
   spec.policies.push_back(p);
   p.trigger->count_ports = false;
   border_patrol_only.policies.push_back(p);
+  // Without counting ports, a stated constant for them: 101 a day, the same days.
+  ModelSpec constant = border_patrol_only;
+  constant.policies[0].trigger->added_per_day = 101;
   const auto with_ports = run(spec);
   const auto without = run(border_patrol_only);
+  const auto with_constant = run(constant);
   for (int day = 0; day < 10; ++day) {
     EXPECT_EQ(with_ports.days[day].policies_in_force[0], day >= 1) << day;
     EXPECT_FALSE(without.days[day].policies_in_force[0]) << day;
+    EXPECT_EQ(with_constant.days[day].policies_in_force[0], day >= 1) << day;
   }
+  // 99 a day is not enough: the mean must reach 100.
+  constant.policies[0].trigger->added_per_day = 99;
+  const auto below = run(constant);
+  for (int day = 0; day < 10; ++day) EXPECT_FALSE(below.days[day].policies_in_force[0]) << day;
 }
 
 TEST(WorldPorts, EmergencyAuthorityTriggerDaysWithAndWithoutThePortCount) {

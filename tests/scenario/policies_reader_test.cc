@@ -99,7 +99,8 @@ TEST(Policies, ReadsTheEmergencyAuthorityTriggerAndAnExpeditedRemovalScreen) {
            "    kind: entry_suspension\n"
            "    start: 2024-01-01\n"
            "    trigger: {on_at_or_above: 5000, on_single_day_at_or_above: 8500,\n"
-           "              off_below: 3750, off_for_days: 14, max_days_per_year: [270, 225, 180]}\n"
+           "              off_below: 3750, off_for_days: 14, max_days_per_year: [270, 225, 180],\n"
+           "              added_per_day: 1700}\n"
            "  er: {kind: expedited_removal, start: 2024-01-01,\n"
            "       share: {single_adult: 0.9}, screen_pass_share: 0.3}\n"
            "  plain: {kind: expedited_removal, start: 2024-01-01, share: {single_adult: 0.2},\n"
@@ -111,6 +112,7 @@ TEST(Policies, ReadsTheEmergencyAuthorityTriggerAndAnExpeditedRemovalScreen) {
   EXPECT_EQ(t.on_single_day_at_or_above, 8500.0);
   EXPECT_EQ(t.max_days_per_year, (std::vector<int>{270, 225, 180}));
   EXPECT_FALSE(t.count_ports);
+  EXPECT_EQ(t.added_per_day, 1700.0);
   const auto& er = std::get<model::ExpeditedRemoval>(policies[1].lever);
   EXPECT_EQ(er.share[0], 0.9);
   EXPECT_EQ(er.screen_pass_share, 0.3);
@@ -134,7 +136,9 @@ TEST(Policies, BadEmergencyAuthorityKeysAreReportedWithLineAndColumn) {
       "  d: {kind: entry_suspension, start: 2024-01-01,\n"
       "      trigger: {on_at_or_above: 5000, off_below: 3750, count_ports: true}}\n"
       "  e: {kind: expedited_removal, start: 2024-01-01, share: {single_adult: 1},\n"
-      "      screen_pass_share: 1.5}\n");
+      "      screen_pass_share: 1.5}\n"
+      "  f: {kind: entry_suspension, start: 2024-01-01,\n"
+      "      trigger: {on_at_or_above: 5000, off_below: 3750, added_per_day: -5}}\n");
   EXPECT_EQ(
       all_messages(r, dir),
       "T/s.yaml:6:75: error: policies.a.trigger.max_days_per_year: expected a list of 1 "
@@ -160,7 +164,11 @@ TEST(Policies, BadEmergencyAuthorityKeysAreReportedWithLineAndColumn) {
       "      |                                                                     ^\n"
       "T/s.yaml:14:26: error: policies.e.screen_pass_share: must be between 0 and 1, got 1.5\n"
       "   14 |       screen_pass_share: 1.5}\n"
-      "      |                          ^\n");
+      "      |                          ^\n"
+      "T/s.yaml:16:71: error: policies.f.trigger.added_per_day: must be between 0 and "
+      "10000000, got -5\n"
+      "   16 |       trigger: {on_at_or_above: 5000, off_below: 3750, added_per_day: -5}}\n"
+      "      |                                                                       ^\n");
   EXPECT_FALSE(r.scenario.has_value());
 }
 
