@@ -139,7 +139,7 @@ inline constexpr std::array<std::string_view, std::variant_size_v<PolicyLever>> 
 //   that day, not after).
 // The June 2024 proclamation: 7, 2500, 7, 1500, 1, 14. Its September 2024 amendment:
 // off_for_days 28. Means use the days simulated so far when there are fewer.
-// Three optional rules, for the Senate's February 2024 border emergency authority (on at a
+// Four optional rules, for the Senate's February 2024 border emergency authority (on at a
 // 7-day mean of 5,000 or a single day of 8,500, off below 3,750 for 14 days, at most 270,
 // 225 and 180 days in its first three years, port encounters counted):
 // - `on_single_day_at_or_above`: not in force, it is in force from the next day also once a
