@@ -17,6 +17,7 @@
 #include "compare/comparison_text.h"
 #include "compare/paired_comparison.h"
 #include "compare/parameter_sampling.h"
+#include "compare/policy_days_text.h"
 #include "compare/replication_metrics.h"
 #include "compare/sampling_text.h"
 #include "scenario/scenario_loader.h"
@@ -157,6 +158,9 @@ int compare_command(const CompareOptions& options) {
                   spec_a.seed, spec_a.start_date.to_string(), last.to_string(), spec_a.days) +
       (options.sample_parameters ? compare::sampled_ranges_text(ranges_a, ranges_b) + "\n" : "") +
       compare::totals_table(comparison);
+  const std::string policy_days = compare::policy_days_text('A', spec_a, runs_a) +
+                                  compare::policy_days_text('B', spec_b, runs_b);
+  if (!policy_days.empty()) text += "\n" + policy_days;
   std::cout << text;
   if (!options.out) return kExitOk;
 

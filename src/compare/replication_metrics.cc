@@ -96,11 +96,16 @@ void MetricsObserver::on_day(const model::DayReport& report) {
   }
   month_periods_.back().add(day);
   run_.add(day);
+  policy_days_.resize(report.policies_in_force.size(), 0);
+  for (std::size_t p = 0; p < report.policies_in_force.size(); ++p) {
+    if (report.policies_in_force[p]) ++policy_days_[p];
+  }
 }
 
 ReplicationMetrics MetricsObserver::result() const {
   ReplicationMetrics r;
   r.months = months_;
+  r.policy_days = policy_days_;
   r.periods.push_back(run_.values());
   for (const Period& p : month_periods_) r.periods.push_back(p.values());
   return r;

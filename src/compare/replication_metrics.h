@@ -73,6 +73,7 @@ class MetricValues {
 struct ReplicationMetrics {
   std::vector<util::YearMonth> months;  // calendar months the run touches, in order
   std::vector<MetricValues> periods;
+  std::vector<int> policy_days;  // per ModelSpec::policies: days in force over the run
 };
 
 // The day's value of every metric: flows of the day, stocks at its end (all sectors; ports
@@ -95,6 +96,7 @@ class MetricsObserver final : public model::DayObserver {
     MetricValues values() const;
   };
   Period run_;
+  std::vector<int> policy_days_;
   std::vector<util::YearMonth> months_;
   std::vector<Period> month_periods_;
 };

@@ -117,7 +117,9 @@ DayLevers resolve_levers(const ModelSpec& spec, util::Date date, const std::vect
                 const auto& share = lever.share[static_cast<std::size_t>(d)];
                 if (!share) continue;
                 out.expedited_removal_share[s][static_cast<std::size_t>(d)] = *share;
-                out.removal_policy[s][static_cast<std::size_t>(d)] = kNoPolicy;
+                // Its own stricter screen travels with the person, like a suspension's.
+                out.removal_policy[s][static_cast<std::size_t>(d)] =
+                    lever.screen_pass_share ? index : kNoPolicy;
               }
             });
           } else if constexpr (std::is_same_v<T, EndCatchAndRelease>) {
@@ -135,7 +137,8 @@ DayLevers resolve_levers(const ModelSpec& spec, util::Date date, const std::vect
               out.processing_agents[s] += lever.processing_agents;
             });
           } else if constexpr (std::is_same_v<T, AppointmentQuota>) {
-            out.appointments_per_day = lever.per_day;
+            out.appointments_per_day =
+                lever.minimum ? std::max(out.appointments_per_day, lever.per_day) : lever.per_day;
           } else if constexpr (std::is_same_v<T, PortClosure>) {
             for (std::size_t c = 0; c < policy.crossings.size(); ++c) {
               if (!policy.crossings[c]) continue;

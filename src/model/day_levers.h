@@ -22,8 +22,9 @@ struct DayLevers {
   int non_mexican_returns_per_day = 0;
   PerCitizenship<double> mexico_accepts_share{};
   PerSector<PerDemographic<double>> expedited_removal_share{};
-  // The entry-suspension policy that sends a demographic to expedited removal (its screening
-  // share applies in detention), or kNoPolicy.
+  // The entry-suspension or expedited-removal policy with its own screen that sends a
+  // demographic to expedited removal (its screening share applies in detention), or
+  // kNoPolicy.
   PerSector<PerDemographic<int>> removal_policy{};
   PerSector<int> remain_in_mexico{};       // policy index, or kNoPolicy
   PerSector<int> end_catch_and_release{};  // policy index, or kNoPolicy

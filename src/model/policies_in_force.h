@@ -22,8 +22,10 @@ class PoliciesInForce {
   void start_day(util::Date date);
   // Per ModelSpec::policies: in force today.
   const std::vector<bool>& in_force() const { return in_force_; }
-  // End of day: every trigger observes the day's Southwest encounters (people, between ports).
-  void observe(std::int64_t southwest_encounters);
+  // End of day: every trigger observes the day's Southwest Border Patrol encounters (people,
+  // between ports), plus the people encountered at ports of entry if it counts them, plus its
+  // `added_per_day`.
+  void observe(std::int64_t southwest_encounters, std::int64_t port_encounters);
 
  private:
   const ModelSpec& spec_;

@@ -58,9 +58,12 @@ struct RemainInMexico {
 
 // Wider expedited removal: the share of non-Mexicans placed in expedited removal, by
 // demographic, replaces dispositions' expedited_removal_share in scope. Demographics the
-// policy does not name keep the scenario's share.
+// policy does not name keep the scenario's share. With `screen_pass_share`, those it places
+// in removal and whose case is decided in detention pass a stricter fear screening with that
+// probability instead of detention's credible_fear_positive_share (none: the usual screen).
 struct ExpeditedRemoval {
   PerDemographic<std::optional<double>> share{};
+  std::optional<double> screen_pass_share;  // probability in [0, 1]
 };
 
 // Ending catch-and-release: release straight from Border Patrol custody only where the law
@@ -92,8 +95,12 @@ struct SoftSidedFacility {
 };
 
 // The daily CBP One appointment quota at ports, replacing ports.appointments. Whole border.
+// With `minimum`, a floor instead: the quota in force is raised to `per_day` if below it and
+// otherwise kept (the Senate's 2024 emergency authority: at least 1,400 a day processed at
+// ports while it is on).
 struct AppointmentQuota {
   int per_day = 1450;
+  bool minimum = false;
 };
 
 // Port or lane closures at the crossings in scope.
@@ -132,6 +139,21 @@ inline constexpr std::array<std::string_view, std::variant_size_v<PolicyLever>> 
 //   that day, not after).
 // The June 2024 proclamation: 7, 2500, 7, 1500, 1, 14. Its September 2024 amendment:
 // off_for_days 28. Means use the days simulated so far when there are fewer.
+// Four optional rules, for the Senate's February 2024 border emergency authority (on at a
+// 7-day mean of 5,000 or a single day of 8,500, off below 3,750 for 14 days, at most 270,
+// 225 and 180 days in its first three years, port encounters counted):
+// - `on_single_day_at_or_above`: not in force, it is in force from the next day also once a
+//   single day's count reaches this;
+// - `max_days_per_year`: at most the k-th entry's days in force in the k-th year counted from
+//   the policy's `start` (years from its anniversaries; 29 February counts from 1 March);
+//   once a year's days are used it is off, its hysteresis restarts (off, no lifting under
+//   way) and it may come back from the next year's first day; after the last listed year it
+//   is never in force (a sunset). Empty: no cap. Days before the run's first day are not
+//   known and count as none used;
+// - `count_ports`: the count is Border Patrol's plus the people encountered at ports of entry
+//   (every inadmissible person presenting, appointment holders included);
+// - `added_per_day`: people added to each day's count for encounters the scenario does not
+//   simulate (a replay without ports counting them as a stated constant).
 struct PolicyTrigger {
   int on_average_days = 7;
   double on_at_or_above = 0.0;
@@ -140,6 +162,10 @@ struct PolicyTrigger {
   int off_for_days = 1;
   int off_delay_days = 0;
   bool initially_in_force = true;  // on the start date, before any day has been observed
+  std::optional<double> on_single_day_at_or_above;  // people in one day; none: no such rule
+  std::vector<int> max_days_per_year;               // days in force per policy year; >= 0
+  bool count_ports = false;                         // add encounters at ports of entry
+  double added_per_day = 0.0;                       // people a day added to the count; >= 0
 };
 
 struct PolicySpec {

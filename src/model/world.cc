@@ -231,7 +231,7 @@ void World::handle(const engine::Event& e) {
 
 void World::close_day() {
   ports_.end_day(stations_.sector_in_custody());
-  policies_.observe(stations_.southwest_encounters());
+  policies_.observe(stations_.southwest_encounters(), stations_.port_encounters());
   stations_.end_day();
   beds_.end_day();
 }

@@ -52,7 +52,9 @@ ordered_json parameters(const model::PolicyLever& lever) {
           for (std::size_t d = 0; d < l.share.size(); ++d) {
             if (l.share[d]) share[std::string(kDemographicKeys[d])] = *l.share[d];
           }
-          return {{"share", share}};
+          return {{"share", share},
+                  {"screen_pass_share", l.screen_pass_share ? ordered_json(*l.screen_pass_share)
+                                                            : ordered_json(nullptr)}};
         } else if constexpr (std::is_same_v<T, EndCatchAndRelease>) {
           return {{"release_families", l.release_families}};
         } else if constexpr (std::is_same_v<T, DetentionBeds>) {
@@ -62,7 +64,7 @@ ordered_json parameters(const model::PolicyLever& lever) {
         } else if constexpr (std::is_same_v<T, SoftSidedFacility>) {
           return {{"capacity", l.capacity}, {"processing_agents", l.processing_agents}};
         } else if constexpr (std::is_same_v<T, AppointmentQuota>) {
-          return {{"per_day", l.per_day}};
+          return {{"per_day", l.per_day}, {"minimum", l.minimum}};
         } else if constexpr (std::is_same_v<T, PortClosure>) {
           return {{"modes", named(l.modes, kModeKeys)}};
         } else {
@@ -99,7 +101,13 @@ ordered_json policies_to_json(const model::ModelSpec& spec) {
                       {"off_below", t.off_below},
                       {"off_for_days", t.off_for_days},
                       {"off_delay_days", t.off_delay_days},
-                      {"initially_in_force", t.initially_in_force}};
+                      {"initially_in_force", t.initially_in_force},
+                      {"on_single_day_at_or_above", t.on_single_day_at_or_above
+                                                        ? ordered_json(*t.on_single_day_at_or_above)
+                                                        : ordered_json(nullptr)},
+                      {"max_days_per_year", t.max_days_per_year},
+                      {"count_ports", t.count_ports},
+                      {"added_per_day", t.added_per_day}};
     }
     j["parameters"] = parameters(p.lever);
     out.push_back(std::move(j));

@@ -267,6 +267,49 @@ std::vector<ChartSeries> measure(const ResultData& a, const ResultData* b,
   return out;
 }
 
+// An empty chart of small panels in two columns, each on its own scale (panels added by the
+// caller): how a comparison shows measures of different sizes side by side.
+ReportChart comparison_panels(const std::string& id, const std::string& title,
+                              const std::string& y_label, const std::string& caption,
+                              const std::vector<std::string>& axis) {
+  ReportChart rc = lines(id, title, y_label, caption, axis, {}, "");
+  rc.chart.columns = 2;
+  rc.chart.shared_y = false;
+  return rc;
+}
+
+// A comparison's outputs that the policy levers act on and the charts above do not show, one
+// panel each (A and B on the panel's own scale); a panel where both runs are 0 throughout is
+// left out, so a comparison shows only what its levers moved or used.
+ReportChart lever_outputs(const ResultData& a, const ResultData& b,
+                          const std::vector<std::string>& axis, const std::string& vs) {
+  static const std::vector<std::pair<std::string, std::string>> kOutputs = {
+      {days_column("remain_in_mexico"), "returned to await hearing (MPP)"},
+      {days_column("awaiting_detention_bed"), "waiting in custody for a detention bed"},
+      {days_column("released_by_ice"), "released by ICE at the handover"},
+      {days_column("removals"), "removals by flight"}};
+  ReportChart rc = comparison_panels(
+      "lever-outputs", "What the levers act on", "people (per day; waiting: end of day)",
+      "Outputs of the policy levers that the charts above do not show, each panel on its own "
+      "scale; a panel where both runs are 0 on every day is left out." +
+          vs,
+      axis);
+  for (const auto& [column, label] : kOutputs) {
+    ChartPanel p{label, measure(a, &b, column, label, axis)};
+    const bool moved = std::any_of(p.series.begin(), p.series.end(), [](const ChartSeries& s) {
+      return std::any_of(s.values.begin(), s.values.end(),
+                         [](double v) { return !std::isnan(v) && v != 0.0; });
+    });
+    if (moved) rc.chart.panels.push_back(std::move(p));
+  }
+  if (rc.chart.panels.empty()) {
+    rc.placeholder =
+        "Neither run has Remain in Mexico returns, people waiting for a bed, releases "
+        "by ICE at the handover or removals.";
+  }
+  return rc;
+}
+
 }  // namespace
 
 std::string display_name(const std::string& key) {
@@ -365,17 +408,12 @@ std::vector<ReportChart> build_charts(const ResultData& a, const ResultData* b) 
     }
     charts.push_back(std::move(rc));
   } else {
-    ReportChart rc;
-    rc.chart.id = "dispositions";
-    rc.chart.title = "How people left Border Patrol custody";
-    rc.chart.y_label = "people per day";
-    rc.chart.caption =
+    ReportChart rc = comparison_panels(
+        "dispositions", "How people left Border Patrol custody", "people per day",
         "People leaving Border Patrol custody each day by disposition, each panel on its own "
         "scale." +
-        vs;
-    rc.chart.dates = axis;
-    rc.chart.columns = 2;
-    rc.chart.shared_y = false;
+            vs,
+        axis);
     for (const auto& [column, label] : kDispositions) {
       ChartPanel p{label, measure(a, b, column, label, axis)};
       if (!p.series.empty()) rc.chart.panels.push_back(std::move(p));
@@ -401,6 +439,7 @@ std::vector<ReportChart> build_charts(const ResultData& a, const ResultData* b) 
             std::string(b ? "." : ", and people in Border Patrol custody waiting for a bed.") + vs,
         axis, std::move(s), "days.csv has no detention_population column."));
   }
+  if (b) charts.push_back(lever_outputs(a, *b, axis, vs));
   charts.push_back(lines("gotaways", "Gotaways per day", "people per day",
                          "People who evaded Border Patrol and were not apprehended, by the day "
                          "they crossed." +

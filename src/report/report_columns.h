@@ -20,7 +20,7 @@ inline constexpr std::string_view kDaysColumns[] = {
     "released",         "transferred_to_orr",   "removals",
     "in_custody",       "over_capacity",        "held_over_72h",
     "holding_capacity", "detention_population", "awaiting_detention_bed",
-    "detention_beds",
+    "detention_beds",   "remain_in_mexico",     "released_by_ice",
 };
 
 // Columns of the sector_days table (sector_days.csv).

@@ -39,12 +39,12 @@ constexpr std::array<KindInfo, kPolicyKindKeys.size()> kKinds = {{
     {kPolicyKindKeys[3],
      Reach::kSectors,
      {"demographics", "citizenships", "acceptance", "recross_probability"}},
-    {kPolicyKindKeys[4], Reach::kSectors, {"share"}},
+    {kPolicyKindKeys[4], Reach::kSectors, {"share", "screen_pass_share"}},
     {kPolicyKindKeys[5], Reach::kSectors, {"release_families"}},
     {kPolicyKindKeys[6], Reach::kWholeBorder, {"change"}},
     {kPolicyKindKeys[7], Reach::kSectors, {"patrol", "processing"}},
     {kPolicyKindKeys[8], Reach::kSectors, {"capacity", "processing_agents"}},
-    {kPolicyKindKeys[9], Reach::kWholeBorder, {"per_day"}},
+    {kPolicyKindKeys[9], Reach::kWholeBorder, {"per_day", "minimum"}},
     {kPolicyKindKeys[10], Reach::kCrossings, {"modes"}},
     {kPolicyKindKeys[11],
      Reach::kSectors,
@@ -248,10 +248,12 @@ class PolicyReader {
   }
 
   std::optional<model::PolicyTrigger> read_trigger(const YamlNode& node, const std::string& path) {
-    const Fields f(&node, path,
-                   {"on_average_days", "on_at_or_above", "off_average_days", "off_below",
-                    "off_for_days", "off_delay_days", "initially_in_force"},
-                   sink_);
+    const Fields f(
+        &node, path,
+        {"on_average_days", "on_at_or_above", "off_average_days", "off_below", "off_for_days",
+         "off_delay_days", "initially_in_force", "on_single_day_at_or_above", "max_days_per_year",
+         "count_ports", "added_per_day"},
+        sink_);
     const std::size_t errors = sink_.count();
     model::PolicyTrigger t;
     f.integer("on_average_days", t.on_average_days, {1, 366});
@@ -261,7 +263,29 @@ class PolicyReader {
     f.integer("off_for_days", t.off_for_days, {1, 366});
     f.integer("off_delay_days", t.off_delay_days, {0, 366});
     f.boolean("initially_in_force", t.initially_in_force);
+    if (const YamlNode* single = f.find("on_single_day_at_or_above")) {
+      t.on_single_day_at_or_above =
+          read_number(*single, f.path("on_single_day_at_or_above"), kNonNegative, sink_);
+    }
+    read_days_per_year(f, t.max_days_per_year);
+    f.boolean("count_ports", t.count_ports);
+    f.number("added_per_day", t.added_per_day, {0.0, 1e7});
     if (sink_.count() != errors) return std::nullopt;
+    if (t.count_ports && ports_.crossings.empty()) {
+      sink_.error(f.find("count_ports")->location, f.path("count_ports"),
+                  f.path("count_ports") +
+                      ": the scenario has no ports of entry to count (add a 'ports' section, or "
+                      "count Border Patrol's encounters alone)");
+      return std::nullopt;
+    }
+    if (t.on_single_day_at_or_above && *t.on_single_day_at_or_above < t.on_at_or_above) {
+      sink_.error(f.find("on_single_day_at_or_above")->location,
+                  f.path("on_single_day_at_or_above"),
+                  f.path("on_single_day_at_or_above") + ": must not be below on_at_or_above (" +
+                      std::to_string(static_cast<long long>(t.on_at_or_above)) +
+                      "): a single day would then switch it on below the average's threshold");
+      return std::nullopt;
+    }
     if (t.off_below > t.on_at_or_above) {
       sink_.error(f.find("off_below")->location, f.path("off_below"),
                   f.path("off_below") + ": must not be above on_at_or_above (" +
@@ -270,6 +294,29 @@ class PolicyReader {
       return std::nullopt;
     }
     return t;
+  }
+
+  // `max_days_per_year`: a non-empty list of whole days, one per policy year (at most 10
+  // years), each 0 – 366.
+  void read_days_per_year(const Fields& f, std::vector<int>& out) {
+    const YamlNode* node = f.find("max_days_per_year");
+    if (node == nullptr) return;
+    const std::string path = f.path("max_days_per_year");
+    if (node->kind != YamlNode::Kind::kList || node->items.empty() || node->items.size() > 10) {
+      sink_.error(node->location, path,
+                  path +
+                      ": expected a list of 1 to 10 day counts, one per year from the "
+                      "policy's start (e.g. [270, 225, 180]), got " +
+                      describe(*node));
+      return;
+    }
+    std::vector<int> days;
+    for (std::size_t i = 0; i < node->items.size(); ++i) {
+      const std::optional<int> d =
+          read_int(node->items[i], path + "[" + std::to_string(i) + "]", {0, 366}, sink_);
+      if (d) days.push_back(*d);
+    }
+    if (days.size() == node->items.size()) out = days;
   }
 
   // A list of demographic or citizenship keys → flags (only those named are set).
@@ -340,6 +387,9 @@ class PolicyReader {
         if (model::kDemographicKeys[d] == entry.key) e.share[d] = values[d];
       }
     }
+    if (const YamlNode* screen = f.find("screen_pass_share")) {
+      e.screen_pass_share = read_number(*screen, f.path("screen_pass_share"), kProbability, sink_);
+    }
   }
   void read_parameters(const Fields& f, model::EndCatchAndRelease& e) {
     f.boolean("release_families", e.release_families);
@@ -361,6 +411,7 @@ class PolicyReader {
   }
   void read_parameters(const Fields& f, model::AppointmentQuota& q) {
     if (f.require("per_day")) f.rate_per_day("per_day", q.per_day);
+    f.boolean("minimum", q.minimum);
   }
   void read_parameters(const Fields& f, model::PortClosure& c) {
     const YamlNode* node = f.find("modes");

@@ -118,5 +118,134 @@ TEST(PolicyTrigger, StartsInForceByDefaultAndMeansUseTheDaysSoFar) {
   EXPECT_FALSE(state.in_force());
 }
 
+// The Senate's February 2024 border emergency authority, mandatory activation, as the
+// scenarios read it: on at a 7-day mean of 5,000 or a single day of 8,500; lifted once the
+// 7-day mean has been below 75% of 5,000 (3,750) on 14 consecutive days; at most 270, 225
+// and 180 days in force in its first three years.
+PolicyTrigger emergency_authority() {
+  PolicyTrigger t;
+  t.on_average_days = 7;
+  t.on_at_or_above = 5000;
+  t.off_average_days = 7;
+  t.off_below = 3750;
+  t.off_for_days = 14;
+  t.off_delay_days = 0;
+  t.initially_in_force = false;
+  t.on_single_day_at_or_above = 8500;
+  t.max_days_per_year = {270, 225, 180};
+  return t;
+}
+
+TEST(PolicyTrigger, ASingleDayAtTheThresholdSwitchesItOn) {
+  TriggerState state(emergency_authority());
+  state.start();
+  // 3,000 a day, with 8,499 on day 5 (not enough) and 8,500 on day 9. The 7-day mean never
+  // reaches 5,000 (days 3..9: 31,999 / 7 = 4,571.3), so only the single day switches it on,
+  // from day 10.
+  const auto in_force =
+      replay(state, series({{5, 3000}, {1, 8499}, {3, 3000}, {1, 8500}, {5, 3000}}));
+  for (int day = 0; day < 9; ++day) EXPECT_FALSE(in_force[day]) << day;  // decides day+1
+  EXPECT_TRUE(in_force[9]);  // after day 9 (8,500): in force from day 10
+  EXPECT_TRUE(in_force[14]);
+}
+
+TEST(PolicyTrigger, EmergencyAuthorityLiftedAfterFourteenConsecutiveDaysBelow3750) {
+  TriggerState state(emergency_authority());
+  state.start();
+  // 6,000 a day for 10 days (on after day 0: the mean of one day is 6,000), then 3,000 a
+  // day. The 7-day mean is below 3,750 once 6 of the last 7 days are at 3,000
+  // (6,000 + 18,000 = 24,000 < 26,250; with 5: 27,000): from day 15. The 14th consecutive
+  // day below is day 28: in force through day 28, not from day 29.
+  const auto in_force = replay(state, series({{10, 6000}, {30, 3000}}));
+  EXPECT_TRUE(in_force[0]);
+  EXPECT_TRUE(in_force[27]);   // decides day 28: 13 days below so far
+  EXPECT_FALSE(in_force[28]);  // decides day 29
+  // 4,000 a day (between 3,750 and 5,000) would have kept it on: the hysteresis band.
+  TriggerState band(emergency_authority());
+  band.start();
+  const auto kept = replay(band, series({{10, 6000}, {30, 4000}}));
+  EXPECT_TRUE(kept[39]);
+}
+
+TEST(PolicyTrigger, ADayAboveRestartsTheFourteenDayCount) {
+  TriggerState state(emergency_authority());
+  state.start();
+  // As above, below from day 15; day 22 at 9,000 lifts the 7-day mean to 3,857 or more on
+  // days 22..27 ((6·3000 + 9000)/7 = 3,857 ≥ 3,750) and breaks the run; below again from day
+  // 29 (the mean of 23..29 is 3,000). 14 days: 29..42, in force through day 42.
+  const auto in_force = replay(state, series({{10, 6000}, {12, 3000}, {1, 9000}, {30, 3000}}));
+  EXPECT_TRUE(in_force[41]);   // decides day 42
+  EXPECT_FALSE(in_force[42]);  // decides day 43
+}
+
+// Whether the policy is in force on each day of `encounters`, the first on `first`, with the
+// cap's days counted (begin_day before reading, observe after).
+std::vector<bool> replay_dated(TriggerState state, util::Date first,
+                               const std::vector<double>& encounters) {
+  std::vector<bool> in_force;
+  for (std::size_t i = 0; i < encounters.size(); ++i) {
+    state.begin_day(first + static_cast<std::int64_t>(i));
+    in_force.push_back(state.in_force());
+    state.observe(encounters[i]);
+  }
+  return in_force;
+}
+
+int count_between(const std::vector<bool>& in_force, std::size_t first, std::size_t end) {
+  int n = 0;
+  for (std::size_t i = first; i < end && i < in_force.size(); ++i) n += in_force[i] ? 1 : 0;
+  return n;
+}
+
+TEST(PolicyTrigger, DaysPerYearCapOf270Then225Then180AndThenNever) {
+  PolicyTrigger t = emergency_authority();
+  t.initially_in_force = true;
+  const util::Date start = *util::Date::parse("2023-12-01");
+  TriggerState state(t, start);
+  state.start();
+  // 6,000 a day throughout: the authority would be on every day. Year one runs from
+  // 1 December 2023 to 30 November 2024 (366 days: 2024 is a leap year), year two 365 days,
+  // year three 365 days, then 30 days after the sunset.
+  const auto in_force = replay_dated(state, start, series({{366 + 365 + 365 + 30, 6000}}));
+  EXPECT_EQ(count_between(in_force, 0, 366), 270);
+  EXPECT_TRUE(in_force[269]);   // 27 August 2024, the 270th day
+  EXPECT_FALSE(in_force[270]);  // off until the anniversary
+  EXPECT_FALSE(in_force[365]);  // 30 November 2024
+  EXPECT_TRUE(in_force[366]);   // 1 December 2024: year two, on again (its mean is 6,000)
+  EXPECT_EQ(count_between(in_force, 366, 731), 225);
+  EXPECT_EQ(count_between(in_force, 731, 1096), 180);
+  EXPECT_EQ(count_between(in_force, 1096, in_force.size()), 0);  // after the third year
+}
+
+TEST(PolicyTrigger, CappedItComesBackOnlyIfTheMeanIsStillAtTheThreshold) {
+  PolicyTrigger t = emergency_authority();
+  t.max_days_per_year = {5, 5};
+  const util::Date start = *util::Date::parse("2023-03-01");
+  TriggerState state(t, start);
+  state.start();
+  // Off at first; 6,000 a day from day 0: on from day 1, days 1..5 use the year's five, off
+  // from day 6 to the anniversary (1 March 2024, day 366 since 2024 is a leap year). The
+  // count falls to 2,000 a day from day 300, so the year-two mean is below 5,000: still off.
+  const auto in_force = replay_dated(state, start, series({{300, 6000}, {100, 2000}}));
+  EXPECT_FALSE(in_force[0]);
+  EXPECT_EQ(count_between(in_force, 0, 366), 5);
+  for (int day = 1; day <= 5; ++day) EXPECT_TRUE(in_force[day]) << day;
+  EXPECT_EQ(count_between(in_force, 366, in_force.size()), 0);
+}
+
+TEST(PolicyTrigger, AYearStartedOn29FebruaryHasItsAnniversariesOn1March) {
+  PolicyTrigger t = emergency_authority();
+  t.initially_in_force = true;
+  t.max_days_per_year = {1, 1};
+  const util::Date start = *util::Date::parse("2024-02-29");
+  TriggerState state(t, start);
+  state.start();
+  const auto in_force = replay_dated(state, start, series({{368, 6000}}));
+  EXPECT_TRUE(in_force[0]);     // 29 February 2024
+  EXPECT_FALSE(in_force[365]);  // 28 February 2025: still year one
+  EXPECT_TRUE(in_force[366]);   // 1 March 2025: year two
+  EXPECT_FALSE(in_force[367]);
+}
+
 }  // namespace
 }  // namespace bf::model

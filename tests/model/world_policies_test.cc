@@ -48,6 +48,28 @@ PolicySpec policy(const char* start, PolicyLever lever, std::optional<const char
   return p;
 }
 
+// base_spec(30) with room for everyone in detention and on flights, cases decided in 5 days,
+// and a usual screen everyone passes.
+ModelSpec removal_spec() {
+  ModelSpec spec = base_spec(30);
+  spec.detention.beds = 100000;
+  spec.detention.length_of_stay = {5 * kMinutesPerDay, 0};
+  spec.detention.credible_fear_positive_share = 1.0;
+  spec.detention.flight_seats_per_week = {0, 100000, 100000, 100000, 100000};
+  return spec;
+}
+
+// The June 2024 proclamation's trigger: on at a 7-day mean of 2,500, lifted 14 days after the
+// 7-day mean falls below 1,500.
+PolicyTrigger june_2024_trigger(bool initially_in_force) {
+  PolicyTrigger t;
+  t.on_at_or_above = 2500;
+  t.off_below = 1500;
+  t.off_delay_days = 14;
+  t.initially_in_force = initially_in_force;
+  return t;
+}
+
 PolicySpec in_sectors(PolicySpec p, std::initializer_list<int> sectors) {
   p.sectors.fill(false);
   for (int s : sectors) p.sectors[static_cast<std::size_t>(s)] = true;
@@ -180,11 +202,7 @@ TEST(WorldPolicies, MexicoAcceptanceEndingSendsTheQueuedTheWayTheyWouldHaveGone)
 }
 
 TEST(WorldPolicies, EntrySuspensionSendsTheIneligibleToRemovalAndDeters) {
-  ModelSpec spec = base_spec(30);
-  spec.detention.beds = 100000;
-  spec.detention.length_of_stay = {5 * kMinutesPerDay, 0};
-  spec.detention.credible_fear_positive_share = 1.0;  // everyone would pass the usual screen
-  spec.detention.flight_seats_per_week = {0, 100000, 100000, 100000, 100000};
+  const ModelSpec spec = removal_spec();
   ModelSpec suspended = spec;
   EntrySuspension rule;
   rule.ineligible = {true, false, false, false};  // single adults only
@@ -377,6 +395,16 @@ TEST(WorldPolicies, QuotaAndClosuresAtPorts) {
   EXPECT_EQ(on.appointments_per_day, 300);
   EXPECT_EQ(on.closed[0], (PerMode<bool>{}));
   EXPECT_EQ(on.closed[1], (PerMode<bool>{false, true, false, false, false}));
+
+  // As a floor: raises a lower quota and keeps a higher one; like every replacement, the
+  // policies apply in the order declared, so a quota declared after the floor wins.
+  PolicySpec floor = policy("2024-01-02", AppointmentQuota{1400, true});
+  spec.policies = {floor};
+  EXPECT_EQ(resolve_levers(spec, date("2024-01-02"), {true}, {}).appointments_per_day, 1450);
+  spec.policies = {quota, floor};
+  EXPECT_EQ(resolve_levers(spec, date("2024-01-02"), {true, true}, {}).appointments_per_day, 1400);
+  spec.policies = {floor, quota};
+  EXPECT_EQ(resolve_levers(spec, date("2024-01-02"), {true, true}, {}).appointments_per_day, 300);
 }
 
 TEST(WorldPolicies, TriggeredPolicySwitchesOnAndOffWithTheSimulatedEncounters) {
@@ -393,7 +421,7 @@ TEST(WorldPolicies, TriggeredPolicySwitchesOnAndOffWithTheSimulatedEncounters) {
   ExpeditedRemoval rule;
   rule.share[index_of(kAdult)] = 0.5;  // acts on dispositions only: arrivals are unchanged
   PolicySpec p = policy("2024-01-01", rule);
-  p.trigger = PolicyTrigger{7, 2500, 7, 1500, 1, 14, false};
+  p.trigger = june_2024_trigger(false);
   spec.policies.push_back(p);
   const auto obs = run(spec);
   // Off on day 0 (nothing observed yet), on from day 1; February (day 31 on) at 1,000: the
@@ -401,6 +429,62 @@ TEST(WorldPolicies, TriggeredPolicySwitchesOnAndOffWithTheSimulatedEncounters) {
   EXPECT_FALSE(obs.days[0].policies_in_force[0]);
   for (int day = 1; day <= 50; ++day) EXPECT_TRUE(obs.days[day].policies_in_force[0]) << day;
   for (int day = 51; day < 60; ++day) EXPECT_FALSE(obs.days[day].policies_in_force[0]) << day;
+}
+
+TEST(WorldPolicies, ExpeditedRemovalWithItsOwnScreenUsesItOnlyForThoseItPlaces) {
+  const ModelSpec spec = removal_spec();
+  ExpeditedRemoval rule;
+  rule.share[index_of(kAdult)] = 1.0;
+  ModelSpec usual = spec;
+  usual.policies.push_back(in_sectors(policy("2024-01-01", rule), {kDelRio}));
+  rule.screen_pass_share = 0.0;
+  ModelSpec strict = spec;
+  strict.policies.push_back(in_sectors(policy("2024-01-01", rule), {kDelRio}));
+  const auto a = run(usual);
+  const auto b = run(strict);
+  const auto totals = [](const RecordingObserver& o) {
+    std::int64_t released = 0, removed = 0;
+    for (const DayReport& d : o.days) {
+      released += d.system.detention_releases;
+      for (std::int64_t r : d.system.removals_by_destination) removed += r;
+    }
+    return std::pair{released, removed};
+  };
+  // The same adults go to detention either way; with the usual screen (share 1) every one
+  // decided is released, with the policy's own (0) every one decided is removed.
+  EXPECT_EQ(sum(a, &SectorDay::transferred_to_ice, kDelRio),
+            sum(b, &SectorDay::transferred_to_ice, kDelRio));
+  EXPECT_GT(totals(a).first, 3000);
+  EXPECT_EQ(totals(a).second, 0);
+  EXPECT_EQ(totals(b).first, 0);
+  // Removed on the weekly flight day after the decision: all but the last week's decided.
+  EXPECT_GT(totals(b).second, totals(a).first - 7 * 200);
+  EXPECT_LE(totals(b).second, totals(a).first);
+  expect_conservation(b);
+}
+
+TEST(WorldPolicies, TriggerDaysPerYearCapCountsFromThePolicyStartNotTheRun) {
+  // 3,000 encounters a day in Del Rio from 1 January 2024. The policy started on 4 January
+  // 2023, a year and three days before the run, with at most 5 days in its first year and 3
+  // in its second: the run's days 0–2 (1–3 January 2024) are the last of year one (days
+  // before the run count as unused), days 3–5 the three of year two (from 4 January 2024),
+  // and then it is off for the rest of the run.
+  ModelSpec spec = tiny_spec(20);
+  spec.arrivals.surrender_probability = {1, 1, 1, 1};
+  spec.apprehension.surrender_wait = {0, 0};
+  spec.recrossing.probability = {0, 0, 0, 0, 0};
+  set_level(spec, kDelRio, kAdult, Citizenship::kMexico, 3000);
+  ExpeditedRemoval rule;
+  rule.share[index_of(kAdult)] = 0.5;
+  PolicySpec p = policy("2023-01-04", rule);
+  PolicyTrigger t = june_2024_trigger(true);
+  t.max_days_per_year = {5, 3};
+  p.trigger = t;
+  spec.policies.push_back(p);
+  const auto obs = run(spec);
+  for (int day = 0; day < 20; ++day) {
+    EXPECT_EQ(obs.days[day].policies_in_force[0], day <= 5) << day;
+  }
 }
 
 }  // namespace

@@ -134,5 +134,103 @@ TEST(WorldPorts, QuotaAndClosurePoliciesActOnTheirDatesAndCrossings) {
   }
 }
 
+TEST(WorldPorts, ATriggerCountingPortsSeesThePeoplePresentingThere) {
+  // Nobody between ports; 101 appointment holders a day at the ports. A trigger on a 7-day
+  // mean of 100 switches on from day 1 when it counts ports, never when it does not.
+  ModelSpec spec = spec_with_ports(10);
+  spec.ports.appointments_per_day = 101;
+  spec.ports.crossings[0].appointment_share = 0.5;
+  spec.ports.crossings[1].appointment_share = 0.5;
+  spec.ports.people_demographic_share = {1, 0, 0, 0};
+  spec.ports.people_citizenship_share = {0, 0, 0, 0, 1};
+  PolicySpec p;
+  p.name = "authority";
+  p.start = spec.start_date;
+  p.lever = AppointmentQuota{101};
+  PolicyTrigger trigger;  // 7-day means, on at 100, off below 50, no delay
+  trigger.on_at_or_above = 100;
+  trigger.off_below = 50;
+  trigger.initially_in_force = false;
+  trigger.count_ports = true;
+  p.trigger = trigger;
+  ModelSpec border_patrol_only = spec;
+  spec.policies.push_back(p);
+  p.trigger->count_ports = false;
+  border_patrol_only.policies.push_back(p);
+  // Without counting ports, a stated constant for them: 101 a day, the same days.
+  ModelSpec constant = border_patrol_only;
+  constant.policies[0].trigger->added_per_day = 101;
+  const auto with_ports = run(spec);
+  const auto without = run(border_patrol_only);
+  const auto with_constant = run(constant);
+  for (int day = 0; day < 10; ++day) {
+    EXPECT_EQ(with_ports.days[day].policies_in_force[0], day >= 1) << day;
+    EXPECT_FALSE(without.days[day].policies_in_force[0]) << day;
+    EXPECT_EQ(with_constant.days[day].policies_in_force[0], day >= 1) << day;
+  }
+  // 99 a day is not enough: the mean must reach 100.
+  constant.policies[0].trigger->added_per_day = 99;
+  const auto below = run(constant);
+  for (int day = 0; day < 10; ++day) EXPECT_FALSE(below.days[day].policies_in_force[0]) << day;
+}
+
+TEST(WorldPorts, EmergencyAuthorityTriggerDaysWithAndWithoutThePortCount) {
+  // The Senate's 2024 emergency authority's trigger (mandatory: on at a 7-day mean of 5,000,
+  // lifted once it has been below 3,750 on 14 consecutive days) on a tiny world: Mexican
+  // single adults surrendering in Del Rio, 6,000 a day in January and 1,500 in February, and
+  // exactly 800 appointment holders a day at the ports. The margins below are many standard
+  // deviations of the Poisson days wide.
+  ModelSpec spec = spec_with_ports(60);
+  spec.ports.traffic.push_back({0, util::YearMonth{2024, 2}, Mode::kPassengerVehicle, 2400});
+  spec.ports.traffic.push_back({1, util::YearMonth{2024, 2}, Mode::kPassengerVehicle, 2400});
+  spec.ports.appointments_per_day = 800;
+  spec.ports.crossings[0].appointment_share = 0.5;
+  spec.ports.crossings[1].appointment_share = 0.5;
+  spec.ports.crossings[0].processing_officers = 1000;
+  spec.ports.crossings[1].processing_officers = 1000;
+  spec.ports.people_demographic_share = {1, 0, 0, 0};
+  spec.ports.people_citizenship_share = {0, 0, 0, 0, 1};
+  spec.arrivals.surrender_probability = {1, 1, 1, 1};
+  spec.apprehension.surrender_wait = {0, 0};
+  spec.recrossing.probability = {0, 0, 0, 0, 0};
+  spec.sectors[kDelRio].processing_agents = 2000;
+  for (auto& l : spec.arrivals.levels) {
+    if (l.sector == kDelRio && l.demographic == Demographic::kSingleAdult &&
+        l.citizenship == Citizenship::kMexico) {
+      l.encounters_per_day = l.month.month == 1 ? 6000 : 1500;
+    }
+  }
+  PolicyTrigger authority;
+  authority.on_at_or_above = 5000;
+  authority.on_single_day_at_or_above = 8500;
+  authority.off_below = 3750;
+  authority.off_for_days = 14;
+  authority.max_days_per_year = {270, 225, 180};
+  authority.initially_in_force = false;
+  authority.count_ports = true;
+  ExpeditedRemoval rule;  // acts on dispositions only: the counts do not depend on it
+  rule.share[index_of(Demographic::kSingleAdult)] = 0.5;
+  PolicySpec p;
+  p.name = "emergency_authority";
+  p.start = spec.start_date;
+  p.lever = rule;
+  p.trigger = authority;
+  ModelSpec border_patrol_only = spec;
+  spec.policies.push_back(p);
+  p.trigger->count_ports = false;
+  border_patrol_only.policies.push_back(p);
+  const auto with_ports = run(spec);
+  const auto without = run(border_patrol_only);
+  // Counted with ports: 6,800 a day, then 2,300 from day 31 (1 February). The 7-day mean is
+  // below 3,750 once 5 February days are in it (13,600 + 11,500 = 25,100 < 26,250; with 4,
+  // 29,600): from day 35; the 14th day below is day 48, so in force on days 1..48.
+  // Border Patrol alone: 6,000 then 1,500; below once 4 are in it (18,000 + 6,000 = 24,000;
+  // with 3, 28,500): from day 34, in force on days 1..47.
+  for (int day = 0; day < 60; ++day) {
+    EXPECT_EQ(with_ports.days[day].policies_in_force[0], day >= 1 && day <= 48) << day;
+    EXPECT_EQ(without.days[day].policies_in_force[0], day >= 1 && day <= 47) << day;
+  }
+}
+
 }  // namespace
 }  // namespace bf::model

@@ -87,6 +87,13 @@ TEST(HtmlReport, ComparisonOfTwoRuns) {
   EXPECT_THAT(html, HasSubstr("B &minus; A"));
   for (const auto& id : kCharts) EXPECT_THAT(html, HasSubstr("id=\"" + id + "\"")) << id;
   EXPECT_THAT(html, HasSubstr("\"label\":\"Run B\""));
+  // The levers' outputs: the fixture has one removal a day and nobody waiting for a bed, so
+  // only the removals panel is shown.
+  EXPECT_THAT(html, HasSubstr("id=\"lever-outputs\""));
+  EXPECT_THAT(html, HasSubstr("removals by flight"));
+  EXPECT_THAT(html, Not(HasSubstr("waiting in custody for a detention bed")));
+  // A single run's report has no such chart.
+  EXPECT_THAT(render_report_html(ra, nullptr), Not(HasSubstr("id=\"lever-outputs\"")));
 }
 
 TEST(HtmlReport, PortOutputsWhenPresent) {

@@ -90,6 +90,88 @@ TEST(Policies, ReadsEveryKindWithItsParametersScopeAndTrigger) {
             (model::PerSector<bool>{false, false, true, true, false, false, false, false, false}));
 }
 
+TEST(Policies, ReadsTheEmergencyAuthorityTriggerAndAnExpeditedRemovalScreen) {
+  TempDir dir;
+  const LoadResult r =
+      load(dir,
+           "policies:\n"
+           "  authority:\n"
+           "    kind: entry_suspension\n"
+           "    start: 2024-01-01\n"
+           "    trigger: {on_at_or_above: 5000, on_single_day_at_or_above: 8500,\n"
+           "              off_below: 3750, off_for_days: 14, max_days_per_year: [270, 225, 180],\n"
+           "              added_per_day: 1700}\n"
+           "  er: {kind: expedited_removal, start: 2024-01-01,\n"
+           "       share: {single_adult: 0.9}, screen_pass_share: 0.3}\n"
+           "  plain: {kind: expedited_removal, start: 2024-01-01, share: {single_adult: 0.2},\n"
+           "          trigger: {on_at_or_above: 10, off_below: 5}}\n");
+  ASSERT_TRUE(r.ok()) << all_messages(r, dir);
+  const auto& policies = r.scenario->spec.policies;
+  ASSERT_EQ(policies.size(), 3u);
+  const model::PolicyTrigger& t = *policies[0].trigger;
+  EXPECT_EQ(t.on_single_day_at_or_above, 8500.0);
+  EXPECT_EQ(t.max_days_per_year, (std::vector<int>{270, 225, 180}));
+  EXPECT_FALSE(t.count_ports);
+  EXPECT_EQ(t.added_per_day, 1700.0);
+  const auto& er = std::get<model::ExpeditedRemoval>(policies[1].lever);
+  EXPECT_EQ(er.share[0], 0.9);
+  EXPECT_EQ(er.screen_pass_share, 0.3);
+  // Without the new keys: no single-day rule, no cap, the usual screen.
+  EXPECT_FALSE(policies[2].trigger->on_single_day_at_or_above.has_value());
+  EXPECT_TRUE(policies[2].trigger->max_days_per_year.empty());
+  EXPECT_FALSE(std::get<model::ExpeditedRemoval>(policies[2].lever).screen_pass_share);
+}
+
+TEST(Policies, BadEmergencyAuthorityKeysAreReportedWithLineAndColumn) {
+  TempDir dir;
+  const LoadResult r = load(
+      dir,
+      "policies:\n"
+      "  a: {kind: entry_suspension, start: 2024-01-01,\n"
+      "      trigger: {on_at_or_above: 5000, off_below: 3750, max_days_per_year: 270}}\n"
+      "  b: {kind: entry_suspension, start: 2024-01-01,\n"
+      "      trigger: {on_at_or_above: 5000, off_below: 3750, max_days_per_year: [270, 400]}}\n"
+      "  c: {kind: entry_suspension, start: 2024-01-01,\n"
+      "      trigger: {on_at_or_above: 5000, off_below: 3750, on_single_day_at_or_above: 4000}}\n"
+      "  d: {kind: entry_suspension, start: 2024-01-01,\n"
+      "      trigger: {on_at_or_above: 5000, off_below: 3750, count_ports: true}}\n"
+      "  e: {kind: expedited_removal, start: 2024-01-01, share: {single_adult: 1},\n"
+      "      screen_pass_share: 1.5}\n"
+      "  f: {kind: entry_suspension, start: 2024-01-01,\n"
+      "      trigger: {on_at_or_above: 5000, off_below: 3750, added_per_day: -5}}\n");
+  EXPECT_EQ(
+      all_messages(r, dir),
+      "T/s.yaml:6:75: error: policies.a.trigger.max_days_per_year: expected a list of 1 "
+      "to 10 day counts, one per year from the policy's start (e.g. [270, 225, 180]), got "
+      "'270'\n"
+      "    6 |       trigger: {on_at_or_above: 5000, off_below: 3750, max_days_per_year: 270}}\n"
+      "      |                                                                           ^\n"
+      "T/s.yaml:8:81: error: policies.b.trigger.max_days_per_year[1]: must be between 0 and "
+      "366, got 400\n"
+      "    8 |       trigger: {on_at_or_above: 5000, off_below: 3750, max_days_per_year: [270, "
+      "400]}}\n"
+      "      |                                                                                 ^\n"
+      "T/s.yaml:10:83: error: policies.c.trigger.on_single_day_at_or_above: must not be "
+      "below on_at_or_above (5000): a single day would then switch it on below the "
+      "average's threshold\n"
+      "   10 |       trigger: {on_at_or_above: 5000, off_below: 3750, on_single_day_at_or_above: "
+      "4000}}\n"
+      "      |                                                                                   "
+      "^\n"
+      "T/s.yaml:12:69: error: policies.d.trigger.count_ports: the scenario has no ports of "
+      "entry to count (add a 'ports' section, or count Border Patrol's encounters alone)\n"
+      "   12 |       trigger: {on_at_or_above: 5000, off_below: 3750, count_ports: true}}\n"
+      "      |                                                                     ^\n"
+      "T/s.yaml:14:26: error: policies.e.screen_pass_share: must be between 0 and 1, got 1.5\n"
+      "   14 |       screen_pass_share: 1.5}\n"
+      "      |                          ^\n"
+      "T/s.yaml:16:71: error: policies.f.trigger.added_per_day: must be between 0 and "
+      "10000000, got -5\n"
+      "   16 |       trigger: {on_at_or_above: 5000, off_below: 3750, added_per_day: -5}}\n"
+      "      |                                                                       ^\n");
+  EXPECT_FALSE(r.scenario.has_value());
+}
+
 TEST(Policies, AChildOverridesOneParameterOfItsParentsPolicyByName) {
   TempDir dir;
   dir.write("jan.csv", full_table({"2024-01"}));

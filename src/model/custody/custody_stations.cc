@@ -34,6 +34,14 @@ std::int64_t CustodyStations::southwest_encounters() const {
   return encounters;
 }
 
+std::int64_t CustodyStations::port_encounters() const {
+  std::int64_t encounters = 0;
+  for (std::size_t s = kSectorCount; s < stations_.size(); ++s) {
+    encounters += stations_[s].today().encounters;
+  }
+  return encounters;
+}
+
 PerSector<std::int64_t> CustodyStations::sector_in_custody() const {
   PerSector<std::int64_t> in_custody{};
   for (std::size_t s = 0; s < kSectorCount; ++s) in_custody[s] = stations_[s].in_custody();

@@ -46,6 +46,8 @@ class CustodyStations {
   CustodyTimeSummary southwest_custody_time() const { return southwest_custody_time_.summary(); }
   // Encounters in all sectors today (people; ports not included).
   std::int64_t southwest_encounters() const;
+  // Encounters at all port crossings today (people presenting, appointment holders included).
+  std::int64_t port_encounters() const;
   // People in each sector's custody now.
   PerSector<std::int64_t> sector_in_custody() const;
 

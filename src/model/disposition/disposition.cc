@@ -139,11 +139,14 @@ std::int64_t SectorDay::*return_flow(const Unit& u, const ModelSpec& spec) {
 }
 
 double screen_pass_share(const Unit& u, const ModelSpec& spec, util::Date decided) {
-  const EntrySuspension* suspension =
-      u.policy < 0
-          ? nullptr
-          : std::get_if<EntrySuspension>(&spec.policies[static_cast<std::size_t>(u.policy)].lever);
-  if (suspension != nullptr) return suspension->screen_pass_share;
+  if (u.policy >= 0) {
+    const PolicyLever& lever = spec.policies[static_cast<std::size_t>(u.policy)].lever;
+    if (const auto* suspension = std::get_if<EntrySuspension>(&lever)) {
+      return suspension->screen_pass_share;
+    }
+    const auto* removal = std::get_if<ExpeditedRemoval>(&lever);
+    if (removal != nullptr && removal->screen_pass_share) return *removal->screen_pass_share;
+  }
   const OutcomeMix& mix = spec.dispositions.outcome_mix;
   return mix.empty() ? spec.detention.credible_fear_positive_share
                      : mix.at(decided).ice_release_share;

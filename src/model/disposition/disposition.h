@@ -94,8 +94,8 @@ std::int64_t SectorDay::*return_flow(const Unit& u, const ModelSpec& spec);
 
 // P(someone whose case ICE decides on `decided` is released rather than ordered removed):
 // the month's ice_release_share of the outcome mix, or detention's
-// credible_fear_positive_share without one; under an entry suspension, the screening has its
-// own bar.
+// credible_fear_positive_share without one; under an entry suspension, or an
+// expedited-removal policy with its own screen, that policy's bar.
 double screen_pass_share(const Unit& u, const ModelSpec& spec, util::Date decided);
 // Whether someone decided in ICE detention on `decided` is released: one draw from the
 // attempt's Purpose::kCredibleFear stream against screen_pass_share.
