@@ -81,7 +81,7 @@ class Loader {
       }
       model::ModelSpec spec;
       read_spec(*root, spec);
-      if (sink_.count() == 0) keep_replay_as_written(as_written, spec);
+      if (sink_.count() == 0) keep_replay_as_written(*root, as_written, spec);
       if (sink_.count() == 0) check_volume(*root, spec, options_.allow_large, sink_);
       EnsembleSpec ensemble;
       if (sink_.count() == 0) read_ensemble(*root, ensemble);
@@ -112,14 +112,19 @@ class Loader {
   // like a scenario extending the replay that makes it (its crossers and the beds its ICE
   // book-in share was measured with stay the replay's). Keeps the written spec for the sweep
   // points and makes it the reference of `spec` when overrides changed it.
-  void keep_replay_as_written(const std::optional<YamlNode>& as_written, model::ModelSpec& spec) {
+  void keep_replay_as_written(const YamlNode& root, const std::optional<YamlNode>& as_written,
+                              model::ModelSpec& spec) {
     const model::ArrivalSpec& a = spec.arrivals;
     if (a.conversion_reference || a.conversion_reference_file.empty() ||
         options_.as_conversion_reference) {
       return;
     }
     if (!as_written) {
-      written_replay_ = std::make_shared<const model::ModelSpec>(spec);
+      // Only sweep points need the copy (the spec holds the arrival table).
+      const YamlEntry* ensemble = root.find("ensemble");
+      if (ensemble != nullptr && ensemble->value.find("sweep") != nullptr) {
+        written_replay_ = std::make_shared<const model::ModelSpec>(spec);
+      }
       return;
     }
     model::ModelSpec written;
