@@ -861,6 +861,7 @@ class Loader {
                   "remove it; to change it in a counterfactual, use a policy "
                   "(entry_suspension's screen_pass_share)");
     }
+    refuse_flight_seats_to_mexico(f.find("flight_seats"));
     read_keyed(f.find("flight_seats"), "detention.flight_seats", model::kCitizenshipKeys,
                out.flight_seats_per_week, sink_,
                [this](const YamlNode& n, const std::string& p, int) {
@@ -881,6 +882,23 @@ class Loader {
       }
     }
     f.duration("max_wait_for_flight", out.max_wait_for_flight, false);
+  }
+
+  // Mexicans ordered removed leave by land the day they are decided (model.md, "Detention"),
+  // so seats to Mexico would be read and never used: refused rather than ignored.
+  void refuse_flight_seats_to_mexico(const YamlNode* seats) {
+    if (seats == nullptr || !seats->is_map()) return;
+    for (const YamlEntry& entry : seats->entries) {
+      if (entry.key != model::kCitizenshipKeys[model::index_of(model::Citizenship::kMexico)]) {
+        continue;
+      }
+      const std::string path = "detention.flight_seats." + entry.key;
+      sink_.error(entry.key_location, path,
+                  path +
+                      ": Mexicans ordered removed leave by land, not by flight, so seats to "
+                      "Mexico are never used",
+                  "remove it; removals to Mexico are limited by nothing but the decisions");
+    }
   }
 
   void read_orr(const YamlNode* node, model::OrrSpec& out) {

@@ -397,6 +397,21 @@ TEST(LoadScenario, OutcomeMixIsReadAndReplacesTheRulesItGives) {
             "      |                ^\n");
 }
 
+// Mexicans ordered removed leave by land, so a seat count to Mexico would never be used.
+TEST(LoadScenario, FlightSeatsToMexicoAreRefused) {
+  TempDir dir;
+  const LoadResult r =
+      load_text(dir, std::string(kMinimal) +
+                         "detention:\n"
+                         "  flight_seats: {guatemala: 700/week, mexico: 100/week}\n");
+  EXPECT_EQ(all_messages(r, dir),
+            "T/s.yaml:6:39: error: detention.flight_seats.mexico: Mexicans ordered removed leave "
+            "by land, not by flight, so seats to Mexico are never used (remove it; removals to "
+            "Mexico are limited by nothing but the decisions)\n"
+            "    6 |   flight_seats: {guatemala: 700/week, mexico: 100/week}\n"
+            "      |                                       ^\n");
+}
+
 TEST(LoadScenario, Title42BadValuesPointAtLineAndColumn) {
   TempDir dir;
   const LoadResult r = load_text(dir, std::string(kMinimal) +
