@@ -127,7 +127,11 @@ ordered_json spec_to_json(const model::ModelSpec& spec) {
   j["detention"] = {{"beds", det.beds},
                     {"initial_population", det.initial_population},
                     {"length_of_stay", duration(det.length_of_stay)},
-                    {"credible_fear_positive_share", det.credible_fear_positive_share},
+                    // With an outcome mix ICE's release share is the mix's, month by month
+                    // (its ice_release_share), and the fixed share is not used: null.
+                    {"credible_fear_positive_share",
+                     d.outcome_mix.months.empty() ? ordered_json(det.credible_fear_positive_share)
+                                                  : ordered_json()},
                     {"flight_seats_per_week", keyed(det.flight_seats_per_week, kCitizenshipKeys)},
                     {"flight_weekday_monday_0", det.flight_weekday},
                     {"max_wait_for_flight_hours", minutes_to_hours(det.max_wait_for_flight)},
