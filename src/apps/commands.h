@@ -44,6 +44,7 @@ struct CalibrateCommandOptions {
   std::filesystem::path sectors;
   std::filesystem::path citizenship;    // optional OHSS region × citizenship (a check)
   std::filesystem::path family_status;  // optional OHSS region × family status (a check)
+  std::filesystem::path bookouts;       // OHSS book-outs: Title 42 before CBP's file
   std::filesystem::path output;
   std::string first_month;  // YYYY-MM
   std::string last_month;   // YYYY-MM

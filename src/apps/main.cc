@@ -107,10 +107,13 @@ int main(int argc, char** argv) {
       ->required();
   cal_cmd->add_option("--citizenship", calibrate.citizenship,
                       "DHS OHSS monthly region x citizenship CSV: check CBP's citizenship "
-                      "margins against it (optional)");
+                      "margins against it; the margin of months before CBP's file");
   cal_cmd->add_option("--family-status", calibrate.family_status,
                       "DHS OHSS monthly region x family status CSV: check CBP's demographic "
-                      "margins against it (optional)");
+                      "margins against it; the margin of months before CBP's file");
+  cal_cmd->add_option("--bookouts", calibrate.bookouts,
+                      "DHS OHSS CBP SWB book-outs by agency CSV: Title 42 expulsions of months "
+                      "before CBP's file (needed only for those)");
   cal_cmd->add_option("--from", calibrate.first_month, "First month, YYYY-MM")->required();
   cal_cmd->add_option("--to", calibrate.last_month, "Last month, YYYY-MM")->required();
   cal_cmd->add_option("--output,-o", calibrate.output, "Arrival table to write")->required();

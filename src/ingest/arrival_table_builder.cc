@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <initializer_list>
@@ -24,30 +25,63 @@ using model::kCitizenshipCount;
 using model::kDemographicCount;
 using model::kSectorCount;
 
-// CBP Border Patrol encounters of one month, by demographic × citizenship.
-using CellCounts = std::array<std::array<std::int64_t, kCitizenshipCount>, kDemographicCount>;
+// CBP's national cells of each month first..last; a month without Border Patrol rows is an
+// error in `missing`.
+std::vector<MonthCells> cbp_months(const CbpEncounterTable& encounters, util::YearMonth first,
+                                   util::YearMonth last, std::vector<DataError>& missing) {
+  std::vector<MonthCells> months;
+  for (util::YearMonth ym = first; ym <= last; ym = ym.next()) {
+    const NationalCells cells = cbp_cells(encounters, ym, ym);
+    if (cells.total() == 0.0) {
+      missing.push_back({encounters.file, 0, 0,
+                         "no U.S. Border Patrol encounters for " + ym.to_string() +
+                             " (month missing from this release?)"});
+      continue;
+    }
+    months.push_back({ym, cells, false});
+  }
+  return months;
+}
+
+// The first month with Border Patrol rows; nullopt when there are none.
+std::optional<util::YearMonth> first_cbp_month(const CbpEncounterTable& encounters) {
+  std::optional<util::YearMonth> first;
+  for (const CbpEncounterRow& row : encounters.rows) {
+    if (row.component == CbpComponent::kBorderPatrol && (!first || row.month < *first)) {
+      first = row.month;
+    }
+  }
+  return first;
+}
 
 }  // namespace
 
 ArrivalTableResult build_arrival_table(const CbpEncounterTable& encounters,
                                        const OhssSectorTable& sectors, util::YearMonth first,
                                        util::YearMonth last) {
+  if (last < first) return split_by_sector({}, sectors, first, last);
+  std::vector<DataError> missing;
+  const std::vector<MonthCells> national = cbp_months(encounters, first, last, missing);
+  ArrivalTableResult result = split_by_sector(national, sectors, first, last);
+  if (!missing.empty()) {
+    result.errors.insert(result.errors.begin(), missing.begin(), missing.end());
+    result.rows.clear();
+    result.fits.clear();
+  }
+  return result;
+}
+
+ArrivalTableResult split_by_sector(const std::vector<MonthCells>& national,
+                                   const OhssSectorTable& sectors, util::YearMonth first,
+                                   util::YearMonth last) {
   ArrivalTableResult result;
   if (last < first) {
     result.errors.push_back(
         {"", 0, 0, "empty month range: " + first.to_string() + " is after " + last.to_string()});
     return result;
   }
-  std::map<int, CellCounts> cells;    // month index -> all titles
-  std::map<int, CellCounts> title42;  // month index -> Title 42 expulsions only
-  for (const CbpEncounterRow& row : encounters.rows) {
-    if (row.component != CbpComponent::kBorderPatrol) continue;
-    if (row.month < first || last < row.month) continue;
-    const int d = model::index_of(row.demographic);
-    const int c = model::index_of(row.citizenship);
-    cells[row.month.index()][d][c] += row.encounters;
-    if (row.title == CbpTitle::kTitle42) title42[row.month.index()][d][c] += row.encounters;
-  }
+  std::map<int, const MonthCells*> by_month;
+  for (const MonthCells& m : national) by_month[m.month.index()] = &m;
   std::map<std::pair<int, int>, std::int64_t> sector_totals;  // (month index, sector)
   for (const OhssSectorRow& row : sectors.rows) {
     if (row.month < first || last < row.month) continue;
@@ -60,17 +94,12 @@ ArrivalTableResult build_arrival_table(const CbpEncounterTable& encounters,
     return static_cast<std::size_t>(d) * kCitizenshipCount + static_cast<std::size_t>(c);
   };
   for (util::YearMonth ym = first; ym <= last; ym = ym.next()) {
-    const CellCounts counts = cells.count(ym.index()) ? cells.at(ym.index()) : CellCounts{};
-    const CellCounts t42 = title42.count(ym.index()) ? title42.at(ym.index()) : CellCounts{};
-    std::int64_t national = 0;
-    for (const auto& by_citizenship : counts) {
-      for (std::int64_t n : by_citizenship) national += n;
-    }
-    if (national == 0) {
-      result.errors.push_back({encounters.file, 0, 0,
-                               "no U.S. Border Patrol encounters for " + ym.to_string() +
-                                   " (month missing from this release?)"});
-    }
+    const auto found = by_month.find(ym.index());
+    if (found == by_month.end()) continue;  // the caller reported it
+    const MonthCells& month = *found->second;
+    const auto& counts = month.cells.encounters;
+    const auto& t42 = month.cells.title42;
+    const double n = month.cells.total();
     std::array<std::int64_t, kSectorCount> totals{};
     std::int64_t ohss_total = 0;
     bool sectors_complete = true;
@@ -86,18 +115,17 @@ ArrivalTableResult build_arrival_table(const CbpEncounterTable& encounters,
         ohss_total += it->second;
       }
     }
-    if (sectors_complete && ohss_total == 0 && national != 0) {
+    if (sectors_complete && ohss_total == 0 && n != 0.0) {
       result.errors.push_back({sectors.file, 0, 0,
                                "every Southwest sector is 0 in " + ym.to_string() +
-                                   " but CBP has " + std::to_string(national) +
+                                   " but CBP has " + std::to_string(std::llround(n)) +
                                    " Border Patrol encounters"});
       sectors_complete = false;
     }
-    if (national == 0 || !sectors_complete) continue;
+    if (n == 0.0 || !sectors_complete) continue;
 
     // Margins. OHSS rounds each sector to 10, so its sum differs from CBP's exact national
     // count by a few tens; the sector totals are scaled to CBP's total (docs/data.md).
-    const double n = static_cast<double>(national);
     const double scale = n / static_cast<double>(ohss_total);
     std::vector<double> row_targets(kSectorCount);
     for (int s = 0; s < kSectorCount; ++s) {
@@ -105,9 +133,7 @@ ArrivalTableResult build_arrival_table(const CbpEncounterTable& encounters,
     }
     std::vector<double> col_targets(kCells);
     for (int d = 0; d < kDemographicCount; ++d) {
-      for (int c = 0; c < kCitizenshipCount; ++c) {
-        col_targets[cell_index(d, c)] = static_cast<double>(counts[d][c]);
-      }
+      for (int c = 0; c < kCitizenshipCount; ++c) col_targets[cell_index(d, c)] = counts[d][c];
     }
     // Seed: the proportional split (the method before IPF), sector total × national share.
     std::vector<double> seed(static_cast<std::size_t>(kSectorCount) * kCells);
@@ -128,16 +154,14 @@ ArrivalTableResult build_arrival_table(const CbpEncounterTable& encounters,
                                    " sweeps"});
       continue;
     }
-    result.fits.push_back({ym, national, ohss_total, fit.sweeps, fit.last_relative_change,
-                           fit.max_relative_margin_error});
+    result.fits.push_back({ym, std::llround(n), ohss_total, fit.sweeps, fit.last_relative_change,
+                           fit.max_relative_margin_error, month.from_margins});
 
     const double days = util::days_in_month(ym.year, ym.month);
     for (int s = 0; s < kSectorCount; ++s) {
       for (int d = 0; d < kDemographicCount; ++d) {
         for (int c = 0; c < kCitizenshipCount; ++c) {
-          const double share42 =
-              counts[d][c] > 0 ? static_cast<double>(t42[d][c]) / static_cast<double>(counts[d][c])
-                               : 0.0;
+          const double share42 = counts[d][c] > 0 ? t42[d][c] / counts[d][c] : 0.0;
           const double fitted = fit.cells[static_cast<std::size_t>(s) * kCells + cell_index(d, c)];
           result.rows.push_back({s, ym, static_cast<model::Demographic>(d),
                                  static_cast<model::Citizenship>(c), fitted / days, share42});
@@ -261,6 +285,81 @@ ReadInput read_input(const std::filesystem::path& path, std::vector<DataError>& 
   return {path.filename().string(), std::move(text.bytes)};
 }
 
+// The national cells of the months before CBP's file, estimated from OHSS's margins
+// (arrival_cells_from_margins.h), seeded with CBP's first twelve months.
+struct EarlyMonths {
+  std::vector<MonthCells> cells;
+  std::vector<DataError> errors;
+  util::YearMonth reference_first, reference_last;
+};
+EarlyMonths estimate_early_months(const CbpEncounterTable& encounters, util::YearMonth cbp_first,
+                                  const OhssRegionTable& citizenship, const OhssRegionTable& family,
+                                  const OhssSectorTable& sectors, const OhssBookOutsTable& bookouts,
+                                  util::YearMonth first, util::YearMonth last) {
+  EarlyMonths out;
+  out.reference_first = cbp_first;
+  out.reference_last = cbp_first.plus(11);
+  const NationalCells reference = cbp_cells(encounters, out.reference_first, out.reference_last);
+  for (util::YearMonth ym = out.reference_first; ym <= out.reference_last; ym = ym.next()) {
+    if (cbp_cells(encounters, ym, ym).total() == 0.0) {
+      out.errors.push_back({encounters.file, 0, 0,
+                            "the months before " + cbp_first.to_string() +
+                                " take their odds from CBP's first twelve months, but " +
+                                ym.to_string() + " has no Border Patrol encounters"});
+    }
+  }
+  if (!out.errors.empty()) return out;
+  std::map<int, MonthMargins> margins;
+  for (util::YearMonth ym = first; ym <= last; ym = ym.next()) margins[ym.index()].month = ym;
+  const auto in_range = [&](util::YearMonth m) { return !(m < first) && !(last < m); };
+  std::map<int, bool> has_family, has_citizenship;
+  for (const OhssRegionRow& row : family.rows) {
+    if (!in_range(row.month)) continue;
+    margins[row.month.index()].demographic[row.category] += static_cast<double>(row.encounters);
+    has_family[row.month.index()] = true;
+  }
+  for (const OhssRegionRow& row : citizenship.rows) {
+    if (!in_range(row.month)) continue;
+    margins[row.month.index()].citizenship[row.category] += static_cast<double>(row.encounters);
+    has_citizenship[row.month.index()] = true;
+  }
+  for (const OhssSectorRow& row : sectors.rows) {
+    if (in_range(row.month))
+      margins[row.month.index()].total += static_cast<double>(row.encounters);
+  }
+  for (util::YearMonth ym = first; ym <= last; ym = ym.next()) {
+    MonthMargins& m = margins[ym.index()];
+    const std::size_t errors_before = out.errors.size();
+    if (!has_family.count(ym.index())) {
+      out.errors.push_back({family.file, 0, 0,
+                            "no Southwest Land Border rows for " + ym.to_string() +
+                                " (needed: CBP's file starts in " + cbp_first.to_string() + ")"});
+    }
+    if (!has_citizenship.count(ym.index())) {
+      out.errors.push_back({citizenship.file, 0, 0,
+                            "no Southwest Land Border rows for " + ym.to_string() +
+                                " (needed: CBP's file starts in " + cbp_first.to_string() + ")"});
+    }
+    const BookOutMonth* book_outs = bookouts.find(BookOutComponent::kUsbp, ym);
+    if (book_outs == nullptr) {
+      out.errors.push_back({bookouts.file, 0, 0,
+                            "no USBP row for " + ym.to_string() +
+                                " (its Title 42 expulsions are needed: CBP's file starts in " +
+                                cbp_first.to_string() + ")"});
+    } else {
+      m.title42 = static_cast<double>(book_outs->outcome(BookOutOutcome::kT42Expulsions));
+    }
+    if (out.errors.size() != errors_before) continue;
+    EstimatedCells estimate = estimate_cells_from_margins(reference, m);
+    if (estimate.error) {
+      out.errors.push_back({"", 0, 0, *estimate.error});
+      continue;
+    }
+    out.cells.push_back({ym, estimate.cells, true});
+  }
+  return out;
+}
+
 }  // namespace
 
 CalibrateResult calibrate(const CalibrateOptions& options) {
@@ -280,6 +379,9 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
   ReadInput citizenship_input, family_input;
   if (check_citizenship) citizenship_input = read_input(options.citizenship_csv, result.errors);
   if (check_family) family_input = read_input(options.family_status_csv, result.errors);
+  const bool with_bookouts = !options.bookouts_csv.empty();
+  ReadInput bookouts_input;
+  if (with_bookouts) bookouts_input = read_input(options.bookouts_csv, result.errors);
   if (!result.errors.empty()) return result;
 
   std::vector<CbpEncounterTable> releases;
@@ -298,22 +400,55 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
   if (check_family) {
     family = parse_ohss_family_status(*family_input.bytes, options.family_status_csv.string());
   }
+  OhssBookOutsTable bookouts;
+  if (with_bookouts) {
+    bookouts = parse_ohss_bookouts_by_agency(*bookouts_input.bytes, options.bookouts_csv.string());
+  }
   for (const std::vector<DataError>* errors : std::initializer_list<const std::vector<DataError>*>{
-           &encounters.errors, &sectors.errors, &citizenship.errors, &family.errors}) {
+           &encounters.errors, &sectors.errors, &citizenship.errors, &family.errors,
+           &bookouts.errors}) {
     result.errors.insert(result.errors.end(), errors->begin(), errors->end());
   }
   if (!result.errors.empty()) return result;
 
-  ArrivalTableResult table = build_arrival_table(encounters, sectors, options.first, options.last);
+  // Months before CBP's file are estimated from OHSS's margins; the others are CBP's cells.
+  const std::optional<util::YearMonth> cbp_first = first_cbp_month(encounters);
+  const bool early = cbp_first && options.first < *cbp_first;
+  const util::YearMonth cbp_from = early ? *cbp_first : options.first;
+  std::vector<DataError> national_errors;
+  std::vector<MonthCells> national;
+  EarlyMonths early_months;
+  if (early) {
+    if (!check_citizenship || !check_family || !with_bookouts) {
+      result.errors.push_back(
+          {"", 0, 0,
+           "the months before " + cbp_first->to_string() +
+               " (where CBP's files start) are estimated from OHSS's Southwest margins: give "
+               "--citizenship, --family-status and --bookouts"});
+      return result;
+    }
+    const util::YearMonth early_last = std::min(options.last, cbp_first->plus(-1));
+    early_months = estimate_early_months(encounters, *cbp_first, citizenship, family, sectors,
+                                         bookouts, options.first, early_last);
+    national = early_months.cells;
+    national_errors = early_months.errors;
+  }
+  if (!(options.last < cbp_from)) {
+    std::vector<MonthCells> cbp = cbp_months(encounters, cbp_from, options.last, national_errors);
+    national.insert(national.end(), cbp.begin(), cbp.end());
+  }
+  ArrivalTableResult table = split_by_sector(national, sectors, options.first, options.last);
+  table.errors.insert(table.errors.begin(), national_errors.begin(), national_errors.end());
+  // The region margins check CBP's cells; where they are the estimate's input there is
+  // nothing to check.
   MarginCheck citizenship_check, family_check;
-  if (check_citizenship) {
-    citizenship_check =
-        check_region_margins(encounters, citizenship, true, options.first, options.last);
+  if (check_citizenship && !(options.last < cbp_from)) {
+    citizenship_check = check_region_margins(encounters, citizenship, true, cbp_from, options.last);
     table.errors.insert(table.errors.end(), citizenship_check.errors.begin(),
                         citizenship_check.errors.end());
   }
-  if (check_family) {
-    family_check = check_region_margins(encounters, family, false, options.first, options.last);
+  if (check_family && !(options.last < cbp_from)) {
+    family_check = check_region_margins(encounters, family, false, cbp_from, options.last);
     table.errors.insert(table.errors.end(), family_check.errors.begin(), family_check.errors.end());
   }
   if (!table.errors.empty()) {
@@ -327,9 +462,12 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
   double max_margin_error = 0.0;
   const ArrivalMonthFit* worst_scaling = nullptr;
   int months_equal = 0;
+  int cbp_fits = 0;
   for (const ArrivalMonthFit& fit : table.fits) {
     max_sweeps = std::max(max_sweeps, fit.sweeps);
     max_margin_error = std::max(max_margin_error, fit.max_relative_margin_error);
+    if (fit.from_margins) continue;  // scaled to the OHSS sector sum by construction
+    ++cbp_fits;
     const std::int64_t gap = std::llabs(fit.cbp_total - fit.ohss_total);
     if (gap == 0) ++months_equal;
     if (!worst_scaling || gap > std::llabs(worst_scaling->cbp_total - worst_scaling->ohss_total)) {
@@ -345,16 +483,26 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
     const std::int64_t gap = worst_scaling->cbp_total - worst_scaling->ohss_total;
     result.notes.push_back(
         "scaling: OHSS sector totals x CBP national total / OHSS sum; equal in " +
-        std::to_string(months_equal) + " of " + std::to_string(table.fits.size()) +
+        std::to_string(months_equal) + " of " + std::to_string(cbp_fits) +
         " months; largest |CBP - OHSS| = " + std::to_string(std::llabs(gap)) + " (" +
         worst_scaling->month.to_string() + ": CBP " + std::to_string(worst_scaling->cbp_total) +
         ", OHSS " + std::to_string(worst_scaling->ohss_total) + ")");
   }
-  if (check_citizenship) {
+  if (early) {
+    const util::YearMonth early_last = std::min(options.last, cbp_first->plus(-1));
+    result.notes.push_back(
+        "before CBP's file: " + options.first.to_string() + " - " + early_last.to_string() +
+        " estimated from OHSS's Southwest family status and citizenship margins (scaled to the "
+        "sector sum) by IPF of CBP's " +
+        early_months.reference_first.to_string() + " - " + early_months.reference_last.to_string() +
+        " cells; title42_share = that period's share of the cell x one factor per month meeting "
+        "OHSS's USBP Title 42 expulsions, at most 1 (docs/data.md)");
+  }
+  if (check_citizenship && !(options.last < cbp_from)) {
     result.notes.push_back("check citizenship, CBP national vs OHSS Southwest region: " +
                            describe_largest(citizenship_check, true));
   }
-  if (check_family) {
+  if (check_family && !(options.last < cbp_from)) {
     result.notes.push_back("check demographic, CBP national vs OHSS Southwest family status: " +
                            describe_largest(family_check, false));
   }
@@ -365,6 +513,7 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
   derived_by += " --sectors " + sectors_input.name;
   if (check_citizenship) derived_by += " --citizenship " + citizenship_input.name;
   if (check_family) derived_by += " --family-status " + family_input.name;
+  if (with_bookouts) derived_by += " --bookouts " + bookouts_input.name;
   derived_by += " --from " + options.first.to_string() + " --to " + options.last.to_string() +
                 " -o " + options.output.filename().string();
 
@@ -380,6 +529,10 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
   }
   if (check_family) {
     sources.push_back({family_input.name, util::sha256(*family_input.bytes), family.data_rows});
+  }
+  if (with_bookouts) {
+    sources.push_back(
+        {bookouts_input.name, util::sha256(*bookouts_input.bytes), bookouts.data_rows});
   }
 
   std::ostringstream text;

@@ -13,8 +13,10 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/arrival_cells_from_margins.h"
 #include "ingest/data_cbp_encounters.h"
 #include "ingest/data_error.h"
+#include "ingest/data_ohss_bookouts.h"
 #include "ingest/data_ohss_regions.h"
 #include "ingest/data_ohss_sectors.h"
 #include "model/model_spec.h"
@@ -39,11 +41,14 @@ inline constexpr int kArrivalIpfMaxSweeps = 1000;
 // How one month was fitted.
 struct ArrivalMonthFit {
   util::YearMonth month;
-  std::int64_t cbp_total = 0;         // CBP national (Southwest) USBP encounters, exact
+  // CBP national (Southwest) USBP encounters, exact; for a month estimated from OHSS's
+  // margins (from_margins), the OHSS sector sum the estimate was scaled to.
+  std::int64_t cbp_total = 0;
   std::int64_t ohss_total = 0;        // sum of the nine OHSS sector totals (each rounded to 10)
   int sweeps = 0;                     // IPF sweeps (row then column scaling) until converged
   double last_relative_change = 0.0;  // largest cell change in the last sweep
   double max_relative_margin_error = 0.0;  // after fitting, over sector and cell margins
+  bool from_margins = false;  // the national cells were estimated (arrival_cells_from_margins.h)
 };
 
 struct ArrivalTableResult {
@@ -63,6 +68,20 @@ struct ArrivalTableResult {
 ArrivalTableResult build_arrival_table(const CbpEncounterTable& encounters,
                                        const OhssSectorTable& sectors, util::YearMonth first,
                                        util::YearMonth last);
+
+// The national cells of one month and where they come from.
+struct MonthCells {
+  util::YearMonth month;
+  NationalCells cells;
+  bool from_margins = false;  // estimated from OHSS's margins rather than CBP's cells
+};
+
+// The sector split alone: builds the table for months first..last from the national cells
+// given for them (a month without cells is skipped: the caller reports it). Errors as
+// build_arrival_table for the sectors and the fit.
+ArrivalTableResult split_by_sector(const std::vector<MonthCells>& national,
+                                   const OhssSectorTable& sectors, util::YearMonth first,
+                                   util::YearMonth last);
 
 // One month × category of a consistency check: CBP's national USBP count against OHSS's
 // Southwest region count (rounded to 10) for one citizenship group or demographic.
@@ -119,6 +138,10 @@ struct CalibrateOptions {
   std::filesystem::path citizenship_csv;
   // OHSS monthly region × family status CSV; empty (the default) skips that check.
   std::filesystem::path family_status_csv;
+  // OHSS "CBP SWB Book-Outs by Agency" CSV: the Title 42 expulsions of months before CBP's
+  // files. Months before the first month of `encounters_csvs` are estimated from the OHSS
+  // margins (arrival_cells_from_margins.h) and need it, citizenship_csv and family_status_csv.
+  std::filesystem::path bookouts_csv;
 };
 
 // Exit codes of run_calibrate (the CLI returns them as they are).

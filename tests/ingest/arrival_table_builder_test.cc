@@ -229,6 +229,7 @@ TEST_F(CalibrateTest, WritesTheTableAtomically) {
                                  kDec2023,
                                  kDec2023,
                                  {},
+                                 {},
                                  {}};
   std::ostringstream out, err;
   EXPECT_EQ(run_calibrate(options, out, err), kCalibrateOk);
@@ -259,6 +260,7 @@ TEST_F(CalibrateTest, BadInputLeavesTheOldTableInPlace) {
                                  kDec2023,
                                  kDec2023,
                                  {},
+                                 {},
                                  {}};
   std::ostringstream out, err;
   EXPECT_EQ(run_calibrate(options, out, err), kCalibrateBadInput);
@@ -277,6 +279,7 @@ TEST_F(CalibrateTest, BadInputLeavesTheOldTableInPlace) {
                                  kDec2023,
                                  kDec2023,
                                  {},
+                                 {},
                                  {}};
   std::ostringstream out2, err2;
   EXPECT_EQ(run_calibrate(missing, out2, err2), kCalibrateBadInput);
@@ -289,6 +292,7 @@ TEST_F(CalibrateTest, UnwritableOutputIsAWriteFailure) {
                                  dir_ / "no_dir" / "table.csv",
                                  kDec2023,
                                  kDec2023,
+                                 {},
                                  {},
                                  {}};
   std::ostringstream out, err;
@@ -306,7 +310,8 @@ TEST_F(CalibrateTest, SeveralReleasesAndRegionChecks) {
       kDec2023,
       kDec2023,
       kData / "ohss_citizenship_small.csv",
-      kData / "ohss_family_status_small.csv"};
+      kData / "ohss_family_status_small.csv",
+      {}};
   std::ostringstream out, err;
   ASSERT_EQ(run_calibrate(options, out, err), kCalibrateOk) << err.str();
   std::ifstream in(dir_ / "table.csv");

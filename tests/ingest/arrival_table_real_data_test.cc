@@ -122,11 +122,16 @@ TEST_F(RealData, ShippedTablesAreWhatCalibrateDerives) {
                    util::YearMonth{2024, 9}}}) {
     const std::filesystem::path out = dir / name;
     std::ostringstream log, err;
-    ASSERT_EQ(
-        run_calibrate(
-            {{kFebRelease, kAugRelease}, kOhss, out, first, last, kOhssCitizenship, kOhssFamily},
-            log, err),
-        kCalibrateOk)
+    ASSERT_EQ(run_calibrate({{kFebRelease, kAugRelease},
+                             kOhss,
+                             out,
+                             first,
+                             last,
+                             kOhssCitizenship,
+                             kOhssFamily,
+                             {}},
+                            log, err),
+              kCalibrateOk)
         << err.str();
     const auto derived = read_file_bytes(out).bytes;
     const auto shipped = read_file_bytes(kArrivals / name).bytes;

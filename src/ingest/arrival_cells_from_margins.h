@@ -1,0 +1,70 @@
+#pragma once
+// National Border Patrol encounters per demographic × citizenship cell for months CBP's
+// demographic × citizenship file does not reach (it starts in October 2020), estimated from
+// what OHSS publishes for every month since FY2000: the Southwest region's family-status and
+// citizenship margins (rounded to 10) and, from March 2020, its Title 42 expulsions. The
+// cells are fitted to the two margins by iterative proportional fitting of a seed that
+// carries the odds of a reference period of CBP's own cells (which citizenships come as
+// families, which as single adults); the Title 42 share of each cell keeps the reference's
+// relative propensities, scaled to the month's published total. Method and its error on
+// months where CBP has the cells: docs/data.md, "Months before CBP's file".
+
+#include <optional>
+#include <string>
+
+#include "ingest/data_cbp_encounters.h"
+#include "model/population.h"
+#include "util/date.h"
+
+namespace bf::ingest {
+
+// Border Patrol encounters of one month (or summed over several), by demographic ×
+// citizenship, all titles and the Title 42 expulsions among them.
+struct NationalCells {
+  model::PerDemographic<model::PerCitizenship<double>> encounters{};
+  model::PerDemographic<model::PerCitizenship<double>> title42{};
+  double total() const;
+};
+
+// CBP's Border Patrol cells summed over calendar months first..last (inclusive); all zero
+// when the table has no Border Patrol rows there.
+NationalCells cbp_cells(const CbpEncounterTable& encounters, util::YearMonth first,
+                        util::YearMonth last);
+
+// OHSS's published margins of one month.
+struct MonthMargins {
+  util::YearMonth month;
+  // Southwest family status (single adults, family-unit members, unaccompanied children; no
+  // accompanied minors, which Border Patrol does not report) and citizenship groups, each
+  // rounded to 10 by OHSS, so their sums differ from each other and from `total` by tens.
+  model::PerDemographic<double> demographic{};
+  model::PerCitizenship<double> citizenship{};
+  // What the cells add up to: the sum of OHSS's Southwest sector totals, which the sector
+  // split uses as well (both margins are scaled to it).
+  double total = 0.0;
+  // USBP Title 42 expulsions of the month (OHSS book-outs, by encounter month); 0 before
+  // March 2020.
+  double title42 = 0.0;
+};
+
+// The estimate, or why there is none.
+struct EstimatedCells {
+  NationalCells cells;
+  int sweeps = 0;  // IPF sweeps
+  std::optional<std::string> error;
+};
+
+// IPF tolerances, as for the sector split (docs/data.md).
+inline constexpr double kCellIpfTolerance = 1e-10;
+inline constexpr int kCellIpfMaxSweeps = 1000;
+
+// Fits the month's cells: seed = the reference's cells, rows = demographic margin × total /
+// its sum, columns = citizenship margin × total / its sum. Title 42: share(cell) =
+// min(1, a × reference share(cell)), with `a` the one scalar that makes the expulsions add up
+// to the month's total. Errors when a margin is positive where the reference has no
+// encounters at all (no odds to carry), when IPF does not converge, or when the month's Title
+// 42 total exceeds what the cells the reference ever expelled can hold.
+EstimatedCells estimate_cells_from_margins(const NationalCells& reference,
+                                           const MonthMargins& margins);
+
+}  // namespace bf::ingest
