@@ -165,6 +165,7 @@ DayLevers resolve_levers(const ModelSpec& spec, util::Date date, const std::vect
     out.processing_agents[i] = std::max(0, out.processing_agents[i]);
     SectorSpec staffed = spec.sectors[i];
     staffed.agents_on_patrol = std::max(0.0, patrol[i]);
+    out.agents_on_patrol[i] = staffed.agents_on_patrol;
     const double p = apprehension_probability(spec.apprehension, staffed);
     out.apprehension_probability[i] = p + (1.0 - p) * std::min(1.0, segment_catch[i]);
   }

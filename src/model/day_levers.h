@@ -16,6 +16,7 @@ inline constexpr int kNoPolicy = -1;
 struct DayLevers {
   PerSector<double> arrivals_multiplier{};       // people reaching the border, × the table's
   PerSector<double> apprehension_probability{};  // P(an evader is caught)
+  PerSector<double> agents_on_patrol{};          // the sector's, with an agents policy's patrol
   PerSector<int> processing_agents{};            // before officers moved from ports
   PerSector<std::int64_t> holding_capacity{};
   std::int64_t detention_beds = 0;

@@ -18,7 +18,7 @@ DayReport build_day_report(const DayReportSources& in, int day_index, engine::Si
 
   for (std::size_t s = 0; s < kSectorCount; ++s) {
     report.sectors[s] = in.stations[s].sector_day(in.levers.holding_capacity[s], over_standard[s],
-                                                  in.spec.sectors[s].agents_on_patrol);
+                                                  in.levers.agents_on_patrol[s]);
   }
   report.ports = in.ports.traffic_today();
   for (std::size_t c = 0; c < report.ports.size(); ++c) {

@@ -139,8 +139,8 @@ std::vector<Field> build_sector_fields() {
   {
     Def e;
     e.f = make_field("agents_on_patrol", ColumnType::kReal, setting, "agents",
-                     "agents on patrol the scenario sets (an agents policy's patrol change is "
-                     "not included: it acts through the apprehension probability)");
+                     "agents on patrol that day: the scenario's setting plus an agents "
+                     "policy's patrol change while it is in force (at least 0)");
     e.f.sector = [](const SectorDay& s) { return real_cell(s.agents_on_patrol); };
     d.push_back(std::move(e));
   }

@@ -61,7 +61,7 @@ struct Parts {
 TEST(DayReportBuilder, SectorsReadTheirStationsWithTheLeversAndTheUnitsHeldOverTheStandard) {
   Parts p;
   p.levers.holding_capacity[kTucson] = 3;
-  p.spec.sectors[kTucson].agents_on_patrol = 12.5;
+  p.levers.agents_on_patrol[kTucson] = 12.5;  // the day's, an agents policy included
   // 72 hours is the standard: held 73 h is over, held exactly 72 h is not.
   p.hold(kTucson, 4, kEndOfDay2 - 73 * 60, CustodyStep::kAwaitingRelease);
   p.hold(kTucson, 1, kEndOfDay2 - 72 * 60, CustodyStep::kAwaitingBed);

@@ -335,6 +335,11 @@ TEST(WorldPolicies, DetentionBedsAgentsAndSoftSidedFacilitiesChangeTheirSettings
               spec.sectors[kDelRio].processing_agents + (staff ? 10 : 0));
     EXPECT_EQ(b.days[day].sectors[kDelRio].holding_capacity,
               spec.sectors[kDelRio].holding_capacity + (staff ? 800 : 0));
+    // The output column shows the day's patrol, the policy's 400 included.
+    EXPECT_EQ(b.days[day].sectors[kDelRio].agents_on_patrol,
+              spec.sectors[kDelRio].agents_on_patrol + (staff ? 400 : 0));
+    EXPECT_EQ(b.days[day].sectors[kTucson].agents_on_patrol,
+              spec.sectors[kTucson].agents_on_patrol);
   }
   // Soft-sided capacity: Del Rio's overflow above the rated capacity shrinks by 800 a day.
   for (std::size_t day = 3; day < b.days.size(); ++day) {
@@ -347,6 +352,17 @@ TEST(WorldPolicies, DetentionBedsAgentsAndSoftSidedFacilitiesChangeTheirSettings
   EXPECT_LT(sum(b, &SectorDay::gotaways, kDelRio, 3), sum(a, &SectorDay::gotaways, kDelRio, 3));
   expect_same_sector(a, b, kDelRio, 0, 2);
   expect_same_sector(a, b, kTucson);
+}
+
+// An agents policy that removes more agents than a sector has leaves none on patrol, not a
+// negative number: the probability and the output column agree.
+TEST(WorldPolicies, AgentsOnPatrolNeverGoBelowZero) {
+  ModelSpec spec = base_spec(10);
+  spec.policies.push_back(in_sectors(policy("2024-01-01", Agents{-1e5, 0}), {kTucson}));
+  const DayLevers levers = resolve_levers(spec, date("2024-01-02"), {true}, {});
+  EXPECT_EQ(levers.agents_on_patrol[kTucson], 0.0);
+  EXPECT_EQ(levers.apprehension_probability[kTucson], 0.0);
+  EXPECT_EQ(levers.agents_on_patrol[kDelRio], spec.sectors[kDelRio].agents_on_patrol);
 }
 
 TEST(WorldPolicies, BarrierDisplacesToNeighboursAndCatchesMoreEvaders) {
