@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "apps/exit_codes.h"
+#include "apps/number_options.h"
 #include "apps/replication_progress.h"
 #include "apps/scenario_errors.h"
 #include "apps/set_option.h"
@@ -68,11 +69,14 @@ CLI::App* add_compare_subcommand(CLI::App& app, CompareOptions& o) {
   cmd->add_option("scenario_a", o.scenario_a, "Scenario A, the reference (YAML)")->required();
   cmd->add_option("scenario_b", o.scenario_b, "Scenario B, the alternative (YAML)")->required();
   cmd->add_option("--replications,-r", o.replications, "Replications of each scenario")
+      ->check(digits_only())
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   cmd->add_option("--threads,-j", o.threads, "Worker threads (default: every core)")
+      ->check(digits_only())
       ->check(CLI::Range(1, 1024));
-  cmd->add_option("--seed", o.seed, "Root seed of both scenarios (default: scenario A's)");
+  cmd->add_option("--seed", o.seed, "Root seed of both scenarios (default: scenario A's)")
+      ->check(whole_number_64());
   cmd->add_option("--out,-o", o.out, "Folder for compare.csv and compare.txt (created)");
   cmd->add_flag("--sample-parameters", o.sample_parameters,
                 "Draw the scenarios' uncertain parameters anew in each replication "

@@ -11,35 +11,14 @@
 #include "apps/compare_command.h"
 #include "apps/exit_codes.h"
 #include "apps/fit_demand_command.h"
+#include "apps/number_options.h"
 #include "apps/report_command.h"
 #include "apps/sensitivity_command.h"
 #include "apps/set_option.h"
 #include "apps/validate_command.h"
 #include "apps/version.h"
 
-namespace {
-
-// CLI11 would wrap "-3" into a huge unsigned seed; accept only plain digits that fit 64 bits.
-const CLI::Validator kWholeNumber64(
-    [](std::string& text) -> std::string {
-      const bool digits = !text.empty() && text.size() <= 20 &&
-                          text.find_first_not_of("0123456789") == std::string::npos;
-      if (digits && (text.size() < 20 || text <= "18446744073709551615")) return "";
-      return "'" + text + "' is not a whole number from 0 to 18446744073709551615";
-    },
-    "UINT64");
-
-// CLI11 reads "0x10" as 16 and "1e3" as a float it then finds out of range: counts are written
-// in decimal digits, and anything else says so.
-const CLI::Validator kDigits(
-    [](std::string& text) -> std::string {
-      const bool digits = !text.empty() && text.size() <= 9 &&
-                          text.find_first_not_of("0123456789") == std::string::npos;
-      return digits ? "" : "'" + text + "' is not a whole number written in digits";
-    },
-    "DIGITS");
-
-}  // namespace
+namespace {}  // namespace
 
 int main(int argc, char** argv) {
   using namespace bf::apps;
@@ -58,10 +37,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   auto* seed_opt =
       run_cmd->add_option("--seed", seed, "Root random seed, 0 to 2^64-1 (overrides the scenario)")
-          ->check(kWholeNumber64);
+          ->check(whole_number_64());
   // 36,525 days (100 years) is the scenario loader's own limit.
   auto* days_opt = run_cmd->add_option("--days", days, "Days to simulate (overrides the scenario)")
-                       ->check(kDigits)
+                       ->check(digits_only())
                        ->check(CLI::Range(1, 36525));
   run_cmd->add_flag("--quiet,-q", run.quiet, "Print only the final summary");
   run_cmd->add_flag("--no-report", run.no_report,
@@ -71,12 +50,12 @@ int main(int argc, char** argv) {
       run_cmd
           ->add_option("--replications,-n", replications,
                        "Replications per sweep point (overrides the scenario's ensemble section)")
-          ->check(kDigits)
+          ->check(digits_only())
           ->check(CLI::Range(1, 1000000));
   auto* threads_opt =
       run_cmd
           ->add_option("--threads,-j", threads, "Worker threads per process (default: all cores)")
-          ->check(kDigits)
+          ->check(digits_only())
           ->check(CLI::Range(1, 1024));
   run_cmd->add_flag(
       "--allow-large", run.allow_large,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "apps/exit_codes.h"
+#include "apps/number_options.h"
 #include "apps/replication_progress.h"
 #include "apps/scenario_errors.h"
 #include "compare/replication_metrics.h"
@@ -74,11 +75,14 @@ CLI::App* add_sensitivity_subcommand(CLI::App& app, SensitivityOptions& o) {
       ->required();
   cmd->add_option("--metric,-m", o.metric, "Output to rank by, a key of compare.csv")->required();
   cmd->add_option("--replications,-r", o.replications, "Replications at each end and the base")
+      ->check(digits_only())
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   cmd->add_option("--threads,-j", o.threads, "Worker threads (default: every core)")
+      ->check(digits_only())
       ->check(CLI::Range(1, 1024));
-  cmd->add_option("--seed", o.seed, "Root seed (default: the scenario's)");
+  cmd->add_option("--seed", o.seed, "Root seed (default: the scenario's)")
+      ->check(whole_number_64());
   cmd->add_option("--out,-o", o.out,
                   "Folder for sensitivity.txt, sensitivity.csv and sensitivity.svg (created)");
   cmd->add_flag("--allow-large", o.allow_large,

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "apps/exit_codes.h"
+#include "apps/number_options.h"
 #include "apps/scenario_errors.h"
 #include "demand/rolling_origin.h"
 #include "ingest/data_error.h"
@@ -145,13 +146,16 @@ CLI::App* add_validate_subcommand(CLI::App& app, ValidateOptions& o) {
       "DHS OHSS SW border book-outs by agency, monthly (default: the one under --data)");
   cmd->add_option("--replications,-r", o.replications,
                   "Replications (default: the scenario's, at least 20)")
+      ->check(digits_only())
       ->check(CLI::Range(1, 100000));
   cmd->add_option("--threads,-j", o.threads, "Worker threads (default: every core)")
+      ->check(digits_only())
       ->check(CLI::Range(1, 1024));
-  cmd->add_option("--seed", o.seed, "Overrides the scenario's seed");
+  cmd->add_option("--seed", o.seed, "Overrides the scenario's seed")->check(whole_number_64());
   cmd->add_option("--fit-until", o.fit_until,
                   "Last month the model may see, YYYY-MM; later months are forecast");
   cmd->add_option("--horizon", o.horizon, "Out-of-sample months summarised")
+      ->check(digits_only())
       ->check(CLI::Range(1, 24))
       ->capture_default_str();
   cmd->add_flag("--rolling-origin", o.rolling_origin,
