@@ -56,8 +56,11 @@ for target in $targets; do
   cp fuzz/corpus/"$target"/* "$corpus"/
   for f in $(real_seeds "$target"); do cp "$f" "$corpus"/; done
   [[ -d fuzz/regressions/$target ]] && cp fuzz/regressions/"$target"/* "$corpus"/ 2>/dev/null
-  dict=()
-  [[ -f fuzz/$target.dict ]] && dict=(-dict="fuzz/$target.dict")
+  # libFuzzer takes one dictionary: the shared extreme numbers, then the target's own tokens.
+  dict_file=$build/$target.dict
+  cat fuzz/extreme_numbers.dict > "$dict_file"
+  [[ -f fuzz/$target.dict ]] && cat fuzz/"$target".dict >> "$dict_file"
+  dict=(-dict="$dict_file")
   log=$build/$target.log
   echo "fuzz: $target for ${seconds}s"
   "$bin" "$corpus" "${dict[@]}" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \

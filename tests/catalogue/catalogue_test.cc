@@ -9,9 +9,11 @@
 // `args` are split at spaces; `{out}` becomes a path in the test's scratch folder that does
 // not exist yet, `{tmp}` the scratch folder itself (in `args` and `stderr` alike). Each `stderr`
 // line must equal the next line of the binary's standard error, from the first (so the message and
-// its file:line:column are pinned byte for byte). After the run, nothing may have been written:
-// `{out}` must not exist, the scratch folder must be empty and the catalogue's own folder
-// unchanged.
+// its file:line:column are pinned byte for byte). A case may first prepare files with `setup:`
+// lines, each a borderflow command line that must succeed (e.g. `setup: run
+// scenarios/examples/tiny.yaml --out {tmp}/a --quiet`). After the case, nothing may have been
+// written: `{out}` must not exist, the scratch folder must hold exactly what the setup left, byte
+// for byte, and the catalogue's own folder must be unchanged.
 
 #include <gtest/gtest.h>
 
@@ -19,6 +21,8 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,6 +40,7 @@ struct Case {
   std::string name;
   int line = 0;  // in cases.txt
   std::string args;
+  std::vector<std::string> setup;  // borderflow command lines run first, each must exit 0
   int exit_code = -1;
   std::vector<std::string> stderr_lines;
 };
@@ -52,12 +57,13 @@ std::vector<Case> load_cases() {
     ++number;
     if (line.empty() || line[0] == '#') continue;
     if (line.front() == '[' && line.back() == ']') {
-      cases.push_back(Case{line.substr(1, line.size() - 2), number, "", -1, {}});
+      cases.push_back(Case{line.substr(1, line.size() - 2), number, "", {}, -1, {}});
       continue;
     }
     if (cases.empty()) continue;
     Case& c = cases.back();
     if (line.rfind("args: ", 0) == 0) c.args = line.substr(6);
+    if (line.rfind("setup: ", 0) == 0) c.setup.push_back(line.substr(7));
     if (line.rfind("exit: ", 0) == 0) c.exit_code = std::stoi(line.substr(6));
     if (line.rfind("stderr: ", 0) == 0) c.stderr_lines.push_back(line.substr(8));
   }
@@ -81,6 +87,20 @@ std::vector<std::string> tree(const fs::path& root) {
   return names;
 }
 
+// Every file under `root` and its bytes (a folder maps to ""), by path relative to root.
+std::map<std::string, std::string> contents(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    std::string bytes;
+    if (e.is_regular_file()) {
+      std::ifstream in(e.path(), std::ios::binary);
+      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    files[e.path().lexically_relative(root).string()] = std::move(bytes);
+  }
+  return files;
+}
+
 class CatalogueTest : public CliTest, public ::testing::WithParamInterface<Case> {};
 
 TEST_P(CatalogueTest, FailsCleanly) {
@@ -96,10 +116,19 @@ TEST_P(CatalogueTest, FailsCleanly) {
     }
     return text;
   };
-  std::vector<std::string> args;
-  std::istringstream words(c.args);
-  for (std::string w; words >> w;) args.push_back(expand(w));
+  const auto split = [&expand](const std::string& line) {
+    std::vector<std::string> words;
+    std::istringstream in(line);
+    for (std::string w; in >> w;) words.push_back(expand(w));
+    return words;
+  };
+  for (const std::string& setup : c.setup) {
+    const CliResult prepared = cli(split(setup));
+    ASSERT_EQ(prepared.exit_code, 0) << "setup: " << setup << "\n" << prepared.err;
+  }
+  const std::vector<std::string> args = split(c.args);
   const std::vector<std::string> before = tree(kCatalogue);
+  const std::map<std::string, std::string> prepared = contents(tmp());
 
   const CliResult r = cli(args);
 
@@ -111,7 +140,7 @@ TEST_P(CatalogueTest, FailsCleanly) {
                                                  << r.err;
   }
   EXPECT_FALSE(fs::exists(at("out"))) << "output left behind";
-  EXPECT_EQ(entries(tmp()), std::vector<std::string>{}) << "files left in the scratch folder";
+  EXPECT_EQ(contents(tmp()), prepared) << "files left or changed in the scratch folder";
   EXPECT_EQ(tree(kCatalogue), before) << "files written next to the inputs";
 }
 
