@@ -65,6 +65,9 @@ inline constexpr std::string_view kOhssBookOutFamilyGroups[] = {
     "Unaccompanied Children/Single Minors"};
 inline constexpr std::string_view kOhssIceBookInMeasures[] = {"Total", "CBP", "ICE"};
 inline constexpr std::string_view kOhssIceBookOutsByAgencySheet = "ICE Book-Outs by Arrest Agency";
+// ICE ERO removals and returns by initial arresting agency: no group, the book-ins' measures
+// (Total, CBP, ICE). Published from FY2014, where the book-outs sheet starts in FY2018.
+inline constexpr std::string_view kOhssIceRemovalsByAgencySheet = "ICE ERO R&R by Arrest Agcy";
 inline constexpr std::string_view kOhssIceArrestAgencies[] = {"Total", "CBP", "ICE"};
 inline constexpr std::string_view kOhssIceRemovalBookOut = "Removal Book-out";
 inline constexpr std::string_view kOhssIceBookOutReasons[] = {"Total",

@@ -138,16 +138,80 @@ OutcomeMixResult build_outcome_mix(const OutcomeMixInputs& inputs, util::YearMon
   const auto ice_book_outs = inputs.tables.series(kOhssIceBookOutsByAgencySheet, "CBP", "Total");
   const auto ice_removals =
       inputs.tables.series(kOhssIceBookOutsByAgencySheet, "CBP", kOhssIceRemovalBookOut);
+  const auto ice_removals_and_returns =
+      inputs.tables.series(kOhssIceRemovalsByAgencySheet, "", "CBP");
 
-  // CBP national USBP encounters by demographic × citizenship, per month.
-  std::map<util::YearMonth, std::array<std::array<double, kCitizenshipCount>, kF>> encounters;
+  // CBP national USBP encounters by demographic × citizenship, per month (every month of the
+  // file: the first twelve seed the months before it).
+  using FamilyCells = std::array<std::array<double, kCitizenshipCount>, kF>;
+  std::map<util::YearMonth, FamilyCells> encounters;
   for (const CbpEncounterRow& row : inputs.encounters.rows) {
     if (row.component != CbpComponent::kBorderPatrol) continue;
-    if (row.month < first || last < row.month) continue;
     encounters[row.month][static_cast<std::size_t>(
         kFamilyOf[static_cast<std::size_t>(model::index_of(row.demographic))])]
               [static_cast<std::size_t>(model::index_of(row.citizenship))] +=
         static_cast<double>(row.encounters);
+  }
+  // The seed of months before CBP's file: its first twelve months summed (their odds).
+  std::optional<FamilyCells> reference;
+  if (!encounters.empty() && first < encounters.begin()->first) {
+    const util::YearMonth from = encounters.begin()->first;
+    FamilyCells sum{};
+    for (util::YearMonth m = from; m <= from.plus(11); m = m.next()) {
+      const auto found = encounters.find(m);
+      if (found == encounters.end()) {
+        fail(inputs.encounters.file + ": the months before " + from.to_string() +
+             " take their odds from CBP's first twelve months, but " + m.to_string() +
+             " has no Border Patrol encounters");
+        return result;
+      }
+      for (int f = 0; f < kF; ++f) {
+        for (int c = 0; c < kCitizenshipCount; ++c) {
+          sum[static_cast<std::size_t>(f)][static_cast<std::size_t>(c)] +=
+              found->second[static_cast<std::size_t>(f)][static_cast<std::size_t>(c)];
+        }
+      }
+    }
+    reference = sum;
+    result.reference_first = from;
+  }
+  // The factor of the release share estimated before ICE's book-outs by arrest agency.
+  std::optional<util::YearMonth> book_outs_from;
+  for (const auto& [month, value] : ice_book_outs) {
+    if (value) {
+      book_outs_from = month;
+      break;
+    }
+  }
+  if (book_outs_from && first < *book_outs_from) {
+    double removed_sum = 0.0, left_sum = 0.0, removals_and_returns = 0.0, booked_in = 0.0;
+    for (util::YearMonth m = *book_outs_from; m <= book_outs_from->plus(11); m = m.next()) {
+      const auto value = [&m](const auto& series) -> std::optional<double> {
+        const auto found = series.find(m);
+        if (found == series.end() || !found->second) return std::nullopt;
+        return static_cast<double>(*found->second);
+      };
+      const auto removed = value(ice_removals), left = value(ice_book_outs),
+                 rr = value(ice_removals_and_returns), in = value(book_ins);
+      if (!removed || !left || !rr || !in) {
+        fail(inputs.tables.file + ": the ICE release share before " + book_outs_from->to_string() +
+             " is fitted on the next twelve months, but " + m.to_string() +
+             " lacks ICE book-outs, removals and returns or book-ins of CBP "
+             "arrests");
+        return result;
+      }
+      removed_sum += *removed, left_sum += *left, removals_and_returns += *rr, booked_in += *in;
+    }
+    if (removals_and_returns <= 0.0 || left_sum <= 0.0) {
+      fail(inputs.tables.file +
+           ": no ICE removals or book-outs of CBP arrests to fit the "
+           "release share before " +
+           book_outs_from->to_string());
+      return result;
+    }
+    result.release_factor = removed_sum / removals_and_returns * booked_in / left_sum;
+    result.release_factor_first = *book_outs_from;
+    result.release_factor_last = book_outs_from->plus(11);
   }
 
   for (util::YearMonth m = first; m <= last; m = m.next()) {
@@ -193,8 +257,10 @@ OutcomeMixResult build_outcome_mix(const OutcomeMixInputs& inputs, util::YearMon
       complete &= group_row(by_citizenship, kCitizenshipGroups[static_cast<std::size_t>(c)],
                             citizenship[static_cast<std::size_t>(c)]);
     }
-    const auto it = encounters.find(m);
-    if (it == encounters.end()) {
+    auto it = encounters.find(m);
+    const bool seeded_by_reference =
+        it == encounters.end() && reference && m < encounters.begin()->first;
+    if (it == encounters.end() && !seeded_by_reference) {
       fail(inputs.encounters.file + ": no Border Patrol encounters" + when);
       complete = false;
     }
@@ -229,7 +295,9 @@ OutcomeMixResult build_outcome_mix(const OutcomeMixInputs& inputs, util::YearMon
       }
     }
     std::vector<double> seed;
-    for (const auto& row : it->second) seed.insert(seed.end(), row.begin(), row.end());
+    for (const auto& row : seeded_by_reference ? *reference : it->second) {
+      seed.insert(seed.end(), row.begin(), row.end());
+    }
     const util::IpfOptions options{kOutcomeIpfTolerance, kOutcomeIpfMaxSweeps};
     const util::IpfResult joint =
         util::fit_two_way(seed, kF, kCitizenshipCount, family_totals, citizenship_totals, options);
@@ -255,14 +323,29 @@ OutcomeMixResult build_outcome_mix(const OutcomeMixInputs& inputs, util::YearMon
     // Step 6: the month's ICE release share.
     const auto left = ice_book_outs.find(m);
     const auto removed = ice_removals.find(m);
-    if (left == ice_book_outs.end() || !left->second || *left->second <= 0 ||
-        removed == ice_removals.end() || !removed->second || *removed->second > *left->second) {
+    const bool release_share_estimated =
+        result.release_factor && book_outs_from && m < *book_outs_from;
+    double release_share = 0.0;
+    if (release_share_estimated) {
+      const auto rr = ice_removals_and_returns.find(m);
+      if (rr == ice_removals_and_returns.end() || !rr->second || *booked->second <= 0) {
+        fail(inputs.tables.file + ": no ICE removals and returns or book-ins of CBP arrests" +
+             when);
+        continue;
+      }
+      release_share =
+          std::max(0.0, 1.0 - *result.release_factor * static_cast<double>(*rr->second) /
+                                  static_cast<double>(*booked->second));
+    } else if (left == ice_book_outs.end() || !left->second || *left->second <= 0 ||
+               removed == ice_removals.end() || !removed->second ||
+               *removed->second > *left->second) {
       fail(inputs.tables.file + ": no ICE book-outs of CBP arrests (Total and " +
            std::string(kOhssIceRemovalBookOut) + ")" + when);
       continue;
+    } else {
+      release_share = static_cast<double>(*left->second - *removed->second) /
+                      static_cast<double>(*left->second);
     }
-    const double release_share =
-        static_cast<double>(*left->second - *removed->second) / static_cast<double>(*left->second);
 
     // Step 4: shares per model demographic and citizenship.
     std::array<model::OutcomeShares, kF> family_shares{};
@@ -304,7 +387,8 @@ OutcomeMixResult build_outcome_mix(const OutcomeMixInputs& inputs, util::YearMon
       }
     }
     result.fits.push_back({m, usbp->total_encounters, usbp->outcome(BookOutOutcome::kOther),
-                           fit.sweeps, fit.converged, misplaced_share(fit.cells, margins), ratio});
+                           fit.sweeps, fit.converged, misplaced_share(fit.cells, margins), ratio,
+                           seeded_by_reference, release_share_estimated});
   }
   if (!result.errors.empty()) {
     result.rows.clear();
@@ -391,6 +475,24 @@ std::vector<std::string> notes_of(const OutcomeMixResult& r) {
                   "% of a month's book-outs left off the margins");
   notes.push_back("ice_book_in_share: capped at 1 in " + std::to_string(capped) + " of " +
                   std::to_string(r.fits.size()) + " months");
+  int seeded = 0, estimated = 0;
+  for (const OutcomeMixMonthFit& fit : r.fits) {
+    seeded += fit.seeded_by_reference ? 1 : 0;
+    estimated += fit.release_share_estimated ? 1 : 0;
+  }
+  if (seeded > 0) {
+    notes.push_back("before CBP's file: " + std::to_string(seeded) + " months seeded with CBP's " +
+                    r.reference_first->to_string() + " - " +
+                    r.reference_first->plus(11).to_string() + " encounters (their odds)");
+  }
+  if (estimated > 0) {
+    notes.push_back(
+        "ice_release_share before ICE's book-outs by arrest agency: " + std::to_string(estimated) +
+        " months of 1 - k x ICE removals and returns / ICE book-ins of CBP arrests, "
+        "k = " +
+        util::fixed(*r.release_factor, 4) + " fitted on " + r.release_factor_first.to_string() +
+        " - " + r.release_factor_last.to_string());
+  }
   if (most_other_month) {
     notes.push_back("other outcomes left out: at most " +
                     std::to_string(most_other_month->other_outcomes) + " of " +

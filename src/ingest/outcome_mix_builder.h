@@ -33,6 +33,15 @@
 //    releases.
 // Months after the last one asked to be fitted, up to `carry_to`, repeat its rows (basis
 // `carried`): the run may go past the published data.
+// Months before the published series reach (issue 16, docs/data.md "Outcome mix before
+// FY2021"):
+// - before CBP's encounters file (October 2020), step 2's seed is CBP's first twelve months
+//   summed: only its odds matter, the margins are the month's own;
+// - before ICE's book-outs by arrest agency (October 2017), ice_release_share = 1 − k × ICE
+//   ERO removals and returns of CBP arrests / ICE book-ins of CBP arrests (OHSS "ICE ERO R&R
+//   by Arrest Agcy"), at least 0, with k fitted so that the first twelve published months
+//   pooled give their published share (k = removal book-outs / removals and returns × book-ins
+//   / book-outs, all pooled).
 
 #include <cstdint>
 #include <filesystem>
@@ -91,7 +100,9 @@ struct OutcomeMixMonthFit {
   // the three margins of sum |fitted - target| / (2 × total). Mixed sources (encounters,
   // family and citizenship sheets) need not agree on structural zeros, so it is not 0.
   double misplaced_share = 0.0;
-  double book_in_ratio = 0.0;  // before the cap at 1
+  double book_in_ratio = 0.0;            // before the cap at 1
+  bool seeded_by_reference = false;      // step 2's seed was CBP's first year (before its file)
+  bool release_share_estimated = false;  // before ICE's book-outs by arrest agency
 };
 
 struct OutcomeMixResult {
@@ -99,6 +110,11 @@ struct OutcomeMixResult {
   // then citizenship, in model order. Empty when `errors` is not.
   std::vector<OutcomeMixRow> rows;
   std::vector<OutcomeMixMonthFit> fits;  // one per fitted month
+  // The factor k of the estimated ice_release_share and the months it was fitted on, when any
+  // month needed it.
+  std::optional<double> release_factor;
+  util::YearMonth release_factor_first, release_factor_last;
+  std::optional<util::YearMonth> reference_first;  // CBP's first month, when a seed needed it
   std::vector<DataError> errors;
   bool ok() const { return errors.empty(); }
 };
@@ -106,7 +122,7 @@ struct OutcomeMixResult {
 // The sheets of the OHSS monthly tables the mix is derived from.
 inline std::vector<std::string_view> outcome_mix_sheets() {
   return {kOhssBookOutsByFamilySheet, kOhssBookOutsByCitizenshipSheet, kOhssIceBookInsByAgencySheet,
-          kOhssIceBookOutsByAgencySheet};
+          kOhssIceBookOutsByAgencySheet, kOhssIceRemovalsByAgencySheet};
 }
 
 // The inputs, parsed and checked.
