@@ -114,12 +114,18 @@ TEST_F(RealData, December2023MarginsAreReproduced) {
 TEST_F(RealData, ShippedTablesAreWhatCalibrateDerives) {
   const std::filesystem::path dir = std::filesystem::path(BF_BINARY_DIR) / "calibrate_real";
   std::filesystem::create_directories(dir);
-  for (const auto& [name, first, last] :
-       {std::tuple{"usbp-2023-12-to-2024-03.csv", kDec2023, util::YearMonth{2024, 3}},
+  // The decade table reaches before CBP's file, so it needs OHSS's book-outs (Title 42).
+  const std::filesystem::path bookouts =
+      kRealData /
+      "../ohss_enforcement_tables/ohss_cbp_swb_bookouts_by_agency_monthly_fy2014_2024aug.csv";
+  for (const auto& [name, first, last, with_bookouts] :
+       {std::tuple{"usbp-2023-12-to-2024-03.csv", kDec2023, util::YearMonth{2024, 3}, false},
         std::tuple{"usbp-2023-11-to-2024-01.csv", util::YearMonth{2023, 11},
-                   util::YearMonth{2024, 1}},
+                   util::YearMonth{2024, 1}, false},
         std::tuple{"usbp-2022-10-to-2024-09.csv", util::YearMonth{2022, 10},
-                   util::YearMonth{2024, 9}}}) {
+                   util::YearMonth{2024, 9}, false},
+        std::tuple{"usbp-2013-10-to-2024-08.csv", util::YearMonth{2013, 10},
+                   util::YearMonth{2024, 8}, true}}) {
     const std::filesystem::path out = dir / name;
     std::ostringstream log, err;
     ASSERT_EQ(run_calibrate({{kFebRelease, kAugRelease},
@@ -129,7 +135,7 @@ TEST_F(RealData, ShippedTablesAreWhatCalibrateDerives) {
                              last,
                              kOhssCitizenship,
                              kOhssFamily,
-                             {}},
+                             with_bookouts ? bookouts : std::filesystem::path()},
                             log, err),
               kCalibrateOk)
         << err.str();

@@ -229,5 +229,26 @@ TEST_F(OutcomeMixRealData, ShippedTableIsWhatTheCodeDerives) {
   std::filesystem::remove_all(folder);
 }
 
+// The decade's table (replay-fy2014-fy2024.yaml), FY2014 – August 2024, likewise.
+TEST_F(OutcomeMixRealData, ShippedDecadeTableIsWhatTheCodeDerives) {
+  const std::filesystem::path shipped =
+      kShipped.parent_path() / "usbp-outcome-mix-2013-10-to-2024-08.csv";
+  const std::filesystem::path folder =
+      std::filesystem::path(::testing::TempDir()) / "borderflow-outcome-mix-decade-test";
+  std::filesystem::create_directories(folder);
+  CalibrateOutcomesOptions options{kByAgency,
+                                   kTables,
+                                   {kFeb, kAug},
+                                   {2013, 10},
+                                   {2024, 8},
+                                   std::nullopt,
+                                   folder / shipped.filename()};
+  std::ostringstream out, err;
+  ASSERT_EQ(run_calibrate_outcomes(options, out, err), kCalibrateOk) << err.str();
+  EXPECT_TRUE(read(options.output) == read(shipped))
+      << shipped << " differs from what calibrate-outcomes derives: re-derive it (docs/data.md)";
+  std::filesystem::remove_all(folder);
+}
+
 }  // namespace
 }  // namespace bf::ingest
