@@ -7,20 +7,22 @@
 
 namespace bf::serve {
 
-SideRuns simulate_side(const model::ModelSpec& spec, int replications, int threads) {
-  SideRuns runs;
-  runs.metrics.resize(static_cast<std::size_t>(replications));
-  runs.series.resize(static_cast<std::size_t>(replications));
-  util::parallel_for(replications, threads, [&](int r) {
+void simulate_side(const model::ModelSpec& spec, int first, int count, int threads,
+                   SideRuns& runs) {
+  SideRuns added;
+  added.metrics.resize(static_cast<std::size_t>(count));
+  added.series.resize(static_cast<std::size_t>(count));
+  util::parallel_for(count, threads, [&](int i) {
     compare::MetricsObserver metrics;
     DaySeriesObserver series;
     TeeObserver both(metrics, series);
-    model::World world(spec, static_cast<std::uint32_t>(r));
+    model::World world(spec, static_cast<std::uint32_t>(first + i));
     world.run(both);
-    runs.metrics[static_cast<std::size_t>(r)] = metrics.result();
-    runs.series[static_cast<std::size_t>(r)] = series.take();
+    added.metrics[static_cast<std::size_t>(i)] = metrics.result();
+    added.series[static_cast<std::size_t>(i)] = series.take();
   });
-  return runs;
+  for (auto& m : added.metrics) runs.metrics.push_back(std::move(m));
+  for (auto& s : added.series) runs.series.push_back(std::move(s));
 }
 
 }  // namespace bf::serve

@@ -18,8 +18,9 @@ struct SideRuns {
   std::vector<DaySeries> series;                     // by replication
 };
 
-// Simulates `replications` replications of `spec` on `threads` threads. The result is indexed
-// by replication and does not depend on `threads`. Throws what model::World throws.
-SideRuns simulate_side(const model::ModelSpec& spec, int replications, int threads);
+// Simulates replications `first` .. `first` + `count` − 1 of `spec` on `threads` threads and
+// appends them to `runs` (which must hold replications 0 .. first − 1). The result does not
+// depend on `threads`. Throws what model::World throws (and then leaves `runs` as it was).
+void simulate_side(const model::ModelSpec& spec, int first, int count, int threads, SideRuns& runs);
 
 }  // namespace bf::serve

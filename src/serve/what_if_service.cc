@@ -86,16 +86,24 @@ std::variant<WhatIfService::Loaded, Answer> WhatIfService::load(std::string_view
   return loaded;
 }
 
-std::shared_ptr<const SideRuns> WhatIfService::baseline(const LibraryScenario& scenario,
-                                                        int replications) {
-  const auto key = std::make_pair(scenario.id, replications);
-  if (const auto it = baselines_.find(key); it != baselines_.end()) return it->second;
-  // A handful of baselines is all a session uses; start afresh rather than grow.
-  if (baselines_.size() >= 16) baselines_.clear();
-  auto runs =
-      std::make_shared<const SideRuns>(simulate_side(scenario.loaded.spec, replications, threads_));
-  baselines_.emplace(key, runs);
-  return runs;
+SideRuns WhatIfService::replications_of(const std::string& id, const scenario::Overrides& overrides,
+                                        const model::ModelSpec& spec, int n, int& simulated) {
+  // A session visits a few dozen settings; past that, start afresh rather than grow.
+  constexpr std::size_t kMaxCachedSettings = 64;
+  auto key = std::make_pair(id, overrides);
+  auto it = runs_.find(key);
+  if (it == runs_.end()) {
+    if (runs_.size() >= kMaxCachedSettings) runs_.clear();
+    it = runs_.emplace(std::move(key), SideRuns{}).first;
+  }
+  SideRuns& cached = it->second;
+  const int have = static_cast<int>(cached.metrics.size());
+  simulated = std::max(0, n - have);
+  if (simulated > 0) simulate_side(spec, have, simulated, threads_, cached);
+  SideRuns first;
+  first.metrics.assign(cached.metrics.begin(), cached.metrics.begin() + n);
+  first.series.assign(cached.series.begin(), cached.series.begin() + n);
+  return first;
 }
 
 Answer WhatIfService::run(std::string_view body) {
@@ -103,26 +111,28 @@ Answer WhatIfService::run(std::string_view body) {
   if (!lock.owns_lock()) {
     return error_answer(503, "another what-if is running; try again when it has finished");
   }
+  if (run_started_hook_) run_started_hook_();
   const auto start = std::chrono::steady_clock::now();
   auto loaded = load(body);
   if (auto* error = std::get_if<Answer>(&loaded)) return std::move(*error);
   const Loaded& what_if = std::get<Loaded>(loaded);
   const double load_seconds = seconds_since(start);
   try {
+    const int n = what_if.request.replications;
+    int baseline_simulated = 0, changed_simulated = 0;
     const auto baseline_start = std::chrono::steady_clock::now();
-    const bool cached = baselines_.count({what_if.base->id, what_if.request.replications}) > 0;
-    const std::shared_ptr<const SideRuns> base =
-        baseline(*what_if.base, what_if.request.replications);
+    const SideRuns base =
+        replications_of(what_if.base->id, {}, what_if.base->loaded.spec, n, baseline_simulated);
     const double baseline_seconds = seconds_since(baseline_start);
     const auto changed_start = std::chrono::steady_clock::now();
-    const SideRuns changed =
-        simulate_side(what_if.changed.spec, what_if.request.replications, threads_);
+    const SideRuns changed = replications_of(what_if.base->id, what_if.request.overrides,
+                                             what_if.changed.spec, n, changed_simulated);
     const double changed_seconds = seconds_since(changed_start);
 
     const model::ModelSpec& spec = what_if.base->loaded.spec;
     const bool ports =
         !spec.ports.crossings.empty() || !what_if.changed.spec.ports.crossings.empty();
-    json answer = what_if_json(*base, changed, ports);
+    json answer = what_if_json(base, changed, ports);
     answer["scenario"] = scenario_json(what_if.base->id, spec);
     json set = json::array();
     for (const auto& [path, value] : what_if.request.overrides) set.push_back({path, value});
@@ -130,8 +140,9 @@ Answer WhatIfService::run(std::string_view body) {
     answer["command"] = reproduce_command(what_if.base->id, what_if.request.overrides);
     answer["timing"] = json{{"load_seconds", load_seconds},
                             {"baseline_seconds", baseline_seconds},
-                            {"baseline_cached", cached},
+                            {"baseline_replications_run", baseline_simulated},
                             {"changed_seconds", changed_seconds},
+                            {"changed_replications_run", changed_simulated},
                             {"total_seconds", seconds_since(start)},
                             {"threads", threads_}};
     return json_answer(answer);

@@ -8,8 +8,8 @@
 // request arriving while one runs gets 503 at once instead of queueing, so a busy page cannot
 // pile work onto the machine.
 
+#include <functional>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -46,6 +46,10 @@ class WhatIfService {
   // `borderflow run` reproduces (scenario_yaml.h), after checking that it loads.
   Answer yaml(std::string_view body) const;
 
+  // Called by run() once it holds the run lock, before it simulates: tests hold a run with it
+  // to see the next request refused. Default: nothing. Set before serving.
+  void set_run_started_hook(std::function<void()> hook) { run_started_hook_ = std::move(hook); }
+
   // The scenario the page opens with (default: the library's december-2023, else its first).
   void set_default_scenario(std::string id) { default_id_ = std::move(id); }
   const ServeLimits& limits() const { return limits_; }
@@ -59,16 +63,22 @@ class WhatIfService {
   };
   // The request parsed and the changed scenario loaded, or the error answer (4xx).
   std::variant<Loaded, Answer> load(std::string_view body) const;
-  std::shared_ptr<const SideRuns> baseline(const LibraryScenario& scenario, int replications);
+  // Replications 0 .. n − 1 of `spec`, the library scenario `id` with `overrides` written
+  // over it: those in the cache are taken from it, the others simulated and added. Sets
+  // `simulated` to how many were run. Precondition: run_mutex_ held.
+  SideRuns replications_of(const std::string& id, const scenario::Overrides& overrides,
+                           const model::ModelSpec& spec, int n, int& simulated);
 
   const ScenarioLibrary& library_;
   const ServeLimits limits_;
   const int threads_;
   std::string default_id_;
+  std::function<void()> run_started_hook_;
   std::mutex run_mutex_;  // held for the whole of a run; try_lock or 503
-  // Baseline runs by (scenario id, replications): a lever change reruns the changed side only.
-  // Guarded by run_mutex_.
-  std::map<std::pair<std::string, int>, std::shared_ptr<const SideRuns>> baselines_;
+  // Replications already run, by (scenario id, values written over it): a lever change runs
+  // the changed side only (the baseline is the entry without values), a lever moved back
+  // answers at once, and more replications run only the new ones. Guarded by run_mutex_.
+  std::map<std::pair<std::string, scenario::Overrides>, SideRuns> runs_;
 };
 
 }  // namespace bf::serve

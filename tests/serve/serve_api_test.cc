@@ -3,15 +3,18 @@
 // and oversized requests (a JSON error, and the server keeps serving), and the YAML download,
 // which `borderflow run` must reproduce byte for byte.
 //
-// The library is a scratch folder holding a copy of december-2023.yaml, with data/ linked
-// beside it so its relative paths resolve, so the test loads one scenario, not twenty.
+// The library is a scratch folder holding copies of december-2023.yaml (data/ linked beside
+// it so its relative paths resolve) and of the 14-day examples/tiny.yaml, on which the tests
+// run what-ifs in milliseconds.
 
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -37,10 +40,21 @@ class ServeApiTest : public ::testing::Test {
     fs::create_directories(*root_ / "scenarios");
     fs::copy_file(fs::path(BF_SOURCE_DIR) / "scenarios/december-2023.yaml",
                   *root_ / "scenarios/december-2023.yaml");
+    for (const char* file : {"tiny.yaml", "tiny-arrivals.csv"}) {
+      fs::copy_file(fs::path(BF_SOURCE_DIR) / "scenarios/examples" / file,
+                    *root_ / "scenarios" / file);
+    }
     fs::create_directory_symlink(fs::path(BF_SOURCE_DIR) / "data", *root_ / "data");
     library_ = new ScenarioLibrary(*root_ / "scenarios", 2);
-    ASSERT_EQ(library_->scenarios().size(), 1u);
+    ASSERT_EQ(library_->scenarios().size(), 2u);
     service_ = new WhatIfService(*library_, ServeLimits{}, 2);
+    service_->set_run_started_hook([] {
+      std::unique_lock<std::mutex> lock(hold_mutex_);
+      run_is_held_ = hold_runs_;
+      hold_changed_.notify_all();
+      hold_changed_.wait(lock, [] { return !hold_runs_; });
+      run_is_held_ = false;
+    });
     app_ = new ServeApp(*service_);
     const std::optional<int> port = app_->bind("127.0.0.1", 0);
     ASSERT_TRUE(port);
@@ -85,6 +99,12 @@ class ServeApiTest : public ::testing::Test {
     return none;
   }
 
+  // While hold_runs_, a run waits after taking the run lock (OneRunAtATimeOthersGet503).
+  static inline std::mutex hold_mutex_;
+  static inline std::condition_variable hold_changed_;
+  static inline bool hold_runs_ = false;
+  static inline bool run_is_held_ = false;  // a run waits in the hook
+
   static fs::path* root_;
   static ScenarioLibrary* library_;
   static WhatIfService* service_;
@@ -126,8 +146,9 @@ TEST_F(ServeApiTest, ListsTheLibrary) {
   ASSERT_EQ(r->status, 200);
   const json list = json::parse(r->body);
   EXPECT_EQ(list["default"], "december-2023");
-  ASSERT_EQ(list["scenarios"].size(), 1u);
+  ASSERT_EQ(list["scenarios"].size(), 2u);
   const json& s = list["scenarios"][0];
+  EXPECT_EQ(list["scenarios"][1]["id"], "tiny");
   EXPECT_EQ(s["id"], "december-2023");
   EXPECT_EQ(s["start"], "2023-12-01");
   EXPECT_EQ(s["end"], "2024-03-31");
@@ -136,41 +157,51 @@ TEST_F(ServeApiTest, ListsTheLibrary) {
 }
 
 TEST_F(ServeApiTest, NoChangeGivesZeroDifferenceUnderCommonRandomNumbers) {
-  const json answer =
-      post_json("/api/run", {{"scenario", "december-2023"}, {"replications", 2}}, 200);
+  const json answer = post_json("/api/run", {{"scenario", "tiny"}, {"replications", 2}}, 200);
   EXPECT_EQ(answer["replications"], 2);
   ASSERT_FALSE(answer["metrics"].empty());
   for (const json& m : answer["metrics"]) {
     EXPECT_EQ(m["baseline"], m["changed"]) << m["key"];
     EXPECT_EQ(m["difference"], 0.0) << m["key"];
   }
-  EXPECT_EQ(answer["dates"].size(), 122u);
+  EXPECT_EQ(answer["dates"].size(), 14u);
+  EXPECT_EQ(answer["dates"][0], "2024-01-01");
   EXPECT_EQ(answer["sectors"].size(), 9u);
   EXPECT_EQ(answer["sectors"][6]["key"], "del_rio");
-  EXPECT_EQ(answer["sectors"][6]["series"]["in_custody"]["changed"].size(), 122u);
-  EXPECT_EQ(answer["command"], "borderflow run scenarios/december-2023.yaml");
+  EXPECT_EQ(answer["sectors"][6]["series"]["in_custody"]["changed"].size(), 14u);
+  EXPECT_EQ(answer["border"]["in_custody"]["difference"].size(), 14u);
+  EXPECT_EQ(answer["command"], "borderflow run scenarios/tiny.yaml");
 }
 
-TEST_F(ServeApiTest, MoreBedsChangeTheChangedSideOnly) {
-  const json plain =
-      post_json("/api/run", {{"scenario", "december-2023"}, {"replications", 2}}, 200);
-  const json beds = post_json("/api/run",
-                              {{"scenario", "december-2023"},
-                               {"replications", 2},
-                               {"set",
-                                {{"policies.what_if_beds.kind", "detention_beds"},
-                                 {"policies.what_if_beds.start", "2023-12-01"},
-                                 {"policies.what_if_beds.change", 20000}}}},
-                              200);
-  EXPECT_TRUE(beds["timing"]["baseline_cached"]);
-  // Same seed, same arrivals: the baseline is the plain run, and encounters hardly move.
-  EXPECT_EQ(metric(beds, "encounters")["baseline"], metric(plain, "encounters")["changed"]);
-  const json& in_detention = beds["border"]["detention_population"];
-  const double last_base = in_detention["baseline"].back().get<double>();
-  const double last_changed = in_detention["changed"].back().get<double>();
-  EXPECT_GT(last_changed, last_base) << "20,000 more beds hold more people in detention";
-  EXPECT_NE(beds["command"].get<std::string>().find("--set policies.what_if_beds.change=20000"),
+TEST_F(ServeApiTest, ALeverChangesTheChangedSideOnly) {
+  const json plain = post_json("/api/run", {{"scenario", "tiny"}, {"replications", 3}}, 200);
+  const json agents = post_json("/api/run",
+                                {{"scenario", "tiny"},
+                                 {"replications", 3},
+                                 {"set",
+                                  {{"policies.what_if_agents.kind", "agents"},
+                                   {"policies.what_if_agents.start", "2024-01-01"},
+                                   {"policies.what_if_agents.patrol", 400}}}},
+                                200);
+  EXPECT_EQ(agents["timing"]["baseline_replications_run"], 0) << "the baseline is kept";
+  EXPECT_EQ(agents["timing"]["changed_replications_run"], 3);
+  // Same seed, same arrivals: the baseline is the plain run; twice the agents on patrol let
+  // fewer evaders get away.
+  EXPECT_EQ(metric(agents, "gotaways")["baseline"], metric(plain, "gotaways")["changed"]);
+  EXPECT_LT(metric(agents, "gotaways")["difference"].get<double>(), 0.0);
+  EXPECT_NE(agents["command"].get<std::string>().find("--set policies.what_if_agents.patrol=400"),
             std::string::npos);
+  // The same settings again: nothing is simulated.
+  const json again = post_json("/api/run",
+                               {{"scenario", "tiny"},
+                                {"replications", 3},
+                                {"set",
+                                 {{"policies.what_if_agents.kind", "agents"},
+                                  {"policies.what_if_agents.start", "2024-01-01"},
+                                  {"policies.what_if_agents.patrol", 400}}}},
+                               200);
+  EXPECT_EQ(again["timing"]["changed_replications_run"], 0);
+  EXPECT_EQ(again["metrics"], agents["metrics"]);
 }
 
 TEST_F(ServeApiTest, BadRequestsGetAJsonErrorAndTheServerKeepsServing) {
@@ -228,20 +259,34 @@ TEST_F(ServeApiTest, OversizedBodyIsRefused) {
 }
 
 TEST_F(ServeApiTest, OneRunAtATimeOthersGet503) {
-  // A long run (10 replications, not cached) holds the server; a second request meanwhile is
-  // refused at once.
-  json slow_answer;
-  std::thread slow([&] {
-    slow_answer = post_json(
-        "/api/run",
-        {{"scenario", "december-2023"}, {"replications", 9}, {"set", {{"detention.beds", 30000}}}},
-        200);
+  // The first run is held once it has the run lock; a second request meanwhile is refused at
+  // once, and the first finishes when released.
+  {
+    const std::lock_guard<std::mutex> lock(hold_mutex_);
+    hold_runs_ = true;
+  }
+  json held_answer;
+  std::thread held([&] {
+    held_answer = post_json("/api/run", {{"scenario", "tiny"}, {"replications", 1}}, 200);
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  const json busy = post_json("/api/run", {{"scenario", "december-2023"}}, 503);
+  {
+    std::unique_lock<std::mutex> lock(hold_mutex_);
+    ASSERT_TRUE(
+        hold_changed_.wait_for(lock, std::chrono::seconds(30), [] { return run_is_held_; }));
+  }
+  auto c = client();
+  const auto r = c.Post("/api/run", json{{"scenario", "tiny"}}.dump(), kJson);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 503);
+  const json busy = json::parse(r->body);
+  {
+    const std::lock_guard<std::mutex> lock(hold_mutex_);
+    hold_runs_ = false;
+  }
+  hold_changed_.notify_all();
+  held.join();
   EXPECT_NE(busy["error"].get<std::string>().find("another what-if is running"), std::string::npos);
-  slow.join();
-  EXPECT_EQ(slow_answer["replications"], 9);
+  EXPECT_EQ(held_answer["replications"], 1);
 }
 
 TEST_F(ServeApiTest, YamlDownloadReproducesRunWithSet) {
@@ -275,11 +320,19 @@ TEST_F(ServeApiTest, YamlDownloadReproducesRunWithSet) {
       {"run", yaml.string(), "--out", (scratch / "yaml").string(), "--quiet", "--no-report"},
       scratch);
   ASSERT_EQ(b.exit_code, 0) << b.err;
-  for (const char* file : {"days.csv", "sector_days.csv", "summary.json"}) {
+  for (const char* file : {"days.csv", "sector_days.csv", "port_days.csv"}) {
     const std::string bytes_a = apps::testing::read_bytes(scratch / "set" / file);
     EXPECT_FALSE(bytes_a.empty()) << file;
     EXPECT_EQ(bytes_a, apps::testing::read_bytes(scratch / "yaml" / file)) << file;
   }
+  // summary.json too, but for its provenance: the files read (the YAML, or the --set source)
+  // and their hashes differ by construction.
+  json summary_a = json::parse(apps::testing::read_bytes(scratch / "set" / "summary.json"));
+  json summary_b = json::parse(apps::testing::read_bytes(scratch / "yaml" / "summary.json"));
+  EXPECT_EQ(summary_a["provenance"]["fingerprint"], summary_b["provenance"]["fingerprint"]);
+  summary_a.erase("provenance");
+  summary_b.erase("provenance");
+  EXPECT_EQ(summary_a, summary_b);
   fs::remove(yaml);
 }
 
