@@ -73,7 +73,7 @@ test('a lever moved on the what-if page answers, and matches the CLI', {skip: !u
          await page.selectOption('#replications', '1');
          await answer(page, 2);
          const started = Date.now();
-         await page.locator('#beds-change').fill('20000');
+         await page.locator('#mexico-multiplier').fill('0.8');
          await answer(page, 3);
          const seconds = (Date.now() - started) / 1000;
          console.log(`what-if page: a lever change answered in ${seconds.toFixed(2)} s ` +
@@ -82,12 +82,13 @@ test('a lever moved on the what-if page answers, and matches the CLI', {skip: !u
          await page.screenshot({path: path.join(shots, 'serve-full.png'), fullPage: true});
 
          const command = (await page.locator('#command').textContent()).trim();
-         assert.match(command, /--set policies\.what_if_beds\.change=20000/);
+         assert.match(command, /--set policies\.what_if_mexico_enforcement\.arrivals_multiplier=0\.8/);
          const released = Number(
              await page.locator('[data-metric="released"] .changed').getAttribute('data-value'));
          const difference = Number(
              await page.locator('[data-metric="released"] .difference').getAttribute('data-value'));
          assert.ok(Number.isFinite(released) && released > 0, 'a released headline');
+         assert.ok(difference < 0, 'fewer arrivals, fewer releases');
 
          // The page's own command line, with the CLI: same scenario, same seed.
          const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bf-serve-cli-'));

@@ -5,6 +5,13 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const fmt = (v) => Math.round(v).toLocaleString('en-US');
+  // A new element with a class and text (never markup).
+  function make(tag, cls, content) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (content !== undefined) e.textContent = content;
+    return e;
+  }
   const signed = (v) => (v > 0 ? '+' : v < 0 ? '−' : '±') + fmt(Math.abs(v));
 
   // Each lever: its controls and the values it writes over the scenario (--set PATH=VALUE),
@@ -167,12 +174,9 @@
   function buildLevers() {
     const list = $('lever-list');
     for (const lever of LEVERS) {
-      const fieldset = document.createElement('fieldset');
-      fieldset.className = 'lever';
+      const fieldset = make('fieldset', 'lever');
       fieldset.dataset.lever = lever.id;
-      const legend = document.createElement('legend');
-      legend.textContent = lever.title;
-      fieldset.appendChild(legend);
+      fieldset.appendChild(make('legend', '', lever.title));
       for (const c of lever.controls) {
         const label = document.createElement('label');
         const input = document.createElement('input');
@@ -211,11 +215,7 @@
     scheduleRun();
   }
 
-  function cell(row, content) {
-    const td = document.createElement('td');
-    td.textContent = content;
-    row.appendChild(td);
-  }
+  function cell(row, content) { row.appendChild(make('td', '', content)); }
 
   function drawHeadlines() {
     const box = $('headlines');
@@ -223,31 +223,19 @@
     for (const key of HEADLINES) {
       const m = result.metrics.find((x) => x.key === key);
       if (!m) continue;
-      const card = document.createElement('div');
-      card.className = 'headline';
+      const card = make('div', 'headline');
       card.dataset.metric = m.key;
-      const h = document.createElement('h4');
-      h.textContent = m.label;
-      card.appendChild(h);
+      card.appendChild(make('h4', '', m.label));
       for (const [cls, name, v, shown] of [
         ['baseline', 'Baseline', m.baseline, fmt(m.baseline)],
         ['changed', 'Changed', m.changed, fmt(m.changed)],
         ['difference', 'Difference', m.difference, signed(m.difference)]]) {
-        const row = document.createElement('div');
-        row.className = 'row ' + cls;
+        const row = make('div', 'row ' + cls);
         row.dataset.value = String(v);
-        const a = document.createElement('span');
-        a.textContent = name;
-        const b = document.createElement('span');
-        b.className = 'value';
-        b.textContent = shown;
-        row.append(a, b);
+        row.append(make('span', '', name), make('span', 'value', shown));
         card.appendChild(row);
       }
-      const band = document.createElement('div');
-      band.className = 'row band note';
-      band.textContent = `5–95%: ${signed(m.low)} … ${signed(m.high)}`;
-      card.appendChild(band);
+      card.appendChild(make('div', 'row band note', `5–95%: ${signed(m.low)} … ${signed(m.high)}`));
       box.appendChild(card);
     }
   }

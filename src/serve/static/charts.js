@@ -22,6 +22,7 @@
     const a = Math.abs(v);
     if (a >= 1e6) return (v / 1e6).toFixed(2) + 'M';
     if (a >= 1e4) return Math.round(v / 1e3) + 'k';
+    if (a < 10 && !Number.isInteger(v)) return v.toFixed(1);
     return Math.round(v).toLocaleString('en-US');
   }
 
