@@ -98,7 +98,7 @@ struct ServeApp::Impl {
           return httplib::Server::HandlerResponse::Handled;
         }));
     server.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        [](const httplib::Request&, httplib::Response& res, const std::exception_ptr&) {
           send(res, error_answer(500, "internal error; the server keeps serving"));
         });
 

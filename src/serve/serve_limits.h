@@ -10,7 +10,7 @@ namespace bf::serve {
 struct ServeLimits {
   // Largest request body read, in bytes; a bigger one gets 413. Default 64 KiB: a request
   // with every lever set is under 2 KiB.
-  std::size_t max_body_bytes = 64 * 1024;
+  std::size_t max_body_bytes = std::size_t{64} * 1024;
   // Values written over the scenario in one request. Default 64 (the page sets at most 20).
   std::size_t max_overrides = 64;
   // Longest parameter path and value, in bytes. Defaults 128 and 64.

@@ -73,11 +73,12 @@ bool is_settable_path(std::string_view path) {
 bool is_plain_value(std::string_view value) {
   if (value.empty() || !std::all_of(value.begin(), value.end(), is_value_char)) return false;
   // A plain YAML scalar: not an indicator first, and not a word YAML reads as null.
+  // A sign, ':', '/' or '.' first only before a digit ("-5", ".5").
   const char first = value.front();
-  if (first == '-' || first == '+') {
-    if (value.size() < 2 || !(value[1] >= '0' && value[1] <= '9')) return false;
-  } else if (first == ':' || first == '/' || first == '.') {
-    if (value.size() < 2 || !(value[1] >= '0' && value[1] <= '9')) return false;
+  const bool indicator_first =
+      first == '-' || first == '+' || first == ':' || first == '/' || first == '.';
+  if (indicator_first && (value.size() < 2 || !(value[1] >= '0' && value[1] <= '9'))) {
+    return false;
   }
   return value != "null" && value != "Null" && value != "NULL";
 }

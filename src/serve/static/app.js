@@ -146,7 +146,11 @@
     try {
       const response = await post('/api/run', requestBody());
       const answer = await response.json();
-      if (!response.ok) {
+      if (response.status === 503) {
+        // Another page (or tab) is running a what-if: ask again shortly.
+        setStatus('running', 'Waiting for another what-if to finish…');
+        setTimeout(scheduleRun, 500);
+      } else if (!response.ok) {
         setStatus('error', answer.error + (answer.diagnostics ? '\n' + answer.diagnostics : ''));
       } else {
         result = answer;
