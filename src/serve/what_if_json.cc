@@ -112,12 +112,21 @@ json what_if_json(const SideRuns& baseline, const SideRuns& changed, bool ports)
 }
 
 json scenario_json(const std::string& id, const model::ModelSpec& spec) {
+  // The sectors' agents as written: the starting point of the page's per-sector lever.
+  json sectors = json::array();
+  for (std::size_t s = 0; s < spec.sectors.size(); ++s) {
+    sectors.push_back(json{{"key", model::kSectorKeys[s]},
+                           {"name", model::kSectorNames[s]},
+                           {"agents_on_patrol", spec.sectors[s].agents_on_patrol},
+                           {"processing_agents", spec.sectors[s].processing_agents}});
+  }
   return json{{"id", id},
               {"name", spec.name},
               {"start", spec.start_date.to_string()},
               {"end", (spec.start_date + (spec.days - 1)).to_string()},
               {"days", spec.days},
-              {"seed", spec.seed}};
+              {"seed", spec.seed},
+              {"sectors", std::move(sectors)}};
 }
 
 std::string reproduce_command(const std::string& id, const scenario::Overrides& overrides) {

@@ -15,7 +15,8 @@ namespace bf::serve {
 // start and days. `ports`: report the port metrics too.
 nlohmann::json what_if_json(const SideRuns& baseline, const SideRuns& changed, bool ports);
 
-// {id, name, start, end, days, seed} of a spec; `id` is the library's file stem.
+// {id, name, start, end, days, seed, sectors: [{key, name, agents_on_patrol,
+// processing_agents}]} of a spec; `id` is the library's file stem.
 nlohmann::json scenario_json(const std::string& id, const model::ModelSpec& spec);
 
 // The command line that reproduces the changed side's first replication:

@@ -154,6 +154,10 @@ TEST_F(ServeApiTest, ListsTheLibrary) {
   EXPECT_EQ(s["start"], "2023-12-01");
   EXPECT_EQ(s["end"], "2024-03-31");
   EXPECT_EQ(s["days"], 122);
+  // The sectors' agents as written, where the page's per-sector lever starts.
+  EXPECT_EQ(s["sectors"][6]["key"], "del_rio");
+  EXPECT_EQ(s["sectors"][6]["agents_on_patrol"], 162.0);
+  EXPECT_EQ(s["sectors"][6]["processing_agents"], 125);
   EXPECT_EQ(list["max_replications"], 10);
 }
 

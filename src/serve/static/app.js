@@ -31,6 +31,23 @@
      set: (v, p) => v['agents-patrol'] === 0 && v['agents-processing'] === 0 ? {} :
          {[p + 'kind']: 'agents', [p + 'patrol']: v['agents-patrol'],
           [p + 'processing']: v['agents-processing']}},
+    {id: 'sector_agents', title: 'Agents in one sector', policy: false,
+     controls: [{id: 'sector-key', label: 'Sector', type: 'select'},
+                {id: 'sector-patrol', label: 'On patrol', min: 0, max: 3000, step: 1, value: 0},
+                {id: 'sector-processing', label: 'Processing', min: 0, max: 600, step: 1,
+                 value: 0}],
+     // Written only where they differ from the scenario's own numbers.
+     set: (v) => {
+       const sector = scenario().sectors.find((s) => s.key === v['sector-key']);
+       const s = {}, path = 'sectors.' + sector.key + '.';
+       if (v['sector-patrol'] !== sector.agents_on_patrol) {
+         s[path + 'agents_on_patrol'] = v['sector-patrol'];
+       }
+       if (v['sector-processing'] !== sector.processing_agents) {
+         s[path + 'processing_agents'] = v['sector-processing'];
+       }
+       return s;
+     }},
     {id: 'remain_in_mexico', title: 'Remain in Mexico',
      controls: [{id: 'rim-on', label: 'Reinstated', type: 'checkbox', value: false},
                 {id: 'rim-acceptance', label: 'Mexico accepts, people a day', min: 0, max: 2000,
@@ -102,7 +119,8 @@
     for (const lever of LEVERS) {
       for (const c of lever.controls) {
         const input = $(c.id);
-        v[c.id] = c.type === 'checkbox' ? input.checked : Number(input.value);
+        v[c.id] = c.type === 'checkbox' ? input.checked :
+                  c.type === 'select' ? input.value : Number(input.value);
       }
     }
     return v;
@@ -114,7 +132,7 @@
     for (const lever of LEVERS) {
       const prefix = 'policies.what_if_' + lever.id + '.';
       const s = lever.set(v, prefix);
-      if (Object.keys(s).length) s[prefix + 'start'] = scenario().start;
+      if (lever.policy !== false && Object.keys(s).length) s[prefix + 'start'] = scenario().start;
       Object.assign(set, s);
     }
     return set;
@@ -183,10 +201,12 @@
       fieldset.appendChild(make('legend', '', lever.title));
       for (const c of lever.controls) {
         const label = document.createElement('label');
-        const input = document.createElement('input');
+        const input = document.createElement(c.type === 'select' ? 'select' : 'input');
         input.id = c.id;
         input.name = c.id;
-        if (c.type === 'checkbox') {
+        if (c.type === 'select') {
+          label.append(c.label + ' ', input);
+        } else if (c.type === 'checkbox') {
           input.type = 'checkbox';
           input.checked = c.value;
           label.append(input, ' ' + c.label);
@@ -208,14 +228,36 @@
     }
   }
 
+  // The per-sector lever starts at the chosen sector's numbers in the chosen scenario.
+  function showSectorAgents() {
+    const sector = scenario().sectors.find((s) => s.key === $('sector-key').value);
+    for (const [id, value] of [['sector-patrol', sector.agents_on_patrol],
+                               ['sector-processing', sector.processing_agents]]) {
+      $(id).value = value;
+      $(id).dispatchEvent(new Event('input'));
+    }
+  }
+
+  function fillSectorChoice() {
+    const select = $('sector-key');
+    const chosen = select.value || 'del_rio';
+    select.replaceChildren();
+    options(select, scenario().sectors.map((s) => [s.key, s.name]), chosen);
+    showSectorAgents();
+  }
+
   function resetLevers() {
     for (const lever of LEVERS) {
       for (const c of lever.controls) {
         const input = $(c.id);
         if (c.type === 'checkbox') input.checked = c.value;
-        else { input.value = c.value; input.dispatchEvent(new Event('input')); }
+        else if (c.type !== 'select') {
+          input.value = c.value;
+          input.dispatchEvent(new Event('input'));
+        }
       }
     }
+    showSectorAgents();
     scheduleRun();
   }
 
@@ -350,7 +392,9 @@
       setStatus('error', 'Cannot list the scenarios: ' + e.message);
       return;
     }
-    $('scenario').addEventListener('change', scheduleRun);
+    fillSectorChoice();
+    $('sector-key').addEventListener('change', showSectorAgents);
+    $('scenario').addEventListener('change', () => { fillSectorChoice(); scheduleRun(); });
     $('replications').addEventListener('change', scheduleRun);
     run();
   }
