@@ -58,7 +58,10 @@ TEST(WhatIfRequest, RefusesBadShapesWithAMessageNamingTheField) {
 TEST(WhatIfRequest, RefusesTooManyValues) {
   std::string set;
   for (int i = 0; i <= static_cast<int>(kLimits.max_overrides); ++i) {
-    set += (i ? "," : "") + std::string("\"policies.p") + std::to_string(i) + ".change\": 1";
+    if (i > 0) set += ',';
+    set += "\"policies.p";
+    set += std::to_string(i);
+    set += ".change\": 1";
   }
   EXPECT_NE(refused(R"({"scenario": "a", "set": {)" + set + "}}").find("at most"),
             std::string::npos);
