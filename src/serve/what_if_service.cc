@@ -88,8 +88,9 @@ std::variant<WhatIfService::Loaded, Answer> WhatIfService::load(std::string_view
 
 SideRuns WhatIfService::replications_of(const std::string& id, const scenario::Overrides& overrides,
                                         const model::ModelSpec& spec, int n, int& simulated) {
-  // A session visits a few dozen settings; past that, start afresh rather than grow.
-  constexpr std::size_t kMaxCachedSettings = 64;
+  // A session visits a few dozen settings; past that, start afresh rather than grow (32 of
+  // 10 replications of the four-month replay keep about 16 MB).
+  constexpr std::size_t kMaxCachedSettings = 32;
   auto key = std::make_pair(id, overrides);
   auto it = runs_.find(key);
   if (it == runs_.end()) {
