@@ -162,8 +162,13 @@ TEST_F(ServeApiTest, ListsTheLibrary) {
 }
 
 TEST_F(ServeApiTest, NoChangeGivesZeroDifferenceUnderCommonRandomNumbers) {
-  const json answer = post_json("/api/run", {{"scenario", "tiny"}, {"replications", 2}}, 200);
+  // tiny.yaml's own number of beds, written over it: loaded and simulated apart from the
+  // baseline, and equal to it replication by replication.
+  const json answer = post_json(
+      "/api/run", {{"scenario", "tiny"}, {"replications", 2}, {"set", {{"detention.beds", 2000}}}},
+      200);
   EXPECT_EQ(answer["replications"], 2);
+  EXPECT_EQ(answer["timing"]["changed_replications_run"], 2);
   ASSERT_FALSE(answer["metrics"].empty());
   for (const json& m : answer["metrics"]) {
     EXPECT_EQ(m["baseline"], m["changed"]) << m["key"];
@@ -175,7 +180,7 @@ TEST_F(ServeApiTest, NoChangeGivesZeroDifferenceUnderCommonRandomNumbers) {
   EXPECT_EQ(answer["sectors"][6]["key"], "del_rio");
   EXPECT_EQ(answer["sectors"][6]["series"]["in_custody"]["changed"].size(), 14u);
   EXPECT_EQ(answer["border"]["in_custody"]["difference"].size(), 14u);
-  EXPECT_EQ(answer["command"], "borderflow run scenarios/tiny.yaml");
+  EXPECT_EQ(answer["command"], "borderflow run scenarios/tiny.yaml --set detention.beds=2000");
 }
 
 TEST_F(ServeApiTest, ALeverChangesTheChangedSideOnly) {
