@@ -69,6 +69,8 @@ int serve_command(const ServeOptions& options) {
   std::cout << "borderflow serve: " << library.scenarios().size() << " scenarios from "
             << folder.string() << "; open http://" << shown_host << ":" << *port
             << "/ (Ctrl-C stops)" << std::endl;
+  // The opening scenario's baseline runs while the user opens the page.
+  std::jthread warm_up([&service, &id] { service.warm_up(id); });
   return app.listen() ? kExitOk : kExitRunFailed;
 }
 

@@ -107,6 +107,18 @@ SideRuns WhatIfService::replications_of(const std::string& id, const scenario::O
   return first;
 }
 
+void WhatIfService::warm_up(const std::string& id) {
+  const LibraryScenario* scenario = library_.find(id);
+  if (scenario == nullptr) return;
+  const std::lock_guard<std::mutex> lock(run_mutex_);
+  int simulated = 0;
+  try {
+    replications_of(id, {}, scenario->loaded.spec, limits_.default_replications, simulated);
+  } catch (const std::exception&) {
+    // The page's request runs it again and reports the error.
+  }
+}
+
 Answer WhatIfService::run(std::string_view body) {
   std::unique_lock<std::mutex> lock(run_mutex_, std::try_to_lock);
   if (!lock.owns_lock()) {

@@ -46,6 +46,12 @@ class WhatIfService {
   // `borderflow run` reproduces (scenario_yaml.h), after checking that it loads.
   Answer yaml(std::string_view body) const;
 
+  // Runs the baseline of library scenario `id` (default replications) into the cache, waiting
+  // for the run lock, so the page's first answer is quick; requests meanwhile get 503 and
+  // the page asks again. Does nothing for an id not in the library; a failure is left for the
+  // page's own request to report.
+  void warm_up(const std::string& id);
+
   // Called by run() once it holds the run lock, before it simulates: tests hold a run with it
   // to see the next request refused. Default: nothing. Set before serving.
   void set_run_started_hook(std::function<void()> hook) { run_started_hook_ = std::move(hook); }

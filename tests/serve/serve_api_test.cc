@@ -206,6 +206,14 @@ TEST_F(ServeApiTest, ALeverChangesTheChangedSideOnly) {
   EXPECT_EQ(again["metrics"], agents["metrics"]);
 }
 
+TEST_F(ServeApiTest, WarmUpRunsTheBaselineBeforeTheFirstRequest) {
+  service_->warm_up("tiny");
+  service_->warm_up("not-in-the-library");  // nothing
+  const json answer = post_json("/api/run", {{"scenario", "tiny"}}, 200);
+  EXPECT_EQ(answer["replications"], ServeLimits{}.default_replications);
+  EXPECT_EQ(answer["timing"]["baseline_replications_run"], 0);
+}
+
 TEST_F(ServeApiTest, BadRequestsGetAJsonErrorAndTheServerKeepsServing) {
   auto c = client();
   const auto not_json = c.Post("/api/run", "{nope", kJson);
