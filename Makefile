@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 SCENARIO ?= scenarios/december-2023.yaml
 BIN := build/release/src/apps/borderflow
 
-.PHONY: deps configure build run test check lint bench fuzz sanitizers clean
+.PHONY: deps configure build run serve test check lint bench fuzz sanitizers clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -17,6 +17,10 @@ build: configure
 run: build
 	rm -rf out
 	$(BIN) run $(SCENARIO) --out out
+
+# The what-if page (docs/serve.md) on http://127.0.0.1:8080/ until Ctrl-C.
+serve: build
+	$(BIN) serve $(SCENARIO)
 
 # Every test, all tiers (docs/reliability.md, "Test tiers and CI").
 test: build

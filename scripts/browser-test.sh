@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The HTML report in a real browser (tests/browser): writes a report of the default scenario
-# and a comparison of it with another seed, using the release build, then opens both in
-# Debian's headless chromium through playwright-core (pinned in package-lock.json; it never
-# downloads a browser). Needs `make build` first, node >= 20, npm and /usr/bin/chromium
+# The HTML report and the what-if page in a real browser (tests/browser): writes a report of
+# the default scenario and a comparison of it with another seed, using the release build, and
+# starts `borderflow serve` on a free port of 127.0.0.1; then opens them in Debian's headless
+# chromium through playwright-core (pinned in package-lock.json; it never downloads a
+# browser). Needs `make build` first, node >= 20, npm and /usr/bin/chromium
 # (scripts/install-deps.sh). Screenshots and a PDF print go to $BF_SCREENSHOT_DIR
 # (default build/browser-test/).
 set -euo pipefail
@@ -24,9 +25,22 @@ if ((size > 5 * 1024 * 1024)); then
   exit 1
 fi
 
+# The what-if page: the server prints its address on its first line.
+"$bin" serve scenarios/december-2023.yaml --port 0 > "$work/serve.out" 2> "$work/serve.err" &
+serve_pid=$!
+trap 'kill $serve_pid 2> /dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 300); do
+  grep -q 'open http' "$work/serve.out" 2> /dev/null && break
+  kill -0 $serve_pid 2> /dev/null || { cat "$work/serve.err" >&2; exit 1; }
+  sleep 0.1
+done
+serve_url=$(grep -o 'http://[^ ]*' "$work/serve.out")
+echo "browser-test: borderflow serve at $serve_url"
+
 mkdir -p "$shots"
 cd tests/browser
 npm ci --no-audit --no-fund --loglevel=error
 BF_REPORT="$work/december/report.html" BF_COMPARE_REPORT="$work/compare.html" \
+  BF_SERVE_URL="$serve_url" BORDERFLOW_BIN="$bin" BF_REPO="$root" \
   BF_SCREENSHOT_DIR="$shots" node --test
 echo "browser-test: screenshots in $shots"

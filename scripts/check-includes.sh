@@ -25,7 +25,8 @@ declare -A deps=(
   [validate]="demand model report util"
   [compare]="output scenario model util"
   [ensemble]="output scenario model"
-  [apps]="ensemble ingest output scenario model report demand validate compare util"
+  [serve]="compare scenario model util"
+  [apps]="ensemble ingest output scenario model report demand validate compare serve util"
   [python]="ensemble compare output scenario model util"
 )
 

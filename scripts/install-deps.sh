@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   librandom123-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-format clang-tidy
+  libcpp-httplib-dev  # borderflow serve's HTTP server (and its tests' client)
   chromium  # the browser test of the HTML report (scripts/browser-test.sh)
   libopenmpi-dev openmpi-bin  # MPI ensembles (BORDERFLOW_MPI)
   clang-16 libclang-rt-16-dev  # libFuzzer and sanitizer runtimes (make fuzz)

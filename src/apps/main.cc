@@ -14,6 +14,7 @@
 #include "apps/number_options.h"
 #include "apps/report_command.h"
 #include "apps/sensitivity_command.h"
+#include "apps/serve_command.h"
 #include "apps/set_option.h"
 #include "apps/validate_command.h"
 #include "apps/version.h"
@@ -156,6 +157,9 @@ int main(int argc, char** argv) {
   SensitivityOptions sensitivity;
   CLI::App* sensitivity_cmd = add_sensitivity_subcommand(app, sensitivity);
 
+  ServeOptions serve;
+  CLI::App* serve_cmd = add_serve_subcommand(app, serve);
+
   ReportOptions report;
   CLI::App* report_cmd = add_report_subcommand(app, report);
 
@@ -186,6 +190,7 @@ int main(int argc, char** argv) {
   if (*validate_cmd) return validate_command(validate);
   if (*compare_cmd) return compare_command(compare);
   if (*sensitivity_cmd) return sensitivity_command(sensitivity);
+  if (*serve_cmd) return serve_command(serve);
   if (*ports_cmd) return calibrate_ports_command(ports);
   if (*outcomes_cmd) return calibrate_outcomes_command(outcomes);
   return calibrate_command(calibrate);

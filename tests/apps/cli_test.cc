@@ -26,9 +26,24 @@ TEST_F(CliTest, VersionPrintsNameAndVersion) {
 TEST_F(CliTest, HelpListsTheSubcommands) {
   const CliResult r = cli({"--help"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  for (const char* word : {"run", "check", "calibrate", "--version", "--help"}) {
+  for (const char* word : {"run", "check", "calibrate", "serve", "--version", "--help"}) {
     EXPECT_THAT(r.out, HasSubstr(word));
   }
+}
+
+TEST_F(CliTest, ServeHelpListsItsOptions) {
+  const CliResult r = cli({"serve", "--help"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* word : {"--port", "--host", "127.0.0.1", "--threads"}) {
+    EXPECT_THAT(r.out, HasSubstr(word));
+  }
+}
+
+// serve starts nothing for a scenario that does not load (the library is its folder).
+TEST_F(CliTest, ServeRefusesAScenarioThatDoesNotLoad) {
+  const CliResult r = cli({"serve", at("missing.yaml"), "--port", "0"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("not a scenario that loads; nothing to serve"));
 }
 
 TEST_F(CliTest, RunHelpListsItsOptions) {
