@@ -56,7 +56,7 @@ int calibrate_command(const CalibrateCommandOptions& options) {
   o.sectors_csv = options.sectors;
   o.citizenship_csv = options.citizenship;
   o.family_status_csv = options.family_status;
-  o.bookouts_csv = options.bookouts;
+  o.monthly_tables_csv = options.monthly_tables;
   o.output = options.output;
   o.first = range->first;
   o.last = range->last;

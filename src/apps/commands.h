@@ -42,9 +42,9 @@ int check_command(const CheckOptions& options);
 struct CalibrateCommandOptions {
   std::vector<std::filesystem::path> encounters;  // one or more CBP releases
   std::filesystem::path sectors;
-  std::filesystem::path citizenship;    // optional OHSS region × citizenship (a check)
-  std::filesystem::path family_status;  // optional OHSS region × family status (a check)
-  std::filesystem::path bookouts;       // OHSS book-outs: Title 42 before CBP's file
+  std::filesystem::path citizenship;     // optional OHSS region × citizenship (a check)
+  std::filesystem::path family_status;   // optional OHSS region × family status (a check)
+  std::filesystem::path monthly_tables;  // OHSS monthly tables: Title 42 before CBP's file
   std::filesystem::path output;
   std::string first_month;  // YYYY-MM
   std::string last_month;   // YYYY-MM

@@ -91,9 +91,9 @@ int main(int argc, char** argv) {
   cal_cmd->add_option("--family-status", calibrate.family_status,
                       "DHS OHSS monthly region x family status CSV: check CBP's demographic "
                       "margins against it; the margin of months before CBP's file");
-  cal_cmd->add_option("--bookouts", calibrate.bookouts,
-                      "DHS OHSS CBP SWB book-outs by agency CSV: Title 42 expulsions of months "
-                      "before CBP's file (needed only for those)");
+  cal_cmd->add_option("--monthly-tables", calibrate.monthly_tables,
+                      "DHS OHSS monthly tables, long CSV extract: Title 42 expulsions by family "
+                      "status of months before CBP's file (needed only for those)");
   cal_cmd->add_option("--from", calibrate.first_month, "First month, YYYY-MM")->required();
   cal_cmd->add_option("--to", calibrate.last_month, "Last month, YYYY-MM")->required();
   cal_cmd->add_option("--output,-o", calibrate.output, "Arrival table to write")->required();

@@ -1,6 +1,7 @@
 #include "ingest/arrival_cells_from_margins.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
@@ -28,32 +29,29 @@ double sum(const Margin& margin) {
   return total;
 }
 
-// Expelled people when each cell expels share = min(1, a × propensity) of its encounters.
-double expelled(const Cells& encounters, const Cells& propensity, double a) {
+using Row = model::PerCitizenship<double>;
+
+// Expelled people of one demographic when each cell expels share = min(1, a × propensity).
+double expelled(const Row& encounters, const Row& propensity, double a) {
   double total = 0.0;
-  for (int d = 0; d < kDemographicCount; ++d) {
-    for (int c = 0; c < kCitizenshipCount; ++c) {
-      total += encounters[d][c] * std::min(1.0, a * propensity[d][c]);
-    }
+  for (int c = 0; c < kCitizenshipCount; ++c) {
+    total += encounters[c] * std::min(1.0, a * propensity[c]);
   }
   return total;
 }
 
-// The Title 42 expulsions of each cell: the reference's propensities scaled by the one factor
-// that meets the month's total, found by bisection (the total is monotone in the factor).
-// nullopt when the total exceeds every encounter of the cells with a propensity.
-std::optional<Cells> title42_cells(const Cells& encounters, const Cells& propensity,
-                                   double target) {
-  Cells out{};
+// The Title 42 expulsions of one demographic's cells: the reference's propensities scaled by
+// the one factor that meets the demographic's total, found by bisection (the total is monotone
+// in the factor). nullopt when the total exceeds every encounter of the cells with a
+// propensity (beyond OHSS's rounding to 10).
+std::optional<Row> title42_row(const Row& encounters, const Row& propensity, double target) {
+  Row out{};
   if (target <= 0.0) return out;
   double largest_factor = 0.0;  // beyond it every cell with a propensity expels everyone
-  for (const auto& row : propensity) {
-    for (double p : row) {
-      if (p > 0.0) largest_factor = std::max(largest_factor, 1.0 / p);
-    }
+  for (double p : propensity) {
+    if (p > 0.0) largest_factor = std::max(largest_factor, 1.0 / p);
   }
   const double most = expelled(encounters, propensity, largest_factor);
-  // OHSS rounds to 10: a total above the most by rounding alone is the most.
   if (target > most + 10.0) return std::nullopt;
   double low = 0.0;
   double high = largest_factor;
@@ -62,10 +60,8 @@ std::optional<Cells> title42_cells(const Cells& encounters, const Cells& propens
     (expelled(encounters, propensity, mid) < target ? low : high) = mid;
   }
   const double a = target < most ? high : largest_factor;
-  for (int d = 0; d < kDemographicCount; ++d) {
-    for (int c = 0; c < kCitizenshipCount; ++c) {
-      out[d][c] = encounters[d][c] * std::min(1.0, a * propensity[d][c]);
-    }
+  for (int c = 0; c < kCitizenshipCount; ++c) {
+    out[c] = encounters[c] * std::min(1.0, a * propensity[c]);
   }
   return out;
 }
@@ -87,6 +83,32 @@ NationalCells cbp_cells(const CbpEncounterTable& encounters, util::YearMonth fir
     if (row.title == CbpTitle::kTitle42) cells.title42[d][c] += n;
   }
   return cells;
+}
+
+std::optional<std::string> usbp_title42_by_demographic(const BookOutsByGroup& by_agency,
+                                                       const BookOutsByGroup& by_family,
+                                                       util::YearMonth m,
+                                                       model::PerDemographic<double>& out) {
+  const BookOutGroupMonth* usbp = by_agency.find("USBP", m);
+  if (usbp == nullptr) return "no USBP book-outs for " + m.to_string();
+  const auto usbp_total = static_cast<double>(usbp->outcome(BookOutOutcome::kT42Expulsions));
+  double all_statuses = 0.0;
+  // kOhssBookOutFamilyGroups after its total, in model::Demographic order.
+  for (int d = 0; d < 3; ++d) {
+    const BookOutGroupMonth* g =
+        by_family.find(kOhssBookOutFamilyGroups[static_cast<std::size_t>(d) + 1], m);
+    if (g == nullptr) {
+      return "no \"" + std::string(kOhssBookOutFamilyGroups[static_cast<std::size_t>(d) + 1]) +
+             "\" book-outs for " + m.to_string();
+    }
+    out[d] = static_cast<double>(g->outcome(BookOutOutcome::kT42Expulsions));
+    all_statuses += out[d];
+  }
+  if (usbp_total > 0.0 && all_statuses <= 0.0) {
+    return "USBP Title 42 expulsions but none by family status in " + m.to_string();
+  }
+  for (double& n : out) n = all_statuses > 0.0 ? n * usbp_total / all_statuses : 0.0;
+  return std::nullopt;
 }
 
 EstimatedCells estimate_cells_from_margins(const NationalCells& reference,
@@ -152,15 +174,18 @@ EstimatedCells estimate_cells_from_margins(const NationalCells& reference,
       propensity[d][c] = n > 0.0 ? reference.title42[d][c] / n : 0.0;
     }
   }
-  const std::optional<Cells> expelled_cells =
-      title42_cells(result.cells.encounters, propensity, margins.title42);
-  if (!expelled_cells) {
-    result.error = month + ": " + std::to_string(static_cast<long long>(margins.title42)) +
-                   " Title 42 expulsions are more than the encounters of the cells the "
-                   "reference period expelled anyone from";
-    return result;
+  for (int d = 0; d < kDemographicCount; ++d) {
+    const std::optional<Row> expelled_row =
+        title42_row(result.cells.encounters[d], propensity[d], margins.title42[d]);
+    if (!expelled_row) {
+      result.error = month + ": " + std::to_string(std::llround(margins.title42[d])) + " " +
+                     std::string(model::kDemographicKeys[d]) +
+                     " Title 42 expulsions are more than the encounters of the cells the "
+                     "reference period expelled anyone from";
+      return result;
+    }
+    result.cells.title42[d] = *expelled_row;
   }
-  result.cells.title42 = *expelled_cells;
   return result;
 }
 

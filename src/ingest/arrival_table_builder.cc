@@ -294,8 +294,10 @@ struct EarlyMonths {
 };
 EarlyMonths estimate_early_months(const CbpEncounterTable& encounters, util::YearMonth cbp_first,
                                   const OhssRegionTable& citizenship, const OhssRegionTable& family,
-                                  const OhssSectorTable& sectors, const OhssBookOutsTable& bookouts,
+                                  const OhssSectorTable& sectors, const OhssMonthlyTables& tables,
                                   util::YearMonth first, util::YearMonth last) {
+  const BookOutsByGroup by_agency = book_outs_by_group(tables, kOhssBookOutsByAgencySheet);
+  const BookOutsByGroup by_family = book_outs_by_group(tables, kOhssBookOutsByFamilySheet);
   EarlyMonths out;
   out.reference_first = cbp_first;
   out.reference_last = cbp_first.plus(11);
@@ -340,14 +342,12 @@ EarlyMonths estimate_early_months(const CbpEncounterTable& encounters, util::Yea
                             "no Southwest Land Border rows for " + ym.to_string() +
                                 " (needed: CBP's file starts in " + cbp_first.to_string() + ")"});
     }
-    const BookOutMonth* book_outs = bookouts.find(BookOutComponent::kUsbp, ym);
-    if (book_outs == nullptr) {
-      out.errors.push_back({bookouts.file, 0, 0,
-                            "no USBP row for " + ym.to_string() +
+    if (const std::optional<std::string> missing =
+            usbp_title42_by_demographic(by_agency, by_family, ym, m.title42)) {
+      out.errors.push_back({tables.file, 0, 0,
+                            *missing +
                                 " (its Title 42 expulsions are needed: CBP's file starts in " +
                                 cbp_first.to_string() + ")"});
-    } else {
-      m.title42 = static_cast<double>(book_outs->outcome(BookOutOutcome::kT42Expulsions));
     }
     if (out.errors.size() != errors_before) continue;
     EstimatedCells estimate = estimate_cells_from_margins(reference, m);
@@ -379,9 +379,9 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
   ReadInput citizenship_input, family_input;
   if (check_citizenship) citizenship_input = read_input(options.citizenship_csv, result.errors);
   if (check_family) family_input = read_input(options.family_status_csv, result.errors);
-  const bool with_bookouts = !options.bookouts_csv.empty();
-  ReadInput bookouts_input;
-  if (with_bookouts) bookouts_input = read_input(options.bookouts_csv, result.errors);
+  const bool with_tables = !options.monthly_tables_csv.empty();
+  ReadInput tables_input;
+  if (with_tables) tables_input = read_input(options.monthly_tables_csv, result.errors);
   if (!result.errors.empty()) return result;
 
   std::vector<CbpEncounterTable> releases;
@@ -400,13 +400,14 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
   if (check_family) {
     family = parse_ohss_family_status(*family_input.bytes, options.family_status_csv.string());
   }
-  OhssBookOutsTable bookouts;
-  if (with_bookouts) {
-    bookouts = parse_ohss_bookouts_by_agency(*bookouts_input.bytes, options.bookouts_csv.string());
+  OhssMonthlyTables tables;
+  if (with_tables) {
+    tables = parse_ohss_monthly_tables(*tables_input.bytes, options.monthly_tables_csv.string(),
+                                       {kOhssBookOutsByAgencySheet, kOhssBookOutsByFamilySheet});
   }
   for (const std::vector<DataError>* errors : std::initializer_list<const std::vector<DataError>*>{
            &encounters.errors, &sectors.errors, &citizenship.errors, &family.errors,
-           &bookouts.errors}) {
+           &tables.errors}) {
     result.errors.insert(result.errors.end(), errors->begin(), errors->end());
   }
   if (!result.errors.empty()) return result;
@@ -419,17 +420,17 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
   std::vector<MonthCells> national;
   EarlyMonths early_months;
   if (early) {
-    if (!check_citizenship || !check_family || !with_bookouts) {
+    if (!check_citizenship || !check_family || !with_tables) {
       result.errors.push_back(
           {"", 0, 0,
            "the months before " + cbp_first->to_string() +
                " (where CBP's files start) are estimated from OHSS's Southwest margins: give "
-               "--citizenship, --family-status and --bookouts"});
+               "--citizenship, --family-status and --monthly-tables"});
       return result;
     }
     const util::YearMonth early_last = std::min(options.last, cbp_first->plus(-1));
     early_months = estimate_early_months(encounters, *cbp_first, citizenship, family, sectors,
-                                         bookouts, options.first, early_last);
+                                         tables, options.first, early_last);
     national = early_months.cells;
     national_errors = early_months.errors;
   }
@@ -495,8 +496,9 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
         " estimated from OHSS's Southwest family status and citizenship margins (scaled to the "
         "sector sum) by IPF of CBP's " +
         early_months.reference_first.to_string() + " - " + early_months.reference_last.to_string() +
-        " cells; title42_share = that period's share of the cell x one factor per month meeting "
-        "OHSS's USBP Title 42 expulsions, at most 1 (docs/data.md)");
+        " cells; title42_share = that period's share of the cell x one factor per month and "
+        "family status meeting OHSS's USBP Title 42 expulsions of the status, at most 1 "
+        "(docs/data.md)");
   }
   if (check_citizenship && !(options.last < cbp_from)) {
     result.notes.push_back("check citizenship, CBP national vs OHSS Southwest region: " +
@@ -513,7 +515,7 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
   derived_by += " --sectors " + sectors_input.name;
   if (check_citizenship) derived_by += " --citizenship " + citizenship_input.name;
   if (check_family) derived_by += " --family-status " + family_input.name;
-  if (with_bookouts) derived_by += " --bookouts " + bookouts_input.name;
+  if (with_tables) derived_by += " --monthly-tables " + tables_input.name;
   derived_by += " --from " + options.first.to_string() + " --to " + options.last.to_string() +
                 " -o " + options.output.filename().string();
 
@@ -530,9 +532,8 @@ CalibrateResult calibrate(const CalibrateOptions& options) {
   if (check_family) {
     sources.push_back({family_input.name, util::sha256(*family_input.bytes), family.data_rows});
   }
-  if (with_bookouts) {
-    sources.push_back(
-        {bookouts_input.name, util::sha256(*bookouts_input.bytes), bookouts.data_rows});
+  if (with_tables) {
+    sources.push_back({tables_input.name, util::sha256(*tables_input.bytes), tables.data_rows});
   }
 
   std::ostringstream text;

@@ -16,7 +16,7 @@
 #include "ingest/arrival_cells_from_margins.h"
 #include "ingest/data_cbp_encounters.h"
 #include "ingest/data_error.h"
-#include "ingest/data_ohss_bookouts.h"
+#include "ingest/data_ohss_monthly_tables.h"
 #include "ingest/data_ohss_regions.h"
 #include "ingest/data_ohss_sectors.h"
 #include "model/model_spec.h"
@@ -138,10 +138,11 @@ struct CalibrateOptions {
   std::filesystem::path citizenship_csv;
   // OHSS monthly region × family status CSV; empty (the default) skips that check.
   std::filesystem::path family_status_csv;
-  // OHSS "CBP SWB Book-Outs by Agency" CSV: the Title 42 expulsions of months before CBP's
-  // files. Months before the first month of `encounters_csvs` are estimated from the OHSS
-  // margins (arrival_cells_from_margins.h) and need it, citizenship_csv and family_status_csv.
-  std::filesystem::path bookouts_csv;
+  // OHSS monthly tables, long CSV extract: the Title 42 expulsions by family status of months
+  // before CBP's files ("CBP SWB Book-Outs by Agency" and "… by Family", FY2014 on). Months
+  // before the first month of `encounters_csvs` are estimated from the OHSS margins
+  // (arrival_cells_from_margins.h) and need it, citizenship_csv and family_status_csv.
+  std::filesystem::path monthly_tables_csv;
 };
 
 // Exit codes of run_calibrate (the CLI returns them as they are).

@@ -76,7 +76,7 @@ TEST(ArrivalCellsFromMargins, Title42KeepsTheReferencesRelativePropensities) {
   ASSERT_FALSE(plain.error);
   const auto& n = plain.cells.encounters;
   const double weighted = 0.5 * n[kAdult][kMexico] + 0.25 * n[kAdult][kOther];
-  m.title42 = 0.8 * weighted;  // factor 0.8: shares 0.4 and 0.2
+  m.title42[kAdult] = 0.8 * weighted;  // factor 0.8: shares 0.4 and 0.2
   const EstimatedCells e = estimate_cells_from_margins(reference(), m);
   ASSERT_FALSE(e.error);
   EXPECT_NEAR(e.cells.title42[kAdult][kMexico] / n[kAdult][kMexico], 0.4, 1e-9);
@@ -91,17 +91,36 @@ TEST(ArrivalCellsFromMargins, Title42SharesStopAtOne) {
   MonthMargins m = margins();
   const EstimatedCells plain = estimate_cells_from_margins(reference(), m);
   const auto& n = plain.cells.encounters;
-  m.title42 = n[kAdult][kMexico] + 0.75 * n[kAdult][kOther];
+  m.title42[kAdult] = n[kAdult][kMexico] + 0.75 * n[kAdult][kOther];
   const EstimatedCells e = estimate_cells_from_margins(reference(), m);
   ASSERT_FALSE(e.error);
   EXPECT_NEAR(e.cells.title42[kAdult][kMexico], n[kAdult][kMexico], 1e-6);
   EXPECT_NEAR(e.cells.title42[kAdult][kOther] / n[kAdult][kOther], 0.75, 1e-9);
 
-  m.title42 = n[kAdult][kMexico] + n[kAdult][kOther] + 100;  // families were never expelled
+  m.title42[kAdult] = n[kAdult][kMexico] + n[kAdult][kOther] + 100;
   const EstimatedCells too_many = estimate_cells_from_margins(reference(), m);
   ASSERT_TRUE(too_many.error);
   EXPECT_NE(too_many.error->find("2019-05: "), std::string::npos) << *too_many.error;
-  EXPECT_NE(too_many.error->find("Title 42 expulsions are more than"), std::string::npos);
+  EXPECT_NE(too_many.error->find("single_adult Title 42 expulsions are more than"),
+            std::string::npos);
+  // Families were never expelled in the reference: any family expulsions cannot be placed.
+  m.title42[kAdult] = 0;
+  m.title42[kFamily] = 100;
+  ASSERT_TRUE(estimate_cells_from_margins(reference(), m).error);
+}
+
+// Each family status's expulsions meet its own published total, whatever the others'.
+TEST(ArrivalCellsFromMargins, Title42MeetsEachDemographicsTotal) {
+  NationalCells r = reference();
+  r.title42[kFamily][kOther] = 40;  // a tenth of the others' families expelled
+  MonthMargins m = margins();
+  m.title42[kAdult] = 100;
+  m.title42[kFamily] = 50;
+  const EstimatedCells e = estimate_cells_from_margins(r, m);
+  ASSERT_FALSE(e.error) << *e.error;
+  EXPECT_NEAR(e.cells.title42[kAdult][kMexico] + e.cells.title42[kAdult][kOther], 100, 1e-6);
+  EXPECT_NEAR(e.cells.title42[kFamily][kOther], 50, 1e-6);
+  EXPECT_EQ(e.cells.title42[kFamily][kMexico], 0.0);
 }
 
 TEST(ArrivalCellsFromMargins, MarginsTheReferenceCannotSeedAreErrors) {

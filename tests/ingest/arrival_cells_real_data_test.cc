@@ -15,7 +15,7 @@
 
 #include "ingest/arrival_cells_from_margins.h"
 #include "ingest/arrival_table_builder.h"
-#include "ingest/data_ohss_bookouts.h"
+#include "ingest/data_ohss_monthly_tables.h"
 #include "ingest/data_ohss_regions.h"
 #include "ingest/data_ohss_sectors.h"
 
@@ -29,15 +29,15 @@ const std::filesystem::path kAug = kCbp / "sbo-encounters-fy22-fy25-aug.csv";
 const std::filesystem::path kSectors = kCbp / "ohss_khsm_usbp_monthly_region_sector.csv";
 const std::filesystem::path kCitizenship = kCbp / "ohss_khsm_usbp_monthly_region_citizenship.csv";
 const std::filesystem::path kFamily = kCbp / "ohss_khsm_usbp_monthly_region_family_status.csv";
-const std::filesystem::path kBookouts =
-    kShared / "ohss_enforcement_tables/ohss_cbp_swb_bookouts_by_agency_monthly_fy2014_2024aug.csv";
+const std::filesystem::path kTables =
+    kShared / "ohss_enforcement_tables/ohss_ielp_monthly_tables_2024-08_long.csv";
 
 std::string read(const std::filesystem::path& p) { return read_file_bytes(p).bytes.value_or(""); }
 
 class RealCells : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (const auto& p : {kFeb, kAug, kSectors, kCitizenship, kFamily, kBookouts}) {
+    for (const auto& p : {kFeb, kAug, kSectors, kCitizenship, kFamily, kTables}) {
       if (!std::filesystem::exists(p)) GTEST_SKIP() << p << " not found";
     }
     // One folder per test: ctest runs the tests of this file in parallel.
@@ -54,7 +54,7 @@ class RealCells : public ::testing::Test {
     o.sectors_csv = kSectors;
     o.citizenship_csv = kCitizenship;
     o.family_status_csv = kFamily;
-    o.bookouts_csv = kBookouts;
+    o.monthly_tables_csv = kTables;
     o.first = first;
     o.last = last;
     o.output = dir_ / name;
@@ -94,13 +94,13 @@ TEST_F(RealCells, EarlyMonthsLeaveCbpMonthsAsTheyAre) {
 // Without the margins files, months before CBP's file are refused with what to give.
 TEST_F(RealCells, EarlyMonthsNeedTheMarginsAndTheBookOuts) {
   CalibrateOptions o = options({2019, 10}, {2020, 12}, "t.csv");
-  o.bookouts_csv.clear();
+  o.monthly_tables_csv.clear();
   const CalibrateResult r = calibrate(o);
   EXPECT_EQ(r.exit_code, kCalibrateBadInput);
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].to_string(),
             "the months before 2020-10 (where CBP's files start) are estimated from OHSS's "
-            "Southwest margins: give --citizenship, --family-status and --bookouts");
+            "Southwest margins: give --citizenship, --family-status and --monthly-tables");
   EXPECT_FALSE(std::filesystem::exists(dir_ / "t.csv"));
 }
 
@@ -117,8 +117,11 @@ TEST_F(RealCells, EstimateFromMarginsMissesCbpsCellsByLittleInTheNextYear) {
   const OhssRegionTable family = parse_ohss_family_status(read(kFamily), "fam");
   const OhssRegionTable citizenship = parse_ohss_citizenship(read(kCitizenship), "cit");
   const OhssSectorTable sectors = parse_ohss_sectors(read(kSectors), "sec");
-  const OhssBookOutsTable bookouts = parse_ohss_bookouts_by_agency(read(kBookouts), "bo");
-  ASSERT_TRUE(cbp.ok() && family.ok() && citizenship.ok() && sectors.ok() && bookouts.ok());
+  const OhssMonthlyTables tables = parse_ohss_monthly_tables(
+      read(kTables), "tables", {kOhssBookOutsByAgencySheet, kOhssBookOutsByFamilySheet});
+  ASSERT_TRUE(cbp.ok() && family.ok() && citizenship.ok() && sectors.ok() && tables.ok());
+  const BookOutsByGroup by_agency = book_outs_by_group(tables, kOhssBookOutsByAgencySheet);
+  const BookOutsByGroup by_family = book_outs_by_group(tables, kOhssBookOutsByFamilySheet);
   const NationalCells reference = cbp_cells(cbp, {2020, 10}, {2021, 9});
 
   double sum_misplaced = 0.0;
@@ -135,9 +138,7 @@ TEST_F(RealCells, EstimateFromMarginsMissesCbpsCellsByLittleInTheNextYear) {
     for (const auto& r : sectors.rows) {
       if (r.month == ym) m.total += static_cast<double>(r.encounters);
     }
-    const BookOutMonth* usbp = bookouts.find(BookOutComponent::kUsbp, ym);
-    ASSERT_NE(usbp, nullptr);
-    m.title42 = static_cast<double>(usbp->outcome(BookOutOutcome::kT42Expulsions));
+    ASSERT_FALSE(usbp_title42_by_demographic(by_agency, by_family, ym, m.title42));
     const EstimatedCells e = estimate_cells_from_margins(reference, m);
     ASSERT_FALSE(e.error) << *e.error;
     const NationalCells known = cbp_cells(cbp, ym, ym);
@@ -159,7 +160,7 @@ TEST_F(RealCells, EstimateFromMarginsMissesCbpsCellsByLittleInTheNextYear) {
     for (const auto& row : e.cells.title42) {
       for (double n : row) expelled += n;
     }
-    EXPECT_NEAR(expelled, m.title42, 1e-6 * m.total);
+    EXPECT_NEAR(expelled, m.title42[0] + m.title42[1] + m.title42[2], 1e-6 * m.total);
     sum_misplaced += misplaced;
     ++months;
   }

@@ -114,11 +114,10 @@ TEST_F(RealData, December2023MarginsAreReproduced) {
 TEST_F(RealData, ShippedTablesAreWhatCalibrateDerives) {
   const std::filesystem::path dir = std::filesystem::path(BF_BINARY_DIR) / "calibrate_real";
   std::filesystem::create_directories(dir);
-  // The decade table reaches before CBP's file, so it needs OHSS's book-outs (Title 42).
-  const std::filesystem::path bookouts =
-      kRealData /
-      "../ohss_enforcement_tables/ohss_cbp_swb_bookouts_by_agency_monthly_fy2014_2024aug.csv";
-  for (const auto& [name, first, last, with_bookouts] :
+  // The decade table reaches before CBP's file, so it needs OHSS's monthly tables (Title 42).
+  const std::filesystem::path tables =
+      kRealData / "../ohss_enforcement_tables/ohss_ielp_monthly_tables_2024-08_long.csv";
+  for (const auto& [name, first, last, with_tables] :
        {std::tuple{"usbp-2023-12-to-2024-03.csv", kDec2023, util::YearMonth{2024, 3}, false},
         std::tuple{"usbp-2023-11-to-2024-01.csv", util::YearMonth{2023, 11},
                    util::YearMonth{2024, 1}, false},
@@ -135,7 +134,7 @@ TEST_F(RealData, ShippedTablesAreWhatCalibrateDerives) {
                              last,
                              kOhssCitizenship,
                              kOhssFamily,
-                             with_bookouts ? bookouts : std::filesystem::path()},
+                             with_tables ? tables : std::filesystem::path()},
                             log, err),
               kCalibrateOk)
         << err.str();
