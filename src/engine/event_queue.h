@@ -3,6 +3,7 @@
 // (time, priority, insertion sequence). Equal time and priority pop in insertion order, so
 // a run never depends on the heap's internal layout.
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -32,9 +33,21 @@ class EventQueue {
 
   // priority: 0..65535, lower fires first at equal time.
   void push(SimTime time, std::uint32_t kind, std::uint64_t payload, std::uint16_t priority = 0) {
-    Event e{time, (std::uint64_t{priority} << 48) | next_sequence_++, payload, kind};
+    push_event(Event{time, (std::uint64_t{priority} << 48) | next_sequence_++, payload, kind});
+  }
+  // Pushes an event whose order (priority and sequence) was set elsewhere: WindowedEventQueue
+  // numbers events itself. Orders must be unique.
+  void push_event(const Event& e) {
     heap_.push_back(e);
     sift_up(heap_.size() - 1);
+  }
+
+  // Precondition: empty(). Replaces the (empty) heap by `events`, heaped in linear time, and
+  // hands back the old storage in `events`; orders must be unique (as push_event).
+  void assign_events(std::vector<Event>& events) {
+    heap_.swap(events);
+    std::make_heap(heap_.begin(), heap_.end(),
+                   [](const Event& a, const Event& b) { return fires_before(b, a); });
   }
 
   Event pop() {

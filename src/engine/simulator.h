@@ -3,14 +3,22 @@
 // Knows nothing of what events mean; the model passes a handler.
 
 #include <cstdint>
+#include <utility>
 
 #include "engine/event_queue.h"
 #include "engine/fingerprint.h"
+#include "engine/windowed_event_queue.h"
 
 namespace bf::engine {
 
-class Simulator {
+// Queue: EventQueue, or WindowedEventQueue for a model with many far-future events (same
+// pop order, so the same run); constructor arguments go to the queue.
+template <typename Queue>
+class BasicSimulator {
  public:
+  template <typename... QueueArgs>
+  explicit BasicSimulator(QueueArgs&&... args) : queue_(std::forward<QueueArgs>(args)...) {}
+
   SimTime now() const { return now_; }
   std::size_t pending() const { return queue_.size(); }
   std::uint64_t events_processed() const { return processed_; }
@@ -43,10 +51,13 @@ class Simulator {
   void reserve(std::size_t n) { queue_.reserve(n); }
 
  private:
-  EventQueue queue_;
+  Queue queue_;
   SimTime now_ = 0;
   std::uint64_t processed_ = 0;
   Fingerprint fingerprint_;
 };
+
+using Simulator = BasicSimulator<EventQueue>;
+using WindowedSimulator = BasicSimulator<WindowedEventQueue>;
 
 }  // namespace bf::engine

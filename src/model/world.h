@@ -113,7 +113,7 @@ class World {
   // scenario's): the book-in share is scaled by the beds in force over these.
   const std::int64_t reference_detention_beds_;
   ArrivalGenerator arrivals_;
-  engine::Simulator sim_;
+  engine::WindowedSimulator sim_;  // windows of kEventWindow (world.cc)
   UnitStore units_;
   PopulationLedger ledger_;
   CustodyStations stations_;  // the sectors, then one per crossing

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+
+#include "engine/random_stream.h"
 #include "engine/simulator.h"
+#include "engine/windowed_event_queue.h"
 
 namespace bf::engine {
 namespace {
@@ -24,6 +29,40 @@ TEST(EventQueue, ManyEqualTimesPopInInsertionOrder) {
   EventQueue q;
   for (std::uint64_t i = 0; i < 1000; ++i) q.push(7, 0, i);
   for (std::uint64_t i = 0; i < 1000; ++i) EXPECT_EQ(q.pop().payload, i);
+}
+
+// The windowed queue (current window's heap, buckets, overflow) pops exactly the order a
+// plain sort of (time, priority, sequence) gives, whatever the window width: near events,
+// events many windows ahead (overflow), ties and pushes between pops.
+TEST(WindowedEventQueue, PopsTheSameOrderAsASort) {
+  for (const SimTime window : {SimTime{1}, SimTime{7}, SimTime{240}}) {
+    WindowedEventQueue q(window);
+    RandomStream rs(3, 0, 0, window);
+    using Key = std::tuple<SimTime, int, std::uint64_t>;  // (time, priority, sequence)
+    std::vector<Key> pending;
+    std::uint64_t sequence = 0;
+    SimTime now = 0;
+    auto push = [&] {
+      // Mostly near, sometimes thousands of windows ahead.
+      const double u = rs.uniform();
+      const auto delay = static_cast<SimTime>(u < 0.9 ? rs.uniform() * 50 : rs.uniform() * 1e6);
+      const auto priority = static_cast<std::uint16_t>(rs.uniform() < 0.1 ? 1 : 0);
+      q.push(now + delay, 0, sequence, priority);
+      pending.emplace_back(now + delay, priority, sequence++);
+    };
+    for (int i = 0; i < 200; ++i) push();
+    for (int i = 0; i < 20000; ++i) {
+      ASSERT_EQ(q.size(), pending.size());
+      const auto first = std::min_element(pending.begin(), pending.end());
+      const Event e = q.pop();
+      EXPECT_EQ(e.time, std::get<0>(*first));
+      ASSERT_EQ(e.payload, std::get<2>(*first));
+      pending.erase(first);
+      now = e.time;
+      if (rs.uniform() < 0.5 || pending.empty()) push();
+      if (rs.uniform() < 0.5) push();
+    }
+  }
 }
 
 TEST(Simulator, RunsUntilEndAndSchedulesFromHandlers) {
